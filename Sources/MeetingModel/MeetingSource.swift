@@ -1,0 +1,318 @@
+// swift-meeting-notes · MeetingModel
+
+import Foundation
+
+/// The bytes of one page to import, with what is known about where they came from.
+public struct SourceInput: Sendable, Hashable {
+    /// The raw bytes, in whatever encoding the file has.
+    public var bytes: [UInt8]
+    /// The file name or URL, for sniffing by extension and for messages.
+    public var fileName: String?
+    /// A media type, when the caller knows it ("text/html", "application/json").
+    public var mediaType: String?
+
+    /// Creates an input from bytes.
+    public init(bytes: [UInt8], fileName: String? = nil, mediaType: String? = nil) {
+        self.bytes = bytes
+        self.fileName = fileName
+        self.mediaType = mediaType
+    }
+
+    /// Creates an input from a string (UTF-8).
+    public init(text: String, fileName: String? = nil, mediaType: String? = nil) {
+        self.init(bytes: Array(text.utf8), fileName: fileName, mediaType: mediaType)
+    }
+
+    /// Reads a file.
+    /// - Throws: ``MeetingImportError`` with code `unreadable-file` naming the file and why.
+    public init(contentsOf url: URL, mediaType: String? = nil) throws(MeetingImportError) {
+        do {
+            let data = try Data(contentsOf: url)
+            self.init(bytes: [UInt8](data), fileName: url.path, mediaType: mediaType)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            throw MeetingImportError(.unreadableFile, "cannot read file: \(reason)", file: url.path)
+        }
+    }
+
+    /// The first `count` bytes, for sniffing.
+    public func prefix(_ count: Int = 4096) -> ArraySlice<UInt8> { bytes.prefix(count) }
+
+    /// The lower-cased file extension, without the dot ("html"), when the file name has one.
+    public var fileExtension: String? {
+        guard let name = fileName, let dot = name.lastIndex(of: "."),
+              !name[dot...].contains("/") else { return nil }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+}
+
+/// A person the user directory knows.
+public struct DirectoryEntry: Sendable, Hashable, Codable {
+    /// Username.
+    public var username: String?
+    /// Display name.
+    public var displayName: String?
+    /// Creates an entry.
+    public init(username: String? = nil, displayName: String? = nil) {
+        self.username = username
+        self.displayName = displayName
+    }
+}
+
+/// Maps Confluence user keys and account ids (and usernames) to people.
+///
+/// Storage format names users by key only (`<ri:user ri:userkey="8a…"/>`); the directory turns those
+/// into names. Its JSON file form is `{"<userkey or account id>": {"username": …, "displayName": …}}`.
+public struct UserDirectory: Sendable, Hashable, Codable {
+    /// Entries by user key, account id or username.
+    public var entries: [String: DirectoryEntry]
+
+    /// Creates a directory.
+    public init(_ entries: [String: DirectoryEntry] = [:]) { self.entries = entries }
+
+    /// Reads the JSON file form.
+    /// - Throws: ``MeetingImportError`` `invalid-option` when the JSON is not of that shape.
+    public init(json bytes: [UInt8], file: String? = nil) throws(MeetingImportError) {
+        do {
+            entries = try JSONDecoder().decode([String: DirectoryEntry].self, from: Data(bytes))
+        } catch {
+            throw MeetingImportError(.invalidOption,
+                "user directory must be a JSON object {\"<userkey or account id>\": {\"username\": …, \"displayName\": …}}: \(error)",
+                file: file)
+        }
+    }
+
+    /// The entry for a user key, account id or username (keys compared case-insensitively).
+    public func lookup(_ key: String) -> DirectoryEntry? {
+        if let e = entries[key] { return e }
+        let lower = key.lowercased()
+        if let e = entries[lower] { return e }
+        for (k, v) in entries where k.lowercased() == lower { return v }
+        for v in entries.values where v.username?.lowercased() == lower { return v }
+        return nil
+    }
+
+    public init(from decoder: any Decoder) throws {
+        entries = try decoder.singleValueContainer().decode([String: DirectoryEntry].self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(entries)
+    }
+}
+
+/// Options every importer understands.
+public struct ImportOptions: Sendable, Hashable {
+    /// How hard to be on damaged input.
+    public enum Strictness: String, Sendable, Hashable, CaseIterable {
+        /// Recover from everything, reporting diagnostics (the default).
+        case lenient
+        /// Throw on markup errors instead of recovering.
+        case strict
+    }
+
+    /// How to read a numeric date such as 03/04/2019.
+    public enum NumericDateOrder: String, Sendable, Hashable, CaseIterable {
+        /// 03/04/2019 is 3 April (most of the world).
+        case dayFirst
+        /// 03/04/2019 is 4 March (United States).
+        case monthFirst
+    }
+
+    /// Text encodings a caller can declare for bytes without a byte-order mark.
+    public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
+        /// UTF-8.
+        case utf8
+        /// UTF-16 little-endian.
+        case utf16LE
+        /// UTF-16 big-endian.
+        case utf16BE
+        /// Windows code page 1252 (a superset of Latin-1's printable range).
+        case windows1252
+        /// ISO 8859-1.
+        case latin1
+    }
+
+    /// Resolves user keys and account ids to people.
+    public var userDirectory: UserDirectory
+    /// IANA time zone for the agenda's wall-clock times when the page does not say.
+    public var defaultTimeZone: String?
+    /// Jira project keys to recognise ("DM"); empty means any `ABC-123` shaped key.
+    public var knownProjectKeys: Set<String>
+    /// How hard to be on damaged input.
+    public var strictness: Strictness
+    /// How to read numeric dates such as 03/04/2019.
+    public var numericDateOrder: NumericDateOrder
+    /// The encoding of bytes without a byte-order mark, when the caller knows it; detected otherwise.
+    public var declaredEncoding: TextEncoding?
+    /// The year assumed for dates written without one ("Nov 18"), when the page gives none.
+    public var referenceYear: Int?
+    /// Confluence tasks answered by `/wiki/api/v2/tasks`, raw JSON; enriches task status and assignees by id.
+    public var tasksJSON: [UInt8]?
+
+    /// Creates options.
+    public init(userDirectory: UserDirectory = UserDirectory(), defaultTimeZone: String? = nil,
+                knownProjectKeys: Set<String> = [], strictness: Strictness = .lenient,
+                numericDateOrder: NumericDateOrder = .dayFirst, declaredEncoding: TextEncoding? = nil,
+                referenceYear: Int? = nil, tasksJSON: [UInt8]? = nil) {
+        self.userDirectory = userDirectory
+        self.defaultTimeZone = defaultTimeZone
+        self.knownProjectKeys = knownProjectKeys
+        self.strictness = strictness
+        self.numericDateOrder = numericDateOrder
+        self.declaredEncoding = declaredEncoding
+        self.referenceYear = referenceYear
+        self.tasksJSON = tasksJSON
+    }
+}
+
+/// What an import produced: the meeting, plus how sure the source is that the page is a meeting.
+public struct ImportResult: Sendable, Hashable {
+    /// The meeting, with its ``Meeting/diagnostics``.
+    public var meeting: Meeting
+    /// Identifier of the source that produced it.
+    public var sourceIdentifier: String
+    /// Whether the page looks like meeting notes (an agenda, participants, action items or a
+    /// meeting-notes layout) rather than some other page.
+    public var isMeeting: Bool
+
+    /// Creates a result.
+    public init(meeting: Meeting, sourceIdentifier: String, isMeeting: Bool) {
+        self.meeting = meeting
+        self.sourceIdentifier = sourceIdentifier
+        self.isMeeting = isMeeting
+    }
+
+    /// The meeting's diagnostics.
+    public var diagnostics: [Diagnostic] { meeting.diagnostics }
+}
+
+/// A type that turns one kind of input into a ``Meeting``.
+///
+/// Conform to plug a new format into any tool built on the SDK, then register it with a
+/// ``MeetingSourceRegistry``. See the "Implementing a MeetingSource" article and `Docs/Plugins.md`.
+///
+/// The protocol is synchronous: fetching bytes is the caller's job. Implementations must be safe to
+/// call from several threads at once and must never crash or hang on any bytes.
+public protocol MeetingSource: Sendable {
+    /// Stable lower-kebab identifier used in diagnostics and `--from`, e.g. `"confluence-storage"`.
+    var identifier: String { get }
+
+    /// How likely `input` is in this format, 0...1. Look at the first few KB, the file name and media type only.
+    func confidence(for input: SourceInput) -> Double
+
+    /// Reads `input`, recovering where possible.
+    /// - Returns: The meeting plus non-fatal ``Diagnostic``s.
+    /// - Throws: ``MeetingImportError`` only when nothing usable can be produced.
+    func importMeeting(from input: SourceInput, options: ImportOptions) throws(MeetingImportError) -> ImportResult
+}
+
+/// A set of sources that picks the best one for an input by sniffing.
+///
+/// ```swift
+/// var registry = MeetingSourceRegistry.standard   // from the MeetingNotes module
+/// registry.register(MyWikiSource())
+/// let result = try registry.importMeeting(from: SourceInput(contentsOf: url))
+/// ```
+public struct MeetingSourceRegistry: Sendable {
+    /// The registered sources, in registration order (earlier wins ties).
+    public private(set) var sources: [any MeetingSource]
+
+    /// Creates a registry with sources.
+    public init(_ sources: [any MeetingSource] = []) { self.sources = sources }
+
+    /// Adds a source; a source with the same identifier is replaced.
+    public mutating func register(_ source: any MeetingSource) {
+        if let i = sources.firstIndex(where: { $0.identifier == source.identifier }) {
+            sources[i] = source
+        } else {
+            sources.append(source)
+        }
+    }
+
+    /// The source with this identifier.
+    public func source(identifier: String) -> (any MeetingSource)? {
+        sources.first { $0.identifier == identifier }
+    }
+
+    /// Every source's confidence for `input`, best first (ties keep registration order).
+    public func rank(_ input: SourceInput) -> [(source: any MeetingSource, confidence: Double)] {
+        let scored = sources.enumerated().map { (offset: $0.offset, source: $0.element,
+                                                 confidence: min(1, max(0, $0.element.confidence(for: input)))) }
+        return scored.sorted { ($0.confidence, -$0.offset) > ($1.confidence, -$1.offset) }
+            .map { (source: $0.source, confidence: $0.confidence) }
+    }
+
+    /// The most likely source for `input`, if any is more than 0 sure.
+    public func bestSource(for input: SourceInput) -> (any MeetingSource)? {
+        guard let top = rank(input).first, top.confidence > 0 else { return nil }
+        return top.source
+    }
+
+    /// Imports with the best source, or the one named by `identifier`.
+    /// - Throws: ``MeetingImportError`` `unsupported-format` when no source recognises the input, or
+    ///   whatever the chosen source throws.
+    public func importMeeting(from input: SourceInput, options: ImportOptions = ImportOptions(),
+                              using identifier: String? = nil) throws(MeetingImportError) -> ImportResult {
+        let chosen: (any MeetingSource)?
+        if let identifier {
+            guard let s = source(identifier: identifier) else {
+                throw MeetingImportError(.unsupportedFormat,
+                    "no source named \(identifier); known: \(sources.map(\.identifier).joined(separator: ", "))",
+                    file: input.fileName)
+            }
+            chosen = s
+        } else {
+            chosen = bestSource(for: input)
+        }
+        guard let chosen else {
+            throw MeetingImportError(.unsupportedFormat, "no registered source recognises this input", file: input.fileName)
+        }
+        do {
+            return try chosen.importMeeting(from: input, options: options)
+        } catch {
+            var e = error
+            if e.file == nil { e.file = input.fileName }
+            if e.sourceIdentifier == nil { e.sourceIdentifier = chosen.identifier }
+            throw e
+        }
+    }
+}
+
+/// The canonical JSON form of a ``Meeting``: a public contract (`Docs/JSONContract.md`,
+/// `Docs/meeting.schema.json`).
+///
+/// Output is deterministic: sorted keys, no floating point, no locale or time-zone dependence, so
+/// the same model always gives the same bytes.
+public enum MeetingJSON {
+    /// The version of the JSON contract this library writes.
+    public static let schemaVersion = 1
+
+    /// Encodes a meeting as canonical JSON (pretty-printed, sorted keys, UTF-8).
+    public static func encode(_ meeting: Meeting, pretty: Bool = true) -> [UInt8] {
+        encodeValue(meeting, pretty: pretty)
+    }
+
+    /// Encodes any `Encodable` part of the model the same canonical way.
+    public static func encodeValue(_ value: some Encodable, pretty: Bool = true) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                                          : [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return [UInt8](try encoder.encode(value))
+        } catch {
+            // The model's encoders never throw: every value is a string, integer, bool, array or object.
+            preconditionFailure("canonical JSON encoding failed: \(error)")
+        }
+    }
+
+    /// Decodes canonical JSON back into a meeting.
+    /// - Throws: ``MeetingImportError`` `malformed-markup` with the decoder's reason.
+    public static func decode(_ bytes: [UInt8]) throws(MeetingImportError) -> Meeting {
+        do {
+            return try JSONDecoder().decode(Meeting.self, from: Data(bytes))
+        } catch {
+            throw MeetingImportError(.malformedMarkup, "not canonical meeting JSON: \(error)")
+        }
+    }
+}
