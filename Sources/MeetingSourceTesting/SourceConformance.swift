@@ -3,13 +3,13 @@
 import Foundation
 import MeetingModel
 
-/// A conformance check that ``SourceConformance`` runs against a ``MeetingModel/MeetingSource``.
+/// A conformance check that ``SourceConformance`` runs against a `MeetingSource`.
 ///
 /// The raw value is the check's stable name, used in ``ConformanceFailure/description``.
 public enum ConformanceCheck: String, Sendable, Hashable, Codable, CaseIterable {
-    /// ``MeetingModel/MeetingSource/identifier`` is lower-kebab (`"minutes-v1"`): `[a-z0-9]+(-[a-z0-9]+)*`.
+    /// `MeetingSource.identifier` is lower-kebab (`"minutes-v1"`): `[a-z0-9]+(-[a-z0-9]+)*`.
     case identifierIsLowerKebab = "identifier-is-lower-kebab"
-    /// ``MeetingModel/MeetingSource/confidence(for:)`` is a number in 0...1 for every input, garbage included.
+    /// `MeetingSource.confidence(for:)` is a number in 0...1 for every input, garbage included.
     case confidenceInRange = "confidence-in-range"
     /// Every sample the caller gave is recognised (confidence above 0).
     case sampleRecognised = "sample-recognised"
@@ -19,13 +19,13 @@ public enum ConformanceCheck: String, Sendable, Hashable, Codable, CaseIterable 
     case deterministic = "deterministic"
     /// Importing the same input from several threads at once gives the same result as importing it once.
     case concurrentImport = "concurrent-import"
-    /// ``MeetingModel/ImportResult/sourceIdentifier`` equals the source's identifier.
+    /// `ImportResult.sourceIdentifier` equals the source's identifier.
     case resultNamesSource = "result-names-source"
-    /// Every ``MeetingModel/Diagnostic`` has a location with line and column 1 or more, within the input.
+    /// Every `Diagnostic` has a location with line and column 1 or more, within the input.
     case diagnosticHasLocation = "diagnostic-has-location"
-    /// A thrown ``MeetingModel/MeetingImportError`` has a lower-kebab code and a message, and any location is valid.
+    /// A thrown `MeetingImportError` has a lower-kebab code and a message, and any location is valid.
     case errorIsTyped = "error-is-typed"
-    /// The meeting survives ``MeetingModel/MeetingJSON``: `decode(encode(m)) == m`.
+    /// The meeting survives `MeetingJSON`: `decode(encode(m)) == m`.
     case jsonRoundTrip = "json-round-trip"
 }
 
@@ -52,7 +52,7 @@ public struct ConformanceFailure: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Runs every ``ConformanceCheck`` against a ``MeetingModel/MeetingSource``: the caller's samples and a
+/// Runs every ``ConformanceCheck`` against a `MeetingSource`: the caller's samples and a
 /// battery of damaged inputs derived from them.
 ///
 /// ```swift
