@@ -43,7 +43,7 @@ let toySample = SourceInput(text: "TOY\ntitle: Café planning\n- Ana: book the r
 
 /// Wraps the toy source and breaks it in one way.
 struct BrokenSource: MeetingSource {
-    enum Fault: Sendable { case nondeterministic, confidence15, diagnosticWithoutLocation, diagnosticBeyondInput,
+    enum Fault: Sendable { case nondeterministic, confidence15, confidenceNaN, diagnosticWithoutLocation, diagnosticBeyondInput,
                            untypedError, badIdentifier, wrongResultName, dateBeyondJSON, rejectsSamples,
                            neverRecognises }
     var fault: Fault
@@ -54,6 +54,7 @@ struct BrokenSource: MeetingSource {
     func confidence(for input: SourceInput) -> Double {
         switch fault {
         case .confidence15: return 1.5
+        case .confidenceNaN: return .nan
         case .neverRecognises: return 0
         default: return base.confidence(for: input)
         }
@@ -112,6 +113,7 @@ struct BrokenSource: MeetingSource {
         (BrokenSource.Fault.nondeterministic, ConformanceCheck.deterministic),
         (.nondeterministic, .concurrentImport),
         (.confidence15, .confidenceInRange),
+        (.confidenceNaN, .confidenceInRange),
         (.diagnosticWithoutLocation, .diagnosticHasLocation),
         (.diagnosticBeyondInput, .diagnosticHasLocation),
         (.untypedError, .errorIsTyped),
