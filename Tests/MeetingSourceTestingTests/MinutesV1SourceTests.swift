@@ -71,3 +71,25 @@ public struct MinutesV1Source: MeetingSource {
         #expect(failures.isEmpty, "\(failures)")
     }
 }
+
+/// The documentation shows this file's source verbatim; these tests keep the copies from drifting.
+@Suite struct DocumentedExampleTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func compiledSource() throws -> String {
+        let file = try String(contentsOf: root.appendingPathComponent("Tests/MeetingSourceTestingTests/MinutesV1SourceTests.swift"),
+                              encoding: .utf8)
+        let start = try #require(file.range(of: "public struct MinutesV1Source"))
+        let end = try #require(file.range(of: "@Suite struct MinutesV1SourceTests"))
+        var body = String(file[start.lowerBound..<end.lowerBound])
+        while body.hasSuffix("\n") { body.removeLast() }
+        return "import Foundation\nimport MeetingModel\n\n" + body + "\n"
+    }
+
+    @Test(arguments: ["Docs/Plugins.md", "Sources/MeetingModel/MeetingModel.docc/ImplementingAMeetingSource.md"])
+    func documentationShowsTheCompiledSource(path: String) throws {
+        let doc = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        #expect(doc.contains("```swift\n" + (try Self.compiledSource()) + "```\n"))
+    }
+}
