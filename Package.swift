@@ -6,11 +6,17 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
+        .library(name: "MeetingSourceTesting", targets: ["MeetingSourceTesting"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+    ],
     targets: [
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
+        .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
     ],
     swiftLanguageModes: [.v6]
 )
