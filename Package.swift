@@ -6,11 +6,25 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
+        .library(name: "MeetingExport", targets: ["MeetingExport"]),
+        .library(name: "MeetingNotes", targets: ["MeetingNotes"]),
+        .executable(name: "meeting-notes", targets: ["meeting-notes"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
     targets: [
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport"]),
+        .executableTarget(name: "meeting-notes", dependencies: [
+            "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MeetingExportTests", dependencies: [
+            "MeetingExport", "MeetingNotes", "meeting-notes", .product(name: "Ink", package: "Ink"),
+        ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
