@@ -77,12 +77,13 @@ public struct MarkdownExporter: Sendable {
         if !meeting.agenda.isEmpty {
             doc.block("## Agenda")
             for day in meeting.agenda {
-                var heading = "### Day \(day.day)"
-                if let date = day.date ?? meeting.startDate.map({ $0.adding(days: day.day - 1) }) {
-                    heading += ": \(date)"
-                }
-                if let title = day.title, !title.isEmpty, title != "Day \(day.day)" {
-                    heading += " (" + MarkdownEscaping.inline(title) + ")"
+                let date = day.date ?? meeting.startDate.map { $0.adding(days: day.day - 1) }
+                var heading = "### "
+                if let title = day.title, !title.isEmpty {
+                    heading += headingText(title)
+                    if let date, !title.contains(date.description) { heading += " (\(date))" }
+                } else {
+                    heading += "Day \(day.day)" + (date.map { ": \($0)" } ?? "")
                 }
                 doc.block(heading)
                 guard !day.items.isEmpty else { continue }
@@ -283,11 +284,12 @@ struct RichTextMarkdown {
     var ticketBaseURL: String?
 
     /// Blocks separated by blank lines.
-    func blocks(_ blocks: [Block]) -> String {
-        blocks.map(block).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    func blocks(_ blocks: [Block], depth: Int = 0) -> String {
+        blocks.map { block($0, depth: depth) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
-    func block(_ block: Block) -> String {
+    /// One block; `depth` is the list nesting level it stands at (bullet markers alternate by level).
+    func block(_ block: Block, depth: Int = 0) -> String {
         switch block {
         case .paragraph(let inlines):
             return paragraph(inlines)
@@ -295,7 +297,7 @@ struct RichTextMarkdown {
             let text = paragraph(inlines)
             return text.isEmpty ? "" : "**" + text + "**"
         case .list(let list):
-            return self.list(list)
+            return self.list(list, depth: depth)
         case .table(let table):
             return self.table(table)
         case .panel(let panel):
@@ -307,7 +309,7 @@ struct RichTextMarkdown {
             } else if panel.kind != "quote" {
                 inner = "**" + MarkdownEscaping.inline(label, lineStart: false) + "**"
             }
-            let body = blocks(panel.content.blocks)
+            let body = blocks(panel.content.blocks, depth: depth)
             if !body.isEmpty { inner += (inner.isEmpty ? "" : "\n\n") + body }
             return inner.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
@@ -331,16 +333,19 @@ struct RichTextMarkdown {
             .joined(separator: "\n")
     }
 
-    func list(_ list: ListBlock) -> String {
+    /// A list. Nested lists alternate their markers (`-`, `*`, `+`; `1.`, `1)`) by level: CommonMark reads
+    /// them the same, and parsers that end a nested list only on a different marker (Ink) read them right.
+    func list(_ list: ListBlock, depth: Int) -> String {
         var lines: [String] = []
+        let bullets = ["- ", "* ", "+ "]
         for (n, item) in list.items.enumerated() {
-            let marker = list.ordered ? "\(n + 1). " : "- "
+            let marker = list.ordered ? "\(n + 1)" + (depth % 2 == 0 ? ". " : ") ") : bullets[depth % 3]
             let indent = String(repeating: " ", count: marker.count)
             let check = item.checked.map { $0 ? "[x] " : "[ ] " } ?? ""
             var parts: [String] = []
             var previousWasParagraph = false
             for b in item.blocks {
-                let text = block(b)
+                let text = block(b, depth: depth + 1)
                 if text.isEmpty { continue }
                 if case .list = b, previousWasParagraph {
                     parts.append("\n" + text)       // tight: nested list right under the item's text
@@ -415,14 +420,14 @@ struct RichTextMarkdown {
             }
         }
         for b in blocks { add(b, prefix: "") }
-        return parts.joined(separator: "<br>")
+        return parts.joined(separator: "<br/>")
     }
 
     func inlines(_ inlines: [Inline], inCell: Bool = false) -> String {
         var out = ""
         for i in inlines {
             if case .lineBreak = i {
-                out += inCell ? "<br>" : "\\\n"
+                out += inCell ? "<br/>" : "\\\n"
             } else {
                 out += inline(i, inCell: inCell)
             }
@@ -461,7 +466,7 @@ struct RichTextMarkdown {
         case .code(let text):
             return RichTextMarkdown.codeSpan(text, inCell: inCell)
         case .lineBreak:
-            return inCell ? "<br>" : "\\\n"
+            return inCell ? "<br/>" : "\\\n"
         }
     }
 
