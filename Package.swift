@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
+        .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
     ],
     dependencies: [],
     targets: [
@@ -14,6 +15,9 @@ let package = Package(
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
