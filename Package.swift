@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "MeetingExport", targets: ["MeetingExport"]),
         .library(name: "MeetingNotes", targets: ["MeetingNotes"]),
         .executable(name: "meeting-notes", targets: ["meeting-notes"]),
+        .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
+        .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,13 +20,18 @@ let package = Package(
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
-        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport"]),
+        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport", "PlainTextImport"]),
         .executableTarget(name: "meeting-notes", dependencies: [
             "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MeetingExportTests", dependencies: [
             "MeetingExport", "MeetingNotes", "meeting-notes", .product(name: "Ink", package: "Ink"),
         ], resources: [.copy("Fixtures")]),
+        .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,8 @@ public import MeetingModel
 /// start time ends at its ``AgendaItem/end``, else at the next timed item's start, else after
 /// ``Options/defaultDuration`` minutes (clamped to 23:59). Untimed items that follow a timed item share
 /// the time until the next timed item in equal parts with it (or the time after its written end), or
-/// follow it in ``Options/defaultDuration`` steps when no timed item comes later. Untimed items before
+/// follow it in ``Options/defaultDuration`` steps when no timed item comes later. (An end that reaches
+/// the next timed item's start, as importers fill it in, does not count as leaving room.) Untimed items before
 /// the day's first time, and items of days without any time, become all-day events.
 ///
 /// **Determinism.** Output is byte-identical run to run: UIDs are FNV-1a hashes of the page title, start
@@ -96,7 +97,10 @@ public struct ICalendarExporter: Sendable {
                     // Share the gap until the next timed item (or default steps when there is none).
                     var cursor: Int
                     var slots: [(Int, Int)] = []
-                    if let written = items[i].end?.minutesSinceMidnight, written > s {
+                    // A written end that leaves room before the next timed item bounds the timed item; an end
+                    // that reaches the next start (importers fill `end` from it) is shared like no end at all.
+                    if let written = items[i].end?.minutesSinceMidnight, written > s,
+                       written < (nextStart?.minutesSinceMidnight ?? Int.max) {
                         slots.append((s, written))
                         cursor = written
                         let limit = nextStart?.minutesSinceMidnight ?? (written + untimed * step)

@@ -54,6 +54,25 @@ import MeetingExport
         #expect(p.count == 7)
     }
 
+    @Test func untimedItemsShareTheGapAfterAnEndThatLeavesRoom() {
+        let t = { (s: String) in LocalTime(hhmm: s) }
+        let day = AgendaDay(day: 1, date: Sample.date("2026-03-02"), items: [
+            // The importer filled the end from the next timed start: the untimed item shares 09:00-09:45.
+            AgendaItem(start: t("09:00"), end: t("09:45"), topic: "Welcome"),
+            AgendaItem(topic: "News"),
+            // A written end that leaves room: the untimed items split 10:15-11:00.
+            AgendaItem(start: t("09:45"), end: t("10:15"), topic: "Status"),
+            AgendaItem(topic: "A"),
+            AgendaItem(topic: "B"),
+            AgendaItem(start: t("11:00"), topic: "Close"),
+            AgendaItem(topic: "Drinks"),
+        ])
+        let p = ICalendarExporter().placements(for: Meeting(title: "t", agenda: [day]))
+        let spans = p.map { "\($0.start?.description ?? "-")-\($0.end?.description ?? "-")" }
+        #expect(spans == ["09:00-09:22", "09:22-09:45", "09:45-10:15", "10:15-10:37", "10:37-11:00",
+                          "11:00-11:30", "11:30-12:00"])
+    }
+
     @Test func undatedMeetingsGetNoEventsButStillTodos() {
         let m = Meeting(title: "x", agenda: [AgendaDay(day: 1, items: [AgendaItem(start: LocalTime(hour: 9, minute: 0), topic: "a")])],
                         actionItems: [ActionItem(text: "do", status: .open)])
