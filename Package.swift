@@ -6,11 +6,20 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
+        .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
+        .systemLibrary(name: "CMeetingLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "ConfluenceHTML", dependencies: [
+            "MeetingModel",
+            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
+        ]),
+        .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
