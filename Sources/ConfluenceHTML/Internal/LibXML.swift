@@ -111,12 +111,12 @@ private final class TreeBuilder {
         let loc = SourceLocation(line: max(1, line + Int(tree.lineOffset)),
                                  column: max(1, line == 1 ? column - Int(tree.firstLineColumnOffset) : column))
         diagnostics.append(Diagnostic(severity, code: html ? "confluence.html-markup" : "confluence.storage-markup",
-                                      message.trimmingCharacters(in: " \n\t"), at: loc))
+                                      message.trimmingSet(" \n\t"), at: loc))
     }
 }
 
 private extension String {
-    func trimmingCharacters(in set: String) -> String {
+    func trimmingSet(_ set: String) -> String {
         let chars = Set(set)
         var s = Substring(self)
         while let f = s.first, chars.contains(f) { s = s.dropFirst() }

@@ -145,15 +145,15 @@ enum Recognize {
         for sep in [" & ", " / ", ",", ";", " and ", " y ", " und ", "\n"] {
             parts = parts.flatMap { $0.components(separatedBy: sep) }
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmingSpacesAndNewlines() }.filter { !$0.isEmpty }
     }
 
     /// A person from a name as written: "Unknown User (npease)" is an unresolved account, "(Remote)" an attendance.
     static func person(_ raw: String) -> Person {
-        var name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var name = raw.trimmingSpacesAndNewlines()
         var attendance = Attendance.unknown
         for marker in ["(Remote)", "(remote)", "(Zoom)", "(online)"] where name.hasSuffix(marker) {
-            name = String(name.dropLast(marker.count)).trimmingCharacters(in: .whitespaces)
+            name = String(name.dropLast(marker.count)).trimmingSpaces()
             attendance = .remote
         }
         if name.hasPrefix("Unknown User ("), name.hasSuffix(")") {
@@ -165,10 +165,10 @@ enum Recognize {
 }
 
 extension String {
-    enum TrimSet { case whitespaces, whitespacesAndNewlines }
-    func trimmingCharacters(in set: TrimSet) -> String {
+    func trimmingSpaces() -> String { trimmed(newlines: false) }
+    func trimmingSpacesAndNewlines() -> String { trimmed(newlines: true) }
+    private func trimmed(newlines nl: Bool) -> String {
         var s = Substring(self)
-        let nl = set == .whitespacesAndNewlines
         func isTrim(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{A0}" || (nl && c.isNewline) }
         while let f = s.first, isTrim(f) { s = s.dropFirst() }
         while let l = s.last, isTrim(l) { s = s.dropLast() }
