@@ -136,7 +136,7 @@ struct MeetingBuilder {
     func isContainer(_ n: Int) -> Bool {
         let name = tree.name(n)
         switch name {
-        case "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
+        case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
             if conv.dialect == .html {
@@ -305,7 +305,10 @@ struct MeetingBuilder {
             if item.topic.isEmpty, let first = item.discussion.blocks.first { item.topic = first.plainText }
             item.kind = kind(of: item.topic)
             agenda[dayIndex].items.append(item)
-            prose += proseActions(in: item.notes, agendaItem: ref, section: nil)
+            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil) {
+                a.location = item.location
+                prose.append(a)
+            }
         }
         conv.agendaItem = nil
         conv.section = savedSection
@@ -582,7 +585,9 @@ struct MeetingBuilder {
             textParts = stripTrailingDate(textParts)
         }
         for k in Recognize.ticketKeys(in: textParts, known: conv.options.knownProjectKeys) where !tickets.contains(k) { tickets.append(k) }
-        let text = cleanActionText(textParts)
+        var residue = textParts
+        for k in tickets { residue = residue.replacingAll(k, with: "") }
+        let text = cleanActionText(residue)
         guard !text.isEmpty else { return nil }
         return ActionItem(owners: owners, text: text, due: due, tickets: tickets)
     }
@@ -602,7 +607,7 @@ struct MeetingBuilder {
     func cleanActionText(_ s: String) -> String {
         var t = s.trimmingSpacesAndNewlines()
         while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirst() }
-        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," { t.removeLast() }
+        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," || l == "." || l == ";" { t.removeLast() }
         var collapsed = ""
         var lastSpace = false
         for ch in t {
@@ -666,5 +671,11 @@ extension StringProtocol {
         while let f = s.first, chars.contains(f) { s = s.dropFirst() }
         while let l = s.last, chars.contains(l) { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        components(separatedBy: target).joined(separator: replacement)
     }
 }
