@@ -10,5 +10,5 @@ import Testing
     let best = sources.max { $0.confidence(for: input) < $1.confidence(for: input) }!
     let r = try best.importMeeting(from: input, options: Fixture.options)
     let out = "SOURCE \(r.sourceIdentifier) isMeeting \(r.isMeeting)\n" + dump(r.meeting)
-    try out.write(toFile: "/tmp/dump.txt", atomically: true, encoding: .utf8)
+    try out.write(toFile: "/tmp/cfl-dump.txt", atomically: true, encoding: .utf8)
 }

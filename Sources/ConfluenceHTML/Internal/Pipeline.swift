@@ -250,6 +250,9 @@ enum Pipeline {
             for i in m.agenda[d].items.indices { m.agenda[d].items[i].chairs = m.agenda[d].items[i].chairs.map(canon) }
         }
         for i in m.actionItems.indices { m.actionItems[i].owners = m.actionItems[i].owners.map(canon) }
+        m.page.author = m.page.author.map(canon)
+        m.page.lastModifiedBy = m.page.lastModifiedBy.map(canon)
+        for i in m.attachments.indices { m.attachments[i].modifiedBy = m.attachments[i].modifiedBy.map(canon) }
         for i in m.planningTopics.indices { m.planningTopics[i].requestedBy = m.planningTopics[i].requestedBy.map(canon) }
     }
 
