@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "meeting-notes", targets: ["meeting-notes"]),
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
         .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
+        .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,7 +21,7 @@ let package = Package(
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
-        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport", "PlainTextImport"]),
+        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport", "PlainTextImport", "ConfluenceHTML"]),
         .executableTarget(name: "meeting-notes", dependencies: [
             "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -31,6 +32,14 @@ let package = Package(
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
         .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
         .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
+        .systemLibrary(name: "CMeetingLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "ConfluenceHTML", dependencies: [
+            "MeetingModel",
+            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
+        ]),
+        .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

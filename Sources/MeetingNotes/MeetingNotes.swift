@@ -5,15 +5,28 @@
 @_exported import MeetingModel
 @_exported import MeetingExport
 @_exported import PlainTextImport
+@_exported import ConfluenceHTML
 
 extension MeetingSourceRegistry {
     /// A registry with every built-in source. Each input goes to the most confident source; ties go to
     /// the earlier one in this list:
     ///
-    /// 1. ``MeetingJSONSource`` (`meeting-json`): canonical meeting JSON.
-    /// 2. `PlainTextSource` (`plain-text`): pasted or PDF-extracted text.
+    /// 1. `ConfluenceStorageSource` (`confluence-storage`): storage-format XHTML (`ac:`/`ri:` markup).
+    /// 2. `ConfluenceHTMLSource` (`confluence-html`): exported or rendered Confluence HTML.
+    /// 3. `ConfluenceRESTSource` (`confluence-rest-json`): REST API JSON envelopes.
+    /// 4. ``MeetingJSONSource`` (`meeting-json`): canonical meeting JSON.
+    /// 5. `PlainTextSource` (`plain-text`): pasted or PDF-extracted text.
+    ///
+    /// ```swift
+    /// var registry = MeetingSourceRegistry.standard
+    /// registry.register(MyWikiSource())
+    /// let result = try registry.importMeeting(from: SourceInput(contentsOf: url))
+    /// ```
     public static var standard: MeetingSourceRegistry {
         MeetingSourceRegistry([
+            ConfluenceStorageSource(),
+            ConfluenceHTMLSource(),
+            ConfluenceRESTSource(),
             MeetingJSONSource(),
             PlainTextSource(),
         ])
