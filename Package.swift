@@ -12,10 +12,12 @@ let package = Package(
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
         .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
         .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
+        .library(name: "MeetingSourceTesting", targets: ["MeetingSourceTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .target(name: "MeetingModel"),
@@ -26,7 +28,7 @@ let package = Package(
             "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MeetingExportTests", dependencies: [
-            "MeetingExport", "MeetingNotes", "meeting-notes", .product(name: "Ink", package: "Ink"),
+            "MeetingExport", "MeetingNotes", "MeetingSourceTesting", "meeting-notes", .product(name: "Ink", package: "Ink"),
         ], resources: [.copy("Fixtures")]),
         .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
@@ -41,6 +43,9 @@ let package = Package(
         ]),
         .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
+        .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
+        .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
     ],
     swiftLanguageModes: [.v6]
 )
