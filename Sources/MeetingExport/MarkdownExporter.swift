@@ -225,16 +225,22 @@ struct MarkdownDocument {
 public enum MarkdownEscaping {
     /// Escapes text so that it renders as itself inside a paragraph, list item or heading.
     ///
-    /// Backslash-escapes the inline metacharacters ``\ ` * _ [ ] < > | ~ &`` everywhere, and at the start
-    /// of the text (when `lineStart`) a leading `#`, `-`, `+`, `=`, `>` or `1.`/`1)` that would start a
-    /// block. Newlines become spaces.
+    /// Backslash-escapes ``\ ` * _ [ ] < | ~`` everywhere (also intraword `_`, which CommonMark would
+    /// leave alone but simpler parsers such as Ink read as emphasis), `&` only where it would start an
+    /// entity (`&amp;`, `&#35;`), and at
+    /// the start of the text (when `lineStart`) a leading `#`, `-`, `+`, `=`, `>` or `1.`/`1)` that would
+    /// start a block. Newlines and tabs become spaces.
     public static func inline(_ text: String, lineStart: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
-        for ch in text {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
+            case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
                 out.append("\\")
+                out.append(ch)
+            case "&":
+                if startsEntity(chars, at: i) { out.append("\\") }
                 out.append(ch)
             case "\n", "\r", "\r\n", "\t":
                 out.append(" ")
@@ -243,6 +249,17 @@ public enum MarkdownEscaping {
             }
         }
         return lineStart ? escapeLineStart(out) : out
+    }
+
+    /// Whether `&` at `index` starts something CommonMark reads as an entity: `&name;` or `&#123;`.
+    private static func startsEntity(_ chars: [Character], at index: Int) -> Bool {
+        var j = index + 1
+        var count = 0
+        while j < chars.count, count <= 32, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "#" {
+            j += 1
+            count += 1
+        }
+        return count > 0 && j < chars.count && chars[j] == ";"
     }
 
     /// Escapes text for one GFM table cell: as ``inline(_:lineStart:)``, on one line.
