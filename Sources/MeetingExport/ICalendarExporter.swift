@@ -154,10 +154,11 @@ public struct ICalendarExporter: Sendable {
         }
 
         var eventUIDs: [AgendaItemReference: String] = [:]
+        let actionsByItem = Dictionary(grouping: meeting.actionItems.filter { $0.agendaItem != nil }) {
+            $0.agendaItem ?? AgendaItemReference(day: 0, index: 0)
+        }
         for p in placements {
-            guard let day = meeting.agenda.first(where: { $0.day == p.reference.day }),
-                  day.items.indices.contains(p.reference.index) else { continue }
-            let item = day.items[p.reference.index]
+            guard let item = meeting.agendaItem(p.reference) else { continue }
             let uid = StableHash.hex(uidBase + "\u{1F}\(p.reference.day)\u{1F}\(p.reference.index)\u{1F}" + item.topic)
                 + "-d\(p.reference.day)i\(p.reference.index + 1)@swift-meeting-notes"
             eventUIDs[p.reference] = uid
@@ -173,7 +174,7 @@ public struct ICalendarExporter: Sendable {
             }
             w.line("SUMMARY:" + ICalendarWriter.text(item.topic.isEmpty ? "(untitled)" : item.topic))
             if let loc = meeting.location, !loc.isEmpty { w.line("LOCATION:" + ICalendarWriter.text(loc)) }
-            let description = eventDescription(item, actions: meeting.actionItems(in: p.reference))
+            let description = eventDescription(item, actions: actionsByItem[p.reference] ?? [])
             if !description.isEmpty { w.line("DESCRIPTION:" + ICalendarWriter.text(description)) }
             w.line("CATEGORIES:" + item.kind.rawValue.uppercased())
             if item.kind != .session { w.line("TRANSP:TRANSPARENT") }

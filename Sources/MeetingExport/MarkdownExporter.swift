@@ -75,6 +75,9 @@ public struct MarkdownExporter: Sendable {
         }
 
         if !meeting.agenda.isEmpty {
+            let actionsByItem = Dictionary(grouping: meeting.actionItems.filter { $0.agendaItem != nil }) {
+                $0.agendaItem ?? AgendaItemReference(day: 0, index: 0)
+            }
             doc.block("## Agenda")
             for day in meeting.agenda {
                 let date = day.date ?? meeting.startDate.map { $0.adding(days: day.day - 1) }
@@ -95,7 +98,7 @@ public struct MarkdownExporter: Sendable {
                 doc.block(table)
                 for (index, item) in day.items.enumerated() {
                     let ref = AgendaItemReference(day: day.day, index: index)
-                    let actions = options.actionItemsUnderAgendaItems ? meeting.actionItems(in: ref) : []
+                    let actions = options.actionItemsUnderAgendaItems ? actionsByItem[ref] ?? [] : []
                     if item.discussion.isEmpty && item.notes.isEmpty && actions.isEmpty { continue }
                     let time = timeRange(item)
                     doc.block("#### " + (time.isEmpty ? "" : time + " · ") + headingText(item.topic))

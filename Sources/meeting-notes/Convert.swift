@@ -35,6 +35,10 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let result = try importOne(file, flags: importFlags)
+        if !result.isMeeting {
+            Output.error("meeting-notes: note: \(file == "-" ? "<stdin>" : file): does not look like meeting notes "
+                         + "(read as \(result.sourceIdentifier)); converting anyway")
+        }
         try outputFlags.write(format.render(result.meeting))
     }
 }

@@ -138,3 +138,16 @@ import MeetingExport
         #expect(text.contains("words only in diagnostics: 2\n  I zyxwv\n"))
     }
 }
+
+@Suite struct TextTableTests {
+    @Test func alignsWideCharactersByDisplayWidth() {
+        var a = Sample.rich()
+        a.actionItems = [ActionItem(owners: [Person(name: "山田太郎")], text: "日本語のタスク", status: .open),
+                         ActionItem(owners: [Person(name: "Bob")], text: "plain", status: .done)]
+        let lines = ActionReport(meetings: [a]).table().split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        // "STATUS" column holds "open"/"done"; the ACTION column starts at the same display column in each row.
+        #expect(lines[1].hasPrefix("-    open    山田太郎  日本語のタスク  "))
+        #expect(lines[2].hasPrefix("-    done    Bob       plain           "))
+    }
+}
