@@ -63,6 +63,21 @@ struct CLITests {
         #expect(badZone.stderr.contains("unknown time zone 'Mars/Olympus'"))
         let badDate = try CLI.run(["actions", ".", "--due-before", "18 Nov"])
         #expect(badDate.status == 2)
+        let badSource = try CLI.run(["convert", "x.json", "--from", "wiki"])
+        #expect(badSource.status == 2)
+        #expect(badSource.stderr.contains("unknown source 'wiki'; known sources: confluence-storage, confluence-html"))
+        let badUsers = try CLI.run(["convert", "x.json", "--users", "/nonexistent/users.json"])
+        #expect(badUsers.status == 2)
+        #expect(badUsers.stderr.hasPrefix("meeting-notes: --users /nonexistent/users.json: cannot read file"))
+        let noPaths = try CLI.run(["actions"])
+        #expect(noPaths.status == 2)
+    }
+
+    @Test func convertNotesPagesThatAreNotMeetings() throws {
+        let r = try CLI.run(["convert", "-", "-f", "markdown"], stdin: Data("Lunch menu\n\nSoup of the day: lentil.\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.stderr == "meeting-notes: note: <stdin>: does not look like meeting notes (read as plain-text); converting anyway\n")
+        #expect(r.stdout.hasPrefix("# "))
     }
 
     @Test func helpAndVersion() throws {
