@@ -331,21 +331,25 @@ struct ICalendarWriter {
     private(set) var text = ""
 
     mutating func line(_ content: String) {
+        // Fold between Unicode scalars (never inside a UTF-8 sequence); a long grapheme cluster may be split,
+        // which unfolding joins back exactly.
         var count = 0
         var limit = 75
-        var current = ""
-        for ch in content {
-            let size = String(ch).utf8.count
+        var current = String.UnicodeScalarView()
+        for scalar in content.unicodeScalars {
+            let size = UTF8.width(scalar)
             if count + size > limit {
-                text += current + "\r\n "
-                current = ""
+                text.unicodeScalars.append(contentsOf: current)
+                text += "\r\n "
+                current = String.UnicodeScalarView()
                 count = 0
                 limit = 74          // the leading space takes one octet of the 75
             }
-            current.append(ch)
+            current.append(scalar)
             count += size
         }
-        text += current + "\r\n"
+        text.unicodeScalars.append(contentsOf: current)
+        text += "\r\n"
     }
 
     /// TEXT value escaping: backslash, semicolon, comma, newline (CR dropped, other controls removed).

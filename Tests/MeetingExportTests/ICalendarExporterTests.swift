@@ -29,6 +29,23 @@ import MeetingExport
         #expect(unfolded.contains("SUMMARY:Naïve 🚀 ideas — 日本語 too\r\n"))
     }
 
+    @Test func foldsLongGraphemeClustersBetweenScalars() {
+        let zalgo = "e" + String(repeating: "\u{0301}", count: 60)   // one Character, 121 octets
+        let m = Meeting(title: "t", actionItems: [ActionItem(text: zalgo, status: .open)])
+        let out = ICalendarExporter().render(m)
+        for line in out.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+        // Unfold on bytes: a fold may sit between a base letter and its combining marks.
+        var bytes = Array(out.utf8), unfolded: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if i + 2 < bytes.count, bytes[i] == 13, bytes[i + 1] == 10, bytes[i + 2] == 32 { i += 3; continue }
+            unfolded.append(bytes[i]); i += 1
+        }
+        bytes = Array(("SUMMARY:" + zalgo + "\r\n").utf8)
+        #expect(String(decoding: unfolded, as: UTF8.self).utf8.elementsEqual(unfolded))
+        #expect(unfolded.firstRange(of: bytes) != nil)
+    }
+
     @Test func escapesText() {
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("LOCATION:Building 7\\, Room 3\\; Main campus\r\n"))
