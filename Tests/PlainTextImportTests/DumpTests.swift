@@ -5,12 +5,15 @@ import MeetingRecognizers
 @testable import PlainTextImport
 
 @Suite struct DumpTests {
-    @Test(.enabled(if: Support.seedExists)) func dumpSeed() throws {
-        let bytes = try Support.seedBytes()
-        let r = try Support.importBytes(bytes)
-        let json = MeetingJSON.encode(r.meeting)
-        try Data(json).write(to: URL(fileURLWithPath: "/tmp/seed.json"))
-        let text = String(decoding: bytes, as: UTF8.self)
-        print("COVERAGE", WordCoverage.coverage(input: text, meeting: r.meeting), WordCoverage.missingWords(input: text, meeting: r.meeting).sorted())
+    @Test func dumpAll() throws {
+        var inputs: [(String, [UInt8])] = []
+        if Support.seedExists { inputs.append(("seed", try Support.seedBytes())) }
+        for f in ["offsite-variant.txt", "classic-meeting-notes.txt", "space-columns.txt"] { inputs.append((f, try Support.fixture(f))) }
+        for (name, bytes) in inputs {
+            let r = try Support.importBytes(bytes)
+            try Data(MeetingJSON.encode(r.meeting)).write(to: URL(fileURLWithPath: "/tmp/\(name).json"))
+            let text = String(decoding: bytes, as: UTF8.self)
+            print("COVERAGE", name, WordCoverage.coverage(input: text, meeting: r.meeting), WordCoverage.missingWords(input: text, meeting: r.meeting).sorted())
+        }
     }
 }

@@ -115,7 +115,7 @@ struct AgendaAssembler {
 
     static func kind(of topic: String) -> AgendaItemKind {
         let f = topic.lowercased()
-        if f.hasPrefix("close") || f.hasPrefix("adjourn") || f.hasPrefix("wrap") || f.hasPrefix("end of") || f.hasPrefix("travel")
+        if f.hasPrefix("close") || f.hasPrefix("adjourn") || f.hasPrefix("end of") || f.hasPrefix("travel")
             || f.hasPrefix("depart") || f.hasPrefix("arrival") { return .other }
         let words = Set(f.split(whereSeparator: { !$0.isLetter }).map(String.init))
         if words.contains("break") || words.contains("coffee") || words.contains("tea") { return .break }
@@ -150,6 +150,10 @@ struct AgendaAssembler {
         var topicIdx = index(.topic) ?? 1
         if topicIdx >= cells.count { topicIdx = cells.count - 1 }
         var topic = cells[topicIdx]
+        if let range, timeText != range.start.description {
+            p.diag(.note, "time-normalised", "time \"\(timeText)\" read as \(range.start)" + (range.end.map { "–\($0)" } ?? ""),
+                   line: line.number, text: timeText)
+        }
         if range == nil, !timeText.isEmpty {
             p.diag(.note, "time-not-clock", "time cell is not a clock time; kept as written", line: line.number, text: timeText)
         }

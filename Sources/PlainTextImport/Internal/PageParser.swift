@@ -87,6 +87,10 @@ struct PageParser {
             meeting.startDate = a
             meeting.endDate = b
         }
+        // Dates written without a year ("Nov 18") take the meeting's year.
+        if dates.referenceYear == nil {
+            dates.referenceYear = meeting.startDate?.year ?? firstYear(in: sections)
+        }
         // 4. Participants first (owners and chairs are matched against them).
         for s in sections where s.kind == .participants { readParticipants(s) }
         matcher = PersonMatcher(meeting.participants)
@@ -94,6 +98,9 @@ struct PageParser {
                                        participants: meeting.participants)
         var agenda = AgendaAssembler()
         for s in sections {
+            if s.kind != .generic && s.kind != .date && s.kind != .location {
+                diag(.note, "section", "section \"\(s.title)\" read into the model's structure", line: s.headingLine, text: s.title)
+            }
             switch s.kind {
             case .participants: continue
             case .agenda: agenda.read(s, parser: &self)
@@ -113,7 +120,7 @@ struct PageParser {
                 }
             case .location:
                 readGeneric(s)
-                if meeting.location == nil, let l = s.lines.first(where: { !$0.isBlank }) {
+                if meeting.location == nil || s.title.lowercased() == "location", let l = s.lines.first(where: { !$0.isBlank }) {
                     let loc = LineClassifier.strippingGlyphs(l.text).withoutMarkdown
                     if !loc.isEmpty { meeting.location = loc }
                 }
@@ -121,6 +128,7 @@ struct PageParser {
             }
         }
         agenda.finish(parser: &self)
+        recordAliases()
         if meeting.startDate == nil, let first = meeting.agenda.first?.date {
             meeting.startDate = first
             meeting.endDate = meeting.agenda.compactMap(\.date).max()
@@ -129,6 +137,28 @@ struct PageParser {
         meeting.timeZone = options.defaultTimeZone
         meeting.diagnostics = diagnostics
         return meeting
+    }
+
+    /// The first plausible four-digit year in the first lines of the page.
+    func firstYear(in sections: [RawSection]) -> Int? {
+        for s in sections.prefix(8) {
+            for l in s.lines.prefix(20) {
+                if let m = DateRecognizer(numericOrder: options.numericDateOrder).firstDate(in: String(l.text)) { return m.start.year }
+            }
+        }
+        return nil
+    }
+
+    /// Spellings met for participants in chairs, owners and planning cells become the participants' aliases.
+    mutating func recordAliases() {
+        var met: [Person] = []
+        for d in meeting.agenda { for i in d.items { met += i.chairs } }
+        for a in meeting.actionItems { met += a.owners }
+        for t in meeting.planningTopics { met += t.requestedBy }
+        for p in met where !p.aliases.isEmpty {
+            guard let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) else { continue }
+            for a in p.aliases where !meeting.participants[i].aliases.contains(a) { meeting.participants[i].aliases.append(a) }
+        }
     }
 
     /// Whether the lines before the first heading are a contents list: bullets whose texts are later headings.
@@ -208,6 +238,9 @@ struct PageParser {
                 }
             }
             if found.isEmpty { diag(.warning, "participant-unread", "no person found in a participants line", line: l.number, text: text) }
+            for suffix in ["(Unlicensed)", "(Deactivated)", "(unlicensed)", "(deactivated)"] where text.contains(suffix) {
+                diag(.note, "account-suffix", "account state suffix dropped from a name", line: l.number, text: suffix)
+            }
             if found.count > 1, !text.contains(","), !text.contains("&"), !text.contains(";") {
                 diag(.note, "names-split", "\(found.count) names written together were split", line: l.number, text: text)
             }
