@@ -27,6 +27,8 @@ struct Converter {
     var section: String?
     var agendaItem: AgendaItemReference?
     var unknownMacros: [String: Int] = [:]
+    /// People whose "(Unlicensed)"/"(Deactivated)" suffix was already noted.
+    var notedUserStatus: Set<String> = []
 
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
         self.tree = tree
@@ -549,6 +551,7 @@ struct Converter {
         var unresolved = false
         for suffix in [" (Unlicensed)", " (Deactivated)", "(Unlicensed)", "(Deactivated)"] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count)).trimmingSpaces()
+            guard notedUserStatus.insert(name).inserted else { break }
             draft.meeting.diagnostics.append(Diagnostic(.note, code: "confluence.user-status",
                 "'\(name)' is marked \(suffix.trimmingSpaces()) on the page; suffix removed",
                 at: tree.location(n), text: suffix.trimmingSpaces()))

@@ -274,9 +274,14 @@ struct MeetingBuilder {
                 switch role {
                 case .time:
                     if cell.isOrigin {
-                        let (s, e) = Recognize.times(in: tree.textContent(cell.node))
+                        let written = tree.textContent(cell.node)
+                        let (s, e) = Recognize.times(in: written)
                         item.start = s
                         item.end = e
+                        // A duration ("10 min") or other text in the time column is kept, not dropped.
+                        if s == nil, !written.isEmpty {
+                            leftovers.append(.paragraph([.text((minutes(in: written) != nil ? "Duration: " : "Time: ") + written)]))
+                        }
                     }
                 case .topic:
                     item.topic = HeadingRole.cleanTitle(tree.textContent(cell.node)).isEmpty ? tree.textContent(cell.node)

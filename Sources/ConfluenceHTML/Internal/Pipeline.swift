@@ -190,6 +190,7 @@ enum Pipeline {
                 }
             }
         }
+        if agenda.count == 1, agenda[0].date == nil, let d = meeting.startDate { agenda[0].date = d }
         meeting.agenda = agenda
         let dated = agenda.compactMap(\.date)
         if let first = dated.min(), let last = dated.max() {
