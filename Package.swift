@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
         .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
+        .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
+        .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
     ],
     dependencies: [],
     targets: [
@@ -16,9 +18,15 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "ConfluenceHTML", dependencies: [
             "MeetingModel",
+            "MeetingRecognizers",
             .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
         ]),
         .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
+        .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
