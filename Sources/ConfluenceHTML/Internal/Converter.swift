@@ -537,7 +537,7 @@ struct Converter {
         let inner = Converter.normalize(inlineChildren(n))
         guard let href = tree.attribute("href", of: n), !href.isEmpty else { return inner }
         if dialect == .html, tree.hasClass("jira-issue-key", n) || href.contains("/browse/"),
-           let key = Recognize.ticketKeys(in: String(href.split(separator: "/").last ?? "")).first {
+           let key = Recognize.keyCandidates(in: String(href.split(separator: "/").last ?? "")).first {
             return [.link(target: href, inner.isEmpty ? [.ticket(key: key)] : inner)]
         }
         return [.link(target: href, inner)]
