@@ -109,7 +109,14 @@ struct Converter {
                 if t.isEmpty { continue }
                 if case .text(let prev)? = out.last {
                     var joined = prev
-                    if joined.hasSuffix(" "), t.hasPrefix(" ") { joined += t.dropFirst() } else { joined += t }
+                    if joined.hasSuffix(" "), t.hasPrefix(" ") {
+                        joined += t.dropFirst()
+                    } else if joined.hasSuffix(" "), let f = t.first, ",.;:)!?".contains(f) {
+                        joined.removeLast()   // a space we added around a macro, before punctuation
+                        joined += t
+                    } else {
+                        joined += t
+                    }
                     out[out.count - 1] = .text(joined)
                 } else {
                     out.append(.text(t))
