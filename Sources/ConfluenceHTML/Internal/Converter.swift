@@ -152,7 +152,7 @@ struct Converter {
         case "table":
             return [.table(TableBlock(rows: grid(n).map { row in
                 row.map { TableCell(content: RichText(cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
-            }))]
+            }))] + tableStrays(n)
         case "pre":
             return [.code(language: nil, text: String(decoding: rawTextBytes(n), as: UTF8.self))]
         case "blockquote":
@@ -171,6 +171,28 @@ struct Converter {
         default:
             return blocks(of: n)
         }
+    }
+
+    /// Content a table holds outside its cells (a caption, text or elements that broken markup left between
+    /// rows): kept as blocks after the table, so nothing is lost.
+    mutating func tableStrays(_ table: Int) -> [Block] {
+        var out: [Block] = []
+        var pending: [Int] = [table]
+        while let container = pending.popLast() {
+            for c in tree.children(container) {
+                if tree.isText(c) {
+                    let t = collapseWhitespace(tree.rawText(c), trim: true)
+                    if !t.isEmpty { out.append(.paragraph([.text(t)])) }
+                    continue
+                }
+                switch tree.name(c) {
+                case "tbody", "thead", "tfoot", "tr": pending.append(c)
+                case "td", "th", "colgroup", "col": continue
+                default: out += block(c)
+                }
+            }
+        }
+        return out
     }
 
     /// A table cell's blocks; cells repeated by a row or column span are converted once (first occurrence).

@@ -204,6 +204,7 @@ struct MeetingBuilder {
             if known.count >= 2 { headerIndex = i; roles = r; break }
         }
         let roleSet = Set(roles)
+        defer { append(conv.tableStrays(n)) }
         if let h = headerIndex {
             if roleSet.contains(.requestedBy) || (currentRole == .planning && roleSet.contains(.topic)) {
                 planningTable(grid, header: h, roles: roles, node: n)
@@ -223,7 +224,9 @@ struct MeetingBuilder {
             attachmentsTable(grid, header: 0, roles: [.file, .modified], node: n)
             return
         }
-        let converted = conv.block(n)
+        let converted = [Block.table(TableBlock(rows: grid.map { row in
+            row.map { TableCell(content: RichText(conv.cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
+        }))]
         // A two-column key/value table (page properties) may carry the date and participants.
         if case .table(let t)? = converted.first { propertiesTable(t) }
         append(converted)
