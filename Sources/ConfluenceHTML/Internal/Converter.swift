@@ -27,6 +27,8 @@ struct Converter {
     var section: String?
     var agendaItem: AgendaItemReference?
     var unknownMacros: [String: Int] = [:]
+    /// People whose "(Unlicensed)"/"(Deactivated)" suffix was already noted.
+    var notedUserStatus: Set<String> = []
 
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
         self.tree = tree
@@ -107,7 +109,14 @@ struct Converter {
                 if t.isEmpty { continue }
                 if case .text(let prev)? = out.last {
                     var joined = prev
-                    if joined.hasSuffix(" "), t.hasPrefix(" ") { joined += t.dropFirst() } else { joined += t }
+                    if joined.hasSuffix(" "), t.hasPrefix(" ") {
+                        joined += t.dropFirst()
+                    } else if joined.hasSuffix(" "), let f = t.first, ",.;:)!?".contains(f) {
+                        joined.removeLast()   // a space we added around a macro, before punctuation
+                        joined += t
+                    } else {
+                        joined += t
+                    }
                     out[out.count - 1] = .text(joined)
                 } else {
                     out.append(.text(t))
@@ -143,7 +152,7 @@ struct Converter {
         case "table":
             return [.table(TableBlock(rows: grid(n).map { row in
                 row.map { TableCell(content: RichText(cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
-            }))]
+            }))] + tableStrays(n)
         case "pre":
             return [.code(language: nil, text: String(decoding: rawTextBytes(n), as: UTF8.self))]
         case "blockquote":
@@ -162,6 +171,28 @@ struct Converter {
         default:
             return blocks(of: n)
         }
+    }
+
+    /// Content a table holds outside its cells (a caption, text or elements that broken markup left between
+    /// rows): kept as blocks after the table, so nothing is lost.
+    mutating func tableStrays(_ table: Int) -> [Block] {
+        var out: [Block] = []
+        var pending: [Int] = [table]
+        while let container = pending.popLast() {
+            for c in tree.children(container) {
+                if tree.isText(c) {
+                    let t = collapseWhitespace(tree.rawText(c), trim: true)
+                    if !t.isEmpty { out.append(.paragraph([.text(t)])) }
+                    continue
+                }
+                switch tree.name(c) {
+                case "tbody", "thead", "tfoot", "tr": pending.append(c)
+                case "td", "th", "colgroup", "col": continue
+                default: out += block(c)
+                }
+            }
+        }
+        return out
     }
 
     /// A table cell's blocks; cells repeated by a row or column span are converted once (first occurrence).
@@ -535,7 +566,7 @@ struct Converter {
         let inner = Converter.normalize(inlineChildren(n))
         guard let href = tree.attribute("href", of: n), !href.isEmpty else { return inner }
         if dialect == .html, tree.hasClass("jira-issue-key", n) || href.contains("/browse/"),
-           let key = Recognize.ticketKeys(in: String(href.split(separator: "/").last ?? "")).first {
+           let key = Recognize.keyCandidates(in: String(href.split(separator: "/").last ?? "")).first {
             return [.link(target: href, inner.isEmpty ? [.ticket(key: key)] : inner)]
         }
         return [.link(target: href, inner)]
@@ -549,6 +580,7 @@ struct Converter {
         var unresolved = false
         for suffix in [" (Unlicensed)", " (Deactivated)", "(Unlicensed)", "(Deactivated)"] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count)).trimmingSpaces()
+            guard notedUserStatus.insert(name).inserted else { break }
             draft.meeting.diagnostics.append(Diagnostic(.note, code: "confluence.user-status",
                 "'\(name)' is marked \(suffix.trimmingSpaces()) on the page; suffix removed",
                 at: tree.location(n), text: suffix.trimmingSpaces()))

@@ -55,6 +55,13 @@ struct MarkupTree {
 
     // MARK: Reading
 
+    /// Total bytes of text held (to compare two readings of one input).
+    var textByteCount: Int {
+        var n = 0
+        for node in nodes where node.name < 0 { n += Int(node.end - node.start) }
+        return n
+    }
+
     var root: Int { 0 }
 
     func isText(_ n: Int) -> Bool { nodes[n].name < 0 }
