@@ -161,12 +161,9 @@ struct Inspect: ParsableCommand {
     @OptionGroup var outputFlags: OutputFlags
 
     func run() throws {
-        let registry = MeetingSourceRegistry.standard
-        var ranking: [InspectionReport.SourceScore] = []
-        if file != "-", let input = try? SourceInput(contentsOf: URL(fileURLWithPath: file)) {
-            ranking = registry.rank(input).map { .init(identifier: $0.source.identifier, confidence: $0.confidence) }
-        }
-        let result = try importOne(file, flags: importFlags)
+        let (input, result) = try importOneWithInput(file, flags: importFlags)
+        let ranking = MeetingSourceRegistry.standard.rank(input)
+            .map { InspectionReport.SourceScore(identifier: $0.source.identifier, confidence: $0.confidence) }
         try outputFlags.write(InspectionReport(result: result, ranking: ranking,
                                                file: file == "-" ? "<stdin>" : file).render())
     }
