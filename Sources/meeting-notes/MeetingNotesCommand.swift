@@ -154,7 +154,10 @@ func importOneWithInput(_ path: String, flags: ImportFlags) throws -> (input: So
         } else {
             input = try SourceInput(contentsOf: URL(fileURLWithPath: path))
         }
-        return (input, try MeetingSourceRegistry.standard.importMeeting(from: input, options: options, using: flags.from))
+        var result = try MeetingSourceRegistry.standard.importMeeting(from: input, options: options, using: flags.from)
+        // --time-zone is the zone of pages that name none, whether or not the importer applied it.
+        if result.meeting.timeZone == nil { result.meeting.timeZone = flags.timeZone }
+        return (input, result)
     } catch {
         Output.error(Output.describe(error, file: path == "-" ? "<stdin>" : path))
         throw ExitCode(Exit.inputFailed)
