@@ -21,7 +21,8 @@ struct PathsArguments: ParsableArguments {
 func runBatch<Value: Sendable>(_ paths: [String], flags: ImportFlags,
                                _ reduce: @escaping @Sendable (ImportResult, String) -> Value) throws -> (values: [Value], failed: Int) {
     let options = try flags.importOptions()
-    let batch = MeetingBatch(registry: .standard, options: options, sourceIdentifier: flags.from)
+    var batch = MeetingBatch(registry: .standard, options: options, sourceIdentifier: flags.from)
+    if let users = flags.users { batch.excludedFiles = [MeetingBatch.standardized(users)] }
     let progress = ProgressBar()
     let outcomes = batch.run(paths: paths, progress: { done, total in progress.update(done, total) }, reduce)
     progress.finish()
