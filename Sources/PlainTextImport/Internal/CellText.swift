@@ -14,10 +14,26 @@ enum CellText {
         var fragments: [String]
     }
 
+    /// A tag ("<ul", "</li", "<b>", "<br") or an entity ("&amp;", "&#39;") somewhere in `s` (one UTF-8 pass).
     static func looksLikeHTML(_ s: String) -> Bool {
-        guard s.contains("<") || s.contains("&") else { return false }
-        for tag in ["<ul", "<ol", "<li", "<b>", "<i>", "<em>", "<strong>", "<br", "<p>", "</", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#"]
-        where s.contains(tag) { return true }
+        let u = Array(s.utf8)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            if b == 60, i + 1 < u.count {   // "<"
+                let c = u[i + 1] | 0x20
+                if u[i + 1] == 47 || (c >= 97 && c <= 122) {
+                    var j = i + 1
+                    while j < u.count, j - i < 64, u[j] != 62, u[j] != 60 { j += 1 }
+                    if j < u.count, u[j] == 62 { return true }
+                }
+            } else if b == 38 {             // "&"
+                var j = i + 1
+                while j < u.count, j - i < 10, (u[j] | 0x20 >= 97 && u[j] | 0x20 <= 122) || u[j] == 35 || (u[j] >= 48 && u[j] <= 57) { j += 1 }
+                if j < u.count, u[j] == 59, j > i + 1 { return true }
+            }
+            i += 1
+        }
         return false
     }
 
@@ -97,7 +113,7 @@ enum CellText {
 
     /// Inline content of plain text: markdown "**strong**" becomes emphasis.
     static func inlines(_ text: String) -> [Inline] {
-        guard text.contains("**") else { return [.text(text)] }
+        guard text.utf8.contains(42), text.contains("**") else { return [.text(text)] }
         var out: [Inline] = []
         var parts = text.components(separatedBy: "**")
         if parts.count % 2 == 0 { let last = parts.removeLast(); parts[parts.count - 1] += "**" + last }
@@ -317,11 +333,11 @@ enum HTMLFragment {
 extension String {
     /// Every run of white space replaced by one space (ends kept).
     func replacingOccurrencesOfWhitespaceRuns() -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var space = false
-        for c in self {
-            if c.isWhitespace { if !space { out.append(" ") }; space = true } else { out.append(c); space = false }
+        for u in unicodeScalars {
+            if fastSpace(u) { if !space { out.append(" ") }; space = true } else { out.append(u); space = false }
         }
-        return out
+        return String(out)
     }
 }
