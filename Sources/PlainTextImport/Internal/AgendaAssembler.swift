@@ -208,12 +208,23 @@ struct AgendaAssembler {
         if let start { lastStart = start }
         let d = CellText.convert(discussion)
         let n = CellText.convert(notes)
-        let item = AgendaItem(start: start, end: end, topic: topic, kind: kind, chairs: chairs, discussion: d.rich,
-                              notes: n.rich, location: SourceLocation(line: line))
+        let item = AgendaItem(start: start, end: end, topic: topic, kind: kind, chairs: chairs,
+                              discussion: cleaned(d.rich, line: line, &p), notes: cleaned(n.rich, line: line, &p),
+                              location: SourceLocation(line: line))
         let dayIndex = p.meeting.agenda.count - 1
         p.meeting.agenda[dayIndex].items.append(item)
         let ref = AgendaItemReference(day: p.meeting.agenda[dayIndex].day, index: p.meeting.agenda[dayIndex].items.count - 1)
         extractActions(n.fragments, ref: ref, line: line, &p)
+    }
+
+    /// Jira keys as ticket inlines, macro residue dropped (and kept in a diagnostic).
+    func cleaned(_ rich: RichText, line: Int, _ p: inout PageParser) -> RichText {
+        let (out, removed) = TicketInlines.clean(rich, p.actions.tickets)
+        if !removed.isEmpty {
+            p.diag(.note, "jira-residue", "Jira macro placeholder text removed from notes", line: line,
+                   text: removed.joined(separator: " "))
+        }
+        return out
     }
 
     /// A row without time and topic: its chairs, discussion and notes continue the item above.
@@ -246,8 +257,8 @@ struct AgendaAssembler {
         }
         let d = CellText.convert(discussionText)
         let n = CellText.convert(notesText)
-        p.meeting.agenda[di].items[ii].discussion.blocks += d.rich.blocks
-        p.meeting.agenda[di].items[ii].notes.blocks += n.rich.blocks
+        p.meeting.agenda[di].items[ii].discussion.blocks += cleaned(d.rich, line: line.number, &p).blocks
+        p.meeting.agenda[di].items[ii].notes.blocks += cleaned(n.rich, line: line.number, &p).blocks
         p.diag(.note, "continuation-row", "row without time or topic continues the item above", line: line.number)
         extractActions(n.fragments, ref: AgendaItemReference(day: p.meeting.agenda[di].day, index: ii), line: line.number, &p)
     }
