@@ -16,7 +16,7 @@ struct AgendaAssembler {
 
     static func role(of cell: String) -> Role? {
         // Header cells are short; long cells are content.
-        guard cell.utf8.count <= 48 else { return nil }
+        guard cell.utf8.count <= 48, let b = cell.utf8.first, !(b >= 48 && b <= 57) else { return nil }
         let f = cell.homoglyphFolded
         if f.isEmpty { return nil }
         if f.hasPrefix("time") || f == "when" || f.hasPrefix("duration") || f == "start" { return .time }

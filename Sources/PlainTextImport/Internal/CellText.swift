@@ -52,7 +52,8 @@ enum CellText {
         func flushList() {
             if !pendingItems.isEmpty { blocks.append(.list(ListBlock(items: pendingItems))); pendingItems = [] }
         }
-        let bulletSplit = splitBullets(t)
+        // Fast paths: bullets need a U+25xx/U+2022 glyph (lead byte 0xE2), paragraphs a double space.
+        let bulletSplit = t.utf8.contains(0xE2) ? splitBullets(t) : [(false, t)]
         for (isItem, piece) in bulletSplit {
             if isItem {
                 let c = piece.collapsed
@@ -98,6 +99,13 @@ enum CellText {
 
     /// Paragraphs separated by runs of two or more spaces.
     static func paragraphs(_ t: String) -> [String] {
+        var previous: UInt8 = 0
+        var plain = true
+        for b in t.utf8 {
+            if b == 9 || b == 10 || b == 13 || b == 0xC2 || (b == 32 && previous == 32) { plain = false; break }
+            previous = b
+        }
+        if plain { return t.isEmpty ? [] : [t.trimmed] }
         var out: [String] = []
         var current = ""
         var spaces = 0
@@ -167,15 +175,18 @@ enum HTMLFragment {
             guard let i = stack.lastIndex(where: { $0.kind == kind }), i > 0 else { return }
             stack.removeSubrange(i...)
         }
-        let chars = Array(s)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "<" {
-                var j = i + 1
-                while j < chars.count, chars[j] != ">", chars[j] != "<", j - i < 200 { j += 1 }
-                if j < chars.count, chars[j] == ">" {
-                    let raw = String(chars[(i + 1)..<j]).trimmed.lowercased()
+        // One UTF-8 pass: text between tags is appended as slices.
+        let u = s.utf8
+        var i = u.startIndex
+        var runStart = i
+        while i != u.endIndex {
+            if u[i] == 60 {   // "<"
+                var j = u.index(after: i)
+                var n = 0
+                while j != u.endIndex, u[j] != 62, u[j] != 60, n < 200 { j = u.index(after: j); n += 1 }
+                if j != u.endIndex, u[j] == 62 {
+                    text += s[runStart..<i]
+                    let raw = s[u.index(after: i)..<j].trimmed.lowercased()
                     let closing = raw.hasPrefix("/")
                     let name = String((closing ? raw.dropFirst() : raw[...]).prefix { $0.isLetter || $0.isNumber })
                     let kind: String?
@@ -190,14 +201,15 @@ enum HTMLFragment {
                     default: kind = nil
                     }
                     if let kind, !name.isEmpty { if closing { close(kind) } else { open(kind) } }
-                    if name.isEmpty { text.append(contentsOf: chars[i...j]) }   // "< 3" and the like stay text
-                    i = j + 1
+                    if name.isEmpty { text += s[i..<u.index(after: j)] }   // "< 3" and the like stay text
+                    i = u.index(after: j)
+                    runStart = i
                     continue
                 }
             }
-            text.append(c)
-            i += 1
+            i = u.index(after: i)
         }
+        text += s[runStart..<u.endIndex]
         flushText()
         var fragments: [String] = []
         let blocks = blocksOf(root.children, fragments: &fragments)
@@ -306,7 +318,7 @@ enum HTMLFragment {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(38) else { return s }
         var out = ""
         let chars = Array(s)
         var i = 0

@@ -72,7 +72,7 @@ extension String {
 enum Cells {
     /// Splits a row on tabs, or (when it has none) on runs of two or more spaces.
     static func split(_ line: Substring, tabs: Bool) -> [String] {
-        if tabs { return line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed } }
+        if tabs { return line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed } }
         var cells: [String] = []
         var current = ""
         var spaces = 0
