@@ -369,7 +369,9 @@ struct Converter {
             return result
         }
         unknownMacros[m.name, default: 0] += 1
-        let text = [m.body.plainText, m.plainTextBody ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+        let params = m.parameters.sorted { $0.key < $1.key }.map { $0.key.isEmpty ? $0.value : "\($0.key)=\($0.value)" }
+        let text = [params.joined(separator: "; "), m.body.plainText, m.plainTextBody ?? ""].filter { !$0.isEmpty }
+            .joined(separator: "\n")
         draft.meeting.diagnostics.append(Diagnostic(.warning, code: "confluence.unknown-macro",
             "unknown macro '\(m.name)'; its body is kept", at: m.location, text: text.isEmpty ? nil : text))
         var blocks = m.body.blocks

@@ -11,7 +11,7 @@ enum HeadingRole: Equatable {
 
     static let synonyms: [(HeadingRole, [String])] = [
         (.date, ["date", "dates", "date and time", "date & time", "when", "datum", "fecha", "fecha y hora", "data", "meeting date"]),
-        (.participants, ["attendees", "participants", "attendance", "present", "who", "teilnehmer", "teilnehmende",
+        (.participants, ["attendees", "participants", "team members", "members", "attendance", "present", "who", "teilnehmer", "teilnehmende",
                          "participantes", "asistentes", "participants list", "invitees"]),
         (.goals, ["goals", "goal", "objectives", "purpose", "ziele", "objetivos", "meeting goals", "demo goal"]),
         (.agenda, ["discussion items", "discussion topics", "agenda", "topics", "tagesordnung", "orden del día",
@@ -445,6 +445,10 @@ struct MeetingBuilder {
         func add(_ p: Person) {
             if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
         }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people.
+        func addNamed(_ p: Person) {
+            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
+        }
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
             var pendingMention: Int?
@@ -475,10 +479,10 @@ struct MeetingBuilder {
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { add(Recognize.person(after)) }
+                    if !after.isEmpty { addNamed(Recognize.person(after)) }
                     continue
                 }
-                add(Recognize.person(clean))
+                addNamed(Recognize.person(clean))
             }
             s = ""
         }
