@@ -484,7 +484,7 @@ struct Converter {
             return []
         case "span":
             if dialect == .html {
-                if tree.hasClass("jira-issue", n) || tree.attribute("data-jira-key", of: n) != nil {
+                if tree.hasClass("jira-issue", n) || tree.attributeRange("data-jira-key", of: n) != nil {
                     return jiraSpan(n)
                 }
                 if tree.hasClass("status-macro", n) {
@@ -562,7 +562,7 @@ struct Converter {
 
     mutating func anchor(_ n: Int) -> [Inline] {
         if dialect == .html, tree.hasClass("confluence-userlink", n) || tree.hasClass("user-mention", n)
-            || tree.attribute("data-username", of: n) != nil || tree.attribute("data-account-id", of: n) != nil {
+            || tree.attributeRange("data-username", of: n) != nil || tree.attributeRange("data-account-id", of: n) != nil {
             return [.mention(htmlPerson(n))]
         }
         let inner = Converter.normalize(inlineChildren(n))

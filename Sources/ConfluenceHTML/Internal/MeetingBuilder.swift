@@ -140,10 +140,11 @@ struct MeetingBuilder {
         case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
-            if conv.dialect == .html {
-                let cls = tree.attribute("class", of: n) ?? ""
-                if cls.contains("confluence-information-macro") || cls.contains("expand-container") || cls.contains("panel")
-                    || cls.contains("toc-macro") || cls.contains("plugin-tabmeta-details") || cls.contains("code") {
+            if conv.dialect == .html, tree.attributeRange("class", of: n) != nil {
+                let t = tree
+                if t.hasClassPrefix("confluence-information-macro", n) || t.hasClass("expand-container", n)
+                    || t.hasClass("panel", n) || t.hasClassPrefix("toc-macro", n) || t.hasClass("client-side-toc-macro", n)
+                    || t.hasClass("plugin-tabmeta-details", n) || t.hasClass("code", n) {
                     return false
                 }
             }
