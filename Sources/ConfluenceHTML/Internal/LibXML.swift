@@ -299,6 +299,7 @@ enum LibXML {
     }
 
     private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
+        b.tree.classNameID = b.tree.nameIndex["class"] ?? -1
         var diags = b.diagnostics
         let hadErrors = diags.contains { $0.severity == .error }
             || diags.contains { $0.message.lowercased().contains("error") }

@@ -37,6 +37,8 @@ enum HeadingRole: Equatable {
     static func normalizedKey(_ text: String) -> String {
         var out = ""
         var lastSpace = true
+        // Headings and header cells are short; longer text is never a key (keeps this linear and cheap).
+        guard text.utf8.count <= 80 else { return "" }
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
                 out.append(ch)
@@ -140,7 +142,7 @@ struct MeetingBuilder {
         case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
-            if conv.dialect == .html, tree.attributeRange("class", of: n) != nil {
+            if conv.dialect == .html, tree.classRange(n) != nil {
                 let t = tree
                 if t.hasClassPrefix("confluence-information-macro", n) || t.hasClass("expand-container", n)
                     || t.hasClass("panel", n) || t.hasClassPrefix("toc-macro", n) || t.hasClass("client-side-toc-macro", n)
@@ -235,7 +237,8 @@ struct MeetingBuilder {
 
     /// Reads Date / Attendees / Goals rows of a two-column key/value table.
     mutating func propertiesTable(_ t: TableBlock) {
-        for row in t.rows where row.count >= 2 {
+        guard t.rows.allSatisfy({ $0.count == 2 }) else { return }
+        for row in t.rows {
             let key = HeadingRole.classify(HeadingRole.cleanTitle(row[0].content.plainText), referenceYear: nil)
             let value = row[1].content
             switch key {
