@@ -6,7 +6,7 @@ public import MeetingModel
 /// One action item with the context of the meeting it comes from: a row of a task report across
 /// many meetings.
 public struct ActionRow: Sendable, Hashable, Codable {
-    /// The meeting's title.
+    /// The meeting's title; the source file's name (without folder and extension) when the page has none.
     public var meetingTitle: String
     /// The meeting's first day.
     public var meetingDate: CalendarDate?
@@ -32,13 +32,19 @@ public struct ActionRow: Sendable, Hashable, Codable {
 
     /// The rows of one meeting, in document order.
     public static func rows(of meeting: Meeting, sourceFile: String? = nil) -> [ActionRow] {
-        meeting.actionItems.enumerated().map { index, action in
+        let file = sourceFile ?? meeting.page.source
+        var title = meeting.title
+        if title.isEmpty, let file {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            title = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        }
+        return meeting.actionItems.enumerated().map { index, action in
             var context: String? = action.section
             if let ref = action.agendaItem, let item = meeting.agendaItem(ref) {
                 context = "Day \(ref.day): " + item.topic
             }
-            return ActionRow(meetingTitle: meeting.title, meetingDate: meeting.startDate,
-                             sourceFile: sourceFile ?? meeting.page.source, agendaItem: context,
+            return ActionRow(meetingTitle: title, meetingDate: meeting.startDate,
+                             sourceFile: file, agendaItem: context,
                              action: action, ordinal: index)
         }
     }

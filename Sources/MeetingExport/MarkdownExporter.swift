@@ -443,24 +443,25 @@ struct RichTextMarkdown {
         return parts.joined(separator: "<br/>")
     }
 
-    func inlines(_ inlines: [Inline], inCell: Bool = false) -> String {
+    /// Inline content; `inStrong` is true inside bold text (mentions are not bolded again).
+    func inlines(_ inlines: [Inline], inCell: Bool = false, inStrong: Bool = false) -> String {
         var out = ""
         for i in inlines {
             if case .lineBreak = i {
                 out += inCell ? "<br/>" : "\\\n"
             } else {
-                out += inline(i, inCell: inCell)
+                out += inline(i, inCell: inCell, inStrong: inStrong)
             }
         }
         return out
     }
 
-    func inline(_ inline: Inline, inCell: Bool = false) -> String {
+    func inline(_ inline: Inline, inCell: Bool = false, inStrong: Bool = false) -> String {
         switch inline {
         case .text(let t):
             return MarkdownEscaping.inline(t, lineStart: false)
         case .emphasis(let strong, let inner):
-            let content = inlines(inner, inCell: inCell)
+            let content = inlines(inner, inCell: inCell, inStrong: inStrong || strong)
             // Delimiters must touch non-space text: move surrounding spaces outside.
             var core = Substring(content)
             var lead = "", trail = ""
@@ -470,7 +471,9 @@ struct RichTextMarkdown {
             let mark = strong ? "**" : "*"
             return lead + mark + core + mark + trail
         case .mention(let p):
-            return MarkdownEscaping.inline(p.name, lineStart: false)
+            // Bold, as the owners of action lines: "@Name" would link a GitHub user.
+            let name = MarkdownEscaping.inline(p.name, lineStart: false).trimmingSpaces()
+            return inStrong || name.isEmpty ? name : "**" + name + "**"
         case .date(let d, let text):
             return MarkdownEscaping.inline(text.isEmpty ? d.description : text, lineStart: false)
         case .ticket(let key):
@@ -478,7 +481,8 @@ struct RichTextMarkdown {
             guard let base = ticketBaseURL else { return k }
             return "[" + k + "](" + RichTextMarkdown.destination(base + key) + ")"
         case .link(let target, let inner):
-            let text = inner.isEmpty ? MarkdownEscaping.inline(target, lineStart: false) : inlines(inner, inCell: inCell)
+            let text = inner.isEmpty ? MarkdownEscaping.inline(target, lineStart: false)
+                : inlines(inner, inCell: inCell, inStrong: inStrong)
             if target.isEmpty { return text }
             return "[" + text + "](" + RichTextMarkdown.destination(target) + ")"
         case .status(let title, _):

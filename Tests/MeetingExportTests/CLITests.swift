@@ -41,6 +41,21 @@ struct CLITests {
         #expect(json.status == 0, "\(json.stderr)")
         #expect(try MeetingJSON.decode(Array(json.stdout.utf8)).actionItems == Sample.rich().actionItems)
 
+        // --time-zone applies to pages that name no zone.
+        var floating = Sample.rich()
+        floating.timeZone = nil
+        let floatingFile = dir.appendingPathComponent("floating.json")
+        try Data(MeetingJSON.encode(floating)).write(to: floatingFile)
+        let zoned = try CLI.run(["convert", floatingFile.path, "-f", "ics", "--time-zone", "Europe/Paris"])
+        #expect(zoned.stdout.contains("DTSTART;TZID=Europe/Paris:20261116T090000\r\n"))
+        let kept = try CLI.run(["convert", file.path, "-f", "ics", "--time-zone", "Europe/Paris"])
+        #expect(kept.stdout.contains("DTSTART;TZID=America/Los_Angeles:20261116T090000\r\n"))
+
+        let linked = try CLI.run(["convert", file.path, "-f", "markdown", "--ticket-url", "https://jira.example.org/browse/"])
+        #expect(linked.stdout.contains("(due 2026-11-25, [ING-7](https://jira.example.org/browse/ING-7), [OPS-3](https://jira.example.org/browse/OPS-3))"))
+        let mailed = try CLI.run(["convert", file.path, "-f", "ics", "--email-domain", "example.org"])
+        #expect(mailed.stdout.contains("ATTENDEE;ROLE=CHAIR;CN=Ada Quint:mailto:aquint@example.org\r\n"))
+
         let jsonl = try CLI.run(["convert", file.path, "-f", "jsonl"])
         #expect(jsonl.stdout.split(separator: "\n").count == 4)
     }

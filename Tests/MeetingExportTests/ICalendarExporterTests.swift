@@ -107,6 +107,32 @@ import MeetingExport
         #expect(ics.contains("BEGIN:STANDARD\r\nDTSTART:20261101T020000\r\nTZOFFSETFROM:-0700\r\nTZOFFSETTO:-0800\r\n"))
     }
 
+    @Test func vTimeZoneCoversEveryYearOfTheMeeting() {
+        // A southern-hemisphere meeting across New Year: daylight time at the start, transitions in both years.
+        let m = Meeting(title: "NYE", startDate: Sample.date("2026-12-31"), endDate: Sample.date("2027-01-01"),
+                        timeZone: "Australia/Sydney",
+                        agenda: [AgendaDay(day: 1, items: [AgendaItem(start: LocalTime(hour: 9, minute: 0), topic: "a")]),
+                                 AgendaDay(day: 2, items: [AgendaItem(start: LocalTime(hour: 9, minute: 0), topic: "b")])])
+        let out = ICalendarExporter().render(m)
+        let zone = out.components(separatedBy: "BEGIN:VTIMEZONE\r\n")[1].components(separatedBy: "END:VTIMEZONE")[0]
+        #expect(zone.hasPrefix("TZID:Australia/Sydney\r\nBEGIN:DAYLIGHT\r\nDTSTART:20260101T000000\r\nTZOFFSETFROM:+1100\r\nTZOFFSETTO:+1100\r\n"))
+        #expect(zone.contains("BEGIN:STANDARD\r\nDTSTART:20260405T030000\r\nTZOFFSETFROM:+1100\r\nTZOFFSETTO:+1000\r\n"))
+        #expect(zone.contains("BEGIN:DAYLIGHT\r\nDTSTART:20261004T020000\r\nTZOFFSETFROM:+1000\r\nTZOFFSETTO:+1100\r\n"))
+        #expect(zone.contains("DTSTART:20270404T030000"))
+        #expect(zone.contains("DTSTART:20271003T020000"))
+        #expect(zone.components(separatedBy: "BEGIN:").count - 1 == 5)
+        #expect(out.contains("DTSTART;TZID=Australia/Sydney:20270101T090000\r\n"))
+        // No daylight saving: one observance.
+        var tokyo = m
+        tokyo.timeZone = "Asia/Tokyo"
+        let t = ICalendarExporter().render(tokyo)
+        #expect(t.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo\r\nBEGIN:STANDARD\r\nDTSTART:20260101T000000\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"))
+        // An unknown zone falls back to floating times.
+        var nowhere = m
+        nowhere.timeZone = "Mars/Olympus"
+        #expect(ICalendarExporter().render(nowhere).contains("DTSTART:20261231T090000\r\n"))
+    }
+
     @Test func floatingTimesWithoutAZone() {
         var m = Sample.rich()
         m.timeZone = nil

@@ -107,6 +107,31 @@ import MeetingRecognizers
         #expect(WordCoverage.missingWords(input: text, meeting: m).isEmpty)
     }
 
+    @Test func withoutHeadingMarksOrContents() throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // No "#" heading marks: the known titles alone start the sections.
+        let bare = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                var l = Substring(line)
+                if l.hasPrefix("#") { l = l.drop { $0 == "#" }.dropFirst() }
+                return String(l)
+            }.joined(separator: "\n")
+        let b = try Support.importBytes(Array(bare.utf8)).meeting
+        #expect(b.title == m.title)
+        #expect(b.agenda == m.agenda)
+        #expect(b.actionItems == m.actionItems)
+        #expect(b.participants == m.participants)
+        #expect(b.attachments == m.attachments && b.planningTopics == m.planningTopics)
+        #expect(b.sections.map(\.title) == m.sections.map(\.title) && b.sections.allSatisfy { $0.level == 0 })
+        // Without the contents block, day 2 (no heading) is dated the day after day 1.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeSubrange(2..<16)
+        let c = try Support.importBytes(Array(lines.joined(separator: "\n").utf8)).meeting
+        #expect(c.agenda.map { $0.date?.description } == ["2021-03-08", "2021-03-09", "2021-03-10"])
+        #expect(!c.diagnostics.contains { $0.code == "plain-text.contents" })
+        #expect(c.agendaItems.count == 21 && c.actionItems.count == 13)
+    }
+
     /// The same page in other encodings and line ends reads the same.
     @Test(arguments: ["crlf", "cr", "bom", "utf16le", "utf16be", "utf16le-nobom"])
     func encodings(_ form: String) throws {

@@ -369,7 +369,9 @@ struct Converter {
             return result
         }
         unknownMacros[m.name, default: 0] += 1
-        let text = [m.body.plainText, m.plainTextBody ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+        let params = m.parameters.sorted { $0.key < $1.key }.map { $0.key.isEmpty ? $0.value : "\($0.key)=\($0.value)" }
+        let text = [params.joined(separator: "; "), m.body.plainText, m.plainTextBody ?? ""].filter { !$0.isEmpty }
+            .joined(separator: "\n")
         draft.meeting.diagnostics.append(Diagnostic(.warning, code: "confluence.unknown-macro",
             "unknown macro '\(m.name)'; its body is kept", at: m.location, text: text.isEmpty ? nil : text))
         var blocks = m.body.blocks
@@ -482,7 +484,7 @@ struct Converter {
             return []
         case "span":
             if dialect == .html {
-                if tree.hasClass("jira-issue", n) || tree.attribute("data-jira-key", of: n) != nil {
+                if tree.hasClass("jira-issue", n) || tree.attributeRange("data-jira-key", of: n) != nil {
                     return jiraSpan(n)
                 }
                 if tree.hasClass("status-macro", n) {
@@ -560,7 +562,7 @@ struct Converter {
 
     mutating func anchor(_ n: Int) -> [Inline] {
         if dialect == .html, tree.hasClass("confluence-userlink", n) || tree.hasClass("user-mention", n)
-            || tree.attribute("data-username", of: n) != nil || tree.attribute("data-account-id", of: n) != nil {
+            || tree.attributeRange("data-username", of: n) != nil || tree.attributeRange("data-account-id", of: n) != nil {
             return [.mention(htmlPerson(n))]
         }
         let inner = Converter.normalize(inlineChildren(n))

@@ -11,7 +11,7 @@ enum HeadingRole: Equatable {
 
     static let synonyms: [(HeadingRole, [String])] = [
         (.date, ["date", "dates", "date and time", "date & time", "when", "datum", "fecha", "fecha y hora", "data", "meeting date"]),
-        (.participants, ["attendees", "participants", "attendance", "present", "who", "teilnehmer", "teilnehmende",
+        (.participants, ["attendees", "participants", "team members", "members", "attendance", "present", "who", "teilnehmer", "teilnehmende",
                          "participantes", "asistentes", "participants list", "invitees"]),
         (.goals, ["goals", "goal", "objectives", "purpose", "ziele", "objetivos", "meeting goals", "demo goal"]),
         (.agenda, ["discussion items", "discussion topics", "agenda", "topics", "tagesordnung", "orden del día",
@@ -37,6 +37,8 @@ enum HeadingRole: Equatable {
     static func normalizedKey(_ text: String) -> String {
         var out = ""
         var lastSpace = true
+        // Headings and header cells are short; longer text is never a key (keeps this linear and cheap).
+        guard text.utf8.count <= 80 else { return "" }
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
                 out.append(ch)
@@ -140,10 +142,11 @@ struct MeetingBuilder {
         case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
-            if conv.dialect == .html {
-                let cls = tree.attribute("class", of: n) ?? ""
-                if cls.contains("confluence-information-macro") || cls.contains("expand-container") || cls.contains("panel")
-                    || cls.contains("toc-macro") || cls.contains("plugin-tabmeta-details") || cls.contains("code") {
+            if conv.dialect == .html, tree.classRange(n) != nil {
+                let t = tree
+                if t.hasClassPrefix("confluence-information-macro", n) || t.hasClass("expand-container", n)
+                    || t.hasClass("panel", n) || t.hasClassPrefix("toc-macro", n) || t.hasClass("client-side-toc-macro", n)
+                    || t.hasClass("plugin-tabmeta-details", n) || t.hasClass("code", n) {
                     return false
                 }
             }
@@ -234,7 +237,8 @@ struct MeetingBuilder {
 
     /// Reads Date / Attendees / Goals rows of a two-column key/value table.
     mutating func propertiesTable(_ t: TableBlock) {
-        for row in t.rows where row.count >= 2 {
+        guard t.rows.allSatisfy({ $0.count == 2 }) else { return }
+        for row in t.rows {
             let key = HeadingRole.classify(HeadingRole.cleanTitle(row[0].content.plainText), referenceYear: nil)
             let value = row[1].content
             switch key {
@@ -445,6 +449,10 @@ struct MeetingBuilder {
         func add(_ p: Person) {
             if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
         }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people.
+        func addNamed(_ p: Person) {
+            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
+        }
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
             var pendingMention: Int?
@@ -475,10 +483,10 @@ struct MeetingBuilder {
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { add(Recognize.person(after)) }
+                    if !after.isEmpty { addNamed(Recognize.person(after)) }
                     continue
                 }
-                add(Recognize.person(clean))
+                addNamed(Recognize.person(clean))
             }
             s = ""
         }
