@@ -219,4 +219,30 @@ import Testing
         #expect(m.actionItems[0].agendaItem == AgendaItemReference(day: 1, index: 0))
         #expect(m.actionItems[1].taskID == "31")
     }
+
+    @Test("an Action | Owner | Due date table gives one action item per row")
+    func actionTable() throws {
+        let page = """
+            <h2>Action plan</h2>
+            <table><tbody>
+            <tr><th><p>Action</p></th><th><p>Owner</p></th><th><p>Due date</p></th></tr>
+            <tr><td><p>Renew the certificates <ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">OPS-12</ac:parameter></ac:structured-macro></p></td>
+            <td><p><ac:link><ri:user ri:username="lfischer" /></ac:link></p></td><td><p><time datetime="2025-03-01" /></p></td></tr>
+            <tr><td><p>Write the runbook</p></td><td><p>Sam Hale</p></td><td><p>7 Mar 2025</p></td></tr>
+            <tr><td><p></p></td><td><p></p></td><td><p></p></td></tr>
+            </tbody></table>
+            """
+        let m = try source.importMeeting(from: SourceInput(text: page), options: Fixture.options).meeting
+        #expect(m.actionItems.map(\.text) == ["Renew the certificates", "Write the runbook"])
+        #expect(m.actionItems.map { $0.owners.map(\.name) } == [["Lena Fischer"], ["Sam Hale"]])
+        #expect(m.actionItems.map { $0.due?.description } == ["2025-03-01", "2025-03-07"])
+        #expect(m.actionItems[0].tickets == ["OPS-12"])
+        #expect(m.actionItems.allSatisfy { $0.section == "Action plan" && $0.status == .unknown })
+        #expect(m.actionItems.map { $0.location?.line } == [4, 6])
+        guard case .table(let t)? = m.sections.first?.content.blocks.first else {
+            Issue.record("the table is not kept")
+            return
+        }
+        #expect(t.rows.count == 4)
+    }
 }
