@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
         // Examples built on the library API.
         .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
+        .executableTarget(name: "overdue-actions", dependencies: ["MeetingNotes"], path: "Examples/overdue-actions"),
+        .executableTarget(name: "agenda-to-calendar", dependencies: ["MeetingNotes"], path: "Examples/agenda-to-calendar"),
 
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
