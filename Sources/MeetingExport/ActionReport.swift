@@ -16,7 +16,7 @@ public struct ActionRow: Sendable, Hashable, Codable {
     public var agendaItem: String?
     /// The action item itself.
     public var action: ActionItem
-    /// Its position in the meeting's ``Meeting/actionItems`` (for stable ordering).
+    /// Its position in the meeting's `Meeting.actionItems` (for stable ordering).
     public var ordinal: Int
 
     /// Creates a row.
@@ -52,7 +52,7 @@ public struct ActionRow: Sendable, Hashable, Codable {
     /// Owner names and groups, as written.
     public var ownerNames: [String] { action.owners.map(\.name) + action.groups }
 
-    /// Open unless the page says done (``ActionStatus/unknown`` counts as open).
+    /// Open unless the page says done (`ActionStatus.unknown` counts as open).
     public var isOpen: Bool { action.status != .done }
 
     enum CodingKeys: String, CodingKey {

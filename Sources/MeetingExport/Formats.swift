@@ -4,7 +4,7 @@ public import MeetingModel
 
 /// The output formats of a single meeting.
 public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
-    /// Canonical meeting JSON (``MeetingJSON``).
+    /// Canonical meeting JSON (`MeetingJSON`).
     case json
     /// Markdown minutes (``MarkdownExporter``).
     case markdown
@@ -46,7 +46,7 @@ public enum MeetingJSONLines {
     }
 
     /// Reads meetings back, one per non-empty line.
-    /// - Throws: ``MeetingImportError`` `malformed-markup` located at the first bad line.
+    /// - Throws: `MeetingImportError` `malformed-markup` located at the first bad line.
     public static func decode(_ text: String) throws(MeetingImportError) -> [Meeting] {
         var out: [Meeting] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()

@@ -3,17 +3,17 @@
 import Foundation
 public import MeetingModel
 
-/// Renders a ``Meeting`` as an iCalendar (RFC 5545) calendar: one `VEVENT` per placed agenda item and
+/// Renders a `Meeting` as an iCalendar (RFC 5545) calendar: one `VEVENT` per placed agenda item and
 /// one `VTODO` per action item.
 ///
-/// **Times.** Agenda times are wall-clock times in the meeting's zone. When ``Meeting/timeZone`` (or
+/// **Times.** Agenda times are wall-clock times in the meeting's zone. When `Meeting.timeZone` (or
 /// ``Options/timeZone``) names a zone Foundation knows, times carry `TZID=` and the calendar holds a
 /// `VTIMEZONE` built from Foundation's transitions for the years concerned; otherwise they are floating
 /// local times.
 ///
-/// **Placing items** (see ``placements(for:)``): a day's date is ``AgendaDay/date``, else the meeting's
+/// **Placing items** (see ``placements(for:)``): a day's date is `AgendaDay.date`, else the meeting's
 /// start date plus the day number minus one; items of a day with no date get no event. An item with a
-/// start time ends at its ``AgendaItem/end``, else at the next timed item's start, else after
+/// start time ends at its `AgendaItem.end`, else at the next timed item's start, else after
 /// ``Options/defaultDuration`` minutes (clamped to 23:59). Untimed items that follow a timed item share
 /// the time until the next timed item in equal parts with it (or the time after its written end), or
 /// follow it in ``Options/defaultDuration`` steps when no timed item comes later. (An end that reaches
@@ -28,7 +28,7 @@ public struct ICalendarExporter: Sendable {
     public struct Options: Sendable, Hashable {
         /// Length of an item whose end is unknown, in minutes.
         public var defaultDuration: Int
-        /// Overrides the meeting's ``Meeting/timeZone``.
+        /// Overrides the meeting's `Meeting.timeZone`.
         public var timeZone: String?
         /// When set, people with a username get `mailto:username@domain` addresses; others get a
         /// `urn:x-meeting-notes:person:` URI built from their name.

@@ -3,7 +3,7 @@
 import Foundation
 public import MeetingModel
 
-/// Renders a ``Meeting`` as Markdown minutes (CommonMark with GitHub extensions: tables and task lists).
+/// Renders a `Meeting` as Markdown minutes (CommonMark with GitHub extensions: tables and task lists).
 ///
 /// The document has, in order: the title with dates, time zone and location; the participants (remote
 /// ones marked); the free sections; per agenda day a table (time, topic, chairs) followed by each item's
@@ -228,7 +228,8 @@ struct MarkdownDocument {
 public enum MarkdownEscaping {
     /// Escapes text so that it renders as itself inside a paragraph, list item or heading.
     ///
-    /// Backslash-escapes ``\ ` * _ [ ] < | ~`` everywhere (also intraword `_`, which CommonMark would
+    /// Backslash-escapes backslash, backtick, `*`, `_`, `[`, `]`, `<`, `|` and `~` everywhere (also
+    /// intraword `_`, which CommonMark would
     /// leave alone but simpler parsers such as Ink read as emphasis), `&` only where it would start an
     /// entity (`&amp;`, `&#35;`), and at
     /// the start of the text (when `lineStart`) a leading `#`, `-`, `+`, `=`, `>` or `1.`/`1)` that would
@@ -299,7 +300,7 @@ extension String {
     }
 }
 
-/// Renders ``RichText`` blocks and inlines as Markdown.
+/// Renders `RichText` blocks and inlines as Markdown.
 struct RichTextMarkdown {
     var ticketBaseURL: String?
 

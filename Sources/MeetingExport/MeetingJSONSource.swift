@@ -2,7 +2,7 @@
 
 public import MeetingModel
 
-/// Reads canonical meeting JSON (``MeetingJSON``): a JSON object with a top-level `"schemaVersion"`.
+/// Reads canonical meeting JSON (`MeetingJSON`): a JSON object with a top-level `"schemaVersion"`.
 ///
 /// Lets tools read back what they exported (`meeting-notes convert --format json`) and lets caches of
 /// imported pages be reported on without re-importing them.
@@ -30,9 +30,9 @@ public struct MeetingJSONSource: MeetingSource {
         return input.fileExtension == "json" ? 0.2 : 0
     }
 
-    /// Decodes the meeting; ``ImportResult/isMeeting`` is true when it has an agenda, participants or
+    /// Decodes the meeting; `ImportResult.isMeeting` is true when it has an agenda, participants or
     /// action items.
-    /// - Throws: ``MeetingImportError`` `malformed-markup` when the JSON is not a canonical meeting.
+    /// - Throws: `MeetingImportError` `malformed-markup` when the JSON is not a canonical meeting.
     public func importMeeting(from input: SourceInput, options: ImportOptions) throws(MeetingImportError) -> ImportResult {
         var bytes = input.bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -25,7 +25,7 @@ public struct PersonTally: Sendable, Hashable, Codable {
     }
 }
 
-/// Who attended, chaired and owns actions, merged across meetings with ``Person/isSamePerson(as:)``.
+/// Who attended, chaired and owns actions, merged across meetings with `Person.isSamePerson(as:)`.
 public struct PeopleReport: Sendable, Hashable {
     /// One tally per person, in order of first appearance until ``sorted()`` is called.
     public private(set) var tallies: [PersonTally] = []

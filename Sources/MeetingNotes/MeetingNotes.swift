@@ -14,7 +14,7 @@ extension MeetingSourceRegistry {
     /// 1. `ConfluenceStorageSource` (`confluence-storage`): storage-format XHTML (`ac:`/`ri:` markup).
     /// 2. `ConfluenceHTMLSource` (`confluence-html`): exported or rendered Confluence HTML.
     /// 3. `ConfluenceRESTSource` (`confluence-rest-json`): REST API JSON envelopes.
-    /// 4. ``MeetingJSONSource`` (`meeting-json`): canonical meeting JSON.
+    /// 4. `MeetingJSONSource` (`meeting-json`): canonical meeting JSON.
     /// 5. `PlainTextSource` (`plain-text`): pasted or PDF-extracted text.
     ///
     /// ```swift

@@ -23,7 +23,7 @@ public struct DateMatch: Sendable, Hashable {
 }
 
 /// Finds calendar dates in text: "18 Nov 2019", "18 Nov. 2019", "11. Nov. 2019", "Oct 28, 2019",
-/// "2019-11-18", "18/11/2019" (order per ``ImportOptions/NumericDateOrder``), "Nov 18" and "28 October"
+/// "2019-11-18", "18/11/2019" (order per `ImportOptions.NumericDateOrder`), "Nov 18" and "28 October"
 /// (year from ``referenceYear``), ranges "28-30 October 2019", "24–27 February 2020", "2019-10-28 to 30".
 ///
 /// Linear in the input: one tokenisation, then a fixed look-ahead per token.

@@ -34,6 +34,7 @@ public enum TextDecoding {
 
     /// Decodes `bytes`.
     /// - Parameters:
+    ///   - bytes: The raw input.
     ///   - declared: The encoding the caller knows the bytes have (used when there is no BOM).
     ///   - code: Diagnostic-code prefix, e.g. `"plain-text"`.
     public static func decode(_ bytes: [UInt8], declared: ImportOptions.TextEncoding? = nil,

@@ -24,7 +24,7 @@ public struct ConfluenceStorageSource: MeetingSource {
     }
 
     /// Imports a storage-format page.
-    /// - Throws: ``MeetingImportError`` `empty-input`, `input-too-large`, or `malformed-markup` in strict mode.
+    /// - Throws: `MeetingImportError` `empty-input`, `input-too-large`, or `malformed-markup` in strict mode.
     public func importMeeting(from input: SourceInput, options importOptions: ImportOptions) throws(MeetingImportError) -> ImportResult {
         try Pipeline.check(input, identifier: identifier)
         var info = Pipeline.PageInfo()
@@ -51,7 +51,7 @@ public struct ConfluenceHTMLSource: MeetingSource {
     }
 
     /// Imports an exported or rendered HTML page.
-    /// - Throws: ``MeetingImportError`` `empty-input`, `input-too-large`, or `malformed-markup` in strict mode.
+    /// - Throws: `MeetingImportError` `empty-input`, `input-too-large`, or `malformed-markup` in strict mode.
     public func importMeeting(from input: SourceInput, options importOptions: ImportOptions) throws(MeetingImportError) -> ImportResult {
         try Pipeline.check(input, identifier: identifier)
         var info = Pipeline.PageInfo()
@@ -66,7 +66,7 @@ public struct ConfluenceHTMLSource: MeetingSource {
 ///
 /// Title, space, author, dates and labels come from the envelope; the body from `body.storage.value`
 /// (or `body.view.value` / `body.export_view.value`, read as HTML); attachments from `children.attachment`.
-/// A v2 tasks answer given as ``ImportOptions/tasksJSON`` enriches task status and assignees.
+/// A v2 tasks answer given as `ImportOptions.tasksJSON` enriches task status and assignees.
 public struct ConfluenceRESTSource: MeetingSource {
     /// `"confluence-rest-json"`.
     public let identifier = "confluence-rest-json"
@@ -82,7 +82,7 @@ public struct ConfluenceRESTSource: MeetingSource {
     }
 
     /// Imports a REST envelope.
-    /// - Throws: ``MeetingImportError`` `empty-input`, or `malformed-markup` when the JSON has no page body.
+    /// - Throws: `MeetingImportError` `empty-input`, or `malformed-markup` when the JSON has no page body.
     public func importMeeting(from input: SourceInput, options importOptions: ImportOptions) throws(MeetingImportError) -> ImportResult {
         try Pipeline.check(input, identifier: identifier)
         return try RESTEnvelope.importMeeting(input, options: importOptions, confluence: options, identifier: identifier)

@@ -4,7 +4,7 @@ import MeetingModel
 import MeetingRecognizers
 
 /// Reads meeting pages pasted or extracted as plain text (copy-paste from Confluence, `pdftotext`,
-/// Markdown-ish notes): any encoding ``TextDecoding`` knows, tab- or space-separated tables, damaged rows.
+/// Markdown-ish notes): any encoding `TextDecoding` (MeetingRecognizers) knows, tab- or space-separated tables, damaged rows.
 ///
 /// ```swift
 /// let result = try PlainTextSource().importMeeting(from: SourceInput(contentsOf: url), options: ImportOptions())
