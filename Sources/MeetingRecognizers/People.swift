@@ -190,7 +190,9 @@ public struct PersonMatcher: Sendable, Hashable {
         index(person: people.count - 1)
     }
 
+    /// Two matchers are equal when they match against the same people (the index follows from them).
     public static func == (a: PersonMatcher, b: PersonMatcher) -> Bool { a.people == b.people }
+    /// Hashes the people matched against.
     public func hash(into h: inout Hasher) { h.combine(people) }
 
     /// The index of the person `candidate` names, when exactly one fits.
