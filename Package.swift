@@ -57,6 +57,12 @@ let package = Package(
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
         .testTarget(name: "CrossFormTests", dependencies: ["PlainTextImport", "ConfluenceHTML", "MeetingModel"]),
+        // README and DocC examples compiled and run; the Examples/ programs run on the example pages.
+        .testTarget(name: "DocumentationTests", dependencies: [
+            "MeetingNotes", "MeetingRecognizers", "overdue-actions", "agenda-to-calendar",
+        ]),
+        // Every built-in source through the conformance kit, with its fixtures as samples.
+        .testTarget(name: "ConformanceTests", dependencies: ["MeetingNotes", "MeetingSourceTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

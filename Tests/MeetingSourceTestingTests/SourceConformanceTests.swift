@@ -45,7 +45,7 @@ let toySample = SourceInput(text: "TOY\ntitle: Café planning\n- Ana: book the r
 struct BrokenSource: MeetingSource {
     enum Fault: Sendable { case nondeterministic, confidence15, confidenceNaN, diagnosticWithoutLocation, diagnosticBeyondInput,
                            untypedError, badIdentifier, wrongResultName, dateBeyondJSON, rejectsSamples,
-                           neverRecognises }
+                           neverRecognises, summaryWithoutLocation }
     var fault: Fault
     let base = ToyLineSource()
 
@@ -72,7 +72,9 @@ struct BrokenSource: MeetingSource {
         case .nondeterministic:
             result.meeting.title = UUID().uuidString
         case .diagnosticWithoutLocation:
-            result.meeting.diagnostics.append(Diagnostic(.note, code: "toy.note", "somewhere"))
+            result.meeting.diagnostics.append(Diagnostic(.note, code: "toy.note", "somewhere", text: "lost words"))
+        case .summaryWithoutLocation:
+            result.meeting.diagnostics.append(Diagnostic(.warning, code: "toy.summary", "12 more lines repaired"))
         case .diagnosticBeyondInput:
             result.meeting.diagnostics.append(Diagnostic(.note, code: "toy.note", "far away",
                                                          at: SourceLocation(line: 100_000)))
@@ -146,10 +148,15 @@ struct BrokenSource: MeetingSource {
         }
     }
 
+    @Test func aDiagnosticWithoutTextMayHaveNoLocation() {
+        let failures = SourceConformance(source: BrokenSource(fault: .summaryWithoutLocation), samples: [toySample]).run()
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
     @Test func failuresNameTheCheckAndTheInput() throws {
         let failures = SourceConformance(source: BrokenSource(fault: .diagnosticWithoutLocation), samples: [toySample]).run()
         let first = try #require(failures.first)
-        #expect(first.description == "[diagnostic-has-location] sample 1: diagnostic without a location: note: somewhere [toy.note]")
+        #expect(first.description == "[diagnostic-has-location] sample 1: diagnostic with text but without a location: note: somewhere [toy.note]")
         let confidence = SourceConformance(source: BrokenSource(fault: .confidence15), samples: [toySample]).run()
         #expect(confidence.first?.description == "[confidence-in-range] sample 1: confidence 1.5 is outside 0...1")
         #expect(confidence.contains { $0.input == "empty input" })

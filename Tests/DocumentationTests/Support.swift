@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// Where the package is, and the code blocks of its Markdown documents.
+enum Repo {
+    /// The package root, found from this file's path.
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    static func text(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
+
+    /// The fenced code blocks of a Markdown file with the given info string, each as its lines.
+    static func codeBlocks(_ path: String, language: String = "swift") throws -> [[String]] {
+        var blocks: [[String]] = []
+        var current: (info: String, lines: [String])?
+        for line in try text(path).split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let open = current {
+                if trimmed == "```" {
+                    if open.info == language { blocks.append(open.lines) }
+                    current = nil
+                } else {
+                    current?.lines.append(String(line))
+                }
+            } else if trimmed.hasPrefix("```") {
+                current = (String(trimmed.dropFirst(3)), [])
+            }
+        }
+        return blocks
+    }
+
+    /// The lines of this test file between `// <marker>: begin` and `// <marker>: end`, without their
+    /// common indentation.
+    static func snippet(_ marker: String, in file: String = #filePath) throws -> [String] {
+        let lines = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let begin = try #require(lines.firstIndex { $0.hasSuffix("// \(marker): begin") })
+        let end = try #require(lines.firstIndex { $0.hasSuffix("// \(marker): end") })
+        let body = lines[(begin + 1)..<end]
+        let indent = body.filter { !$0.isEmpty }.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
+        return body.map { $0.isEmpty ? $0 : String($0.dropFirst(indent)) }
+    }
+
+    /// Runs `body` with the package root as the current directory, so that the documented relative paths
+    /// (`Examples/pages/…`) resolve as they do for a reader in a clone of the repository.
+    static func inRoot<T>(_ body: () throws -> T) throws -> T {
+        let fm = FileManager.default
+        let previous = fm.currentDirectoryPath
+        if URL(fileURLWithPath: previous).standardizedFileURL.path != root.standardizedFileURL.path {
+            _ = fm.changeCurrentDirectoryPath(root.path)
+        }
+        defer { _ = fm.changeCurrentDirectoryPath(previous) }
+        return try body()
+    }
+}
+
+/// The example programs, built next to the test bundle.
+enum ExampleProgram {
+    static func url(_ name: String) -> URL? {
+        var candidates: [URL] = []
+        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent(name)) }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
+        candidates.append(Repo.url(".build/debug/\(name)"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    static var available: Bool { url("overdue-actions") != nil && url("agenda-to-calendar") != nil }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program from the package root and collects its output.
+    static func run(_ name: String, _ arguments: [String]) throws -> Output {
+        let process = Process()
+        let executable: URL = try #require(url(name))
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Repo.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
