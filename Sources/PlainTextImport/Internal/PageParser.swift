@@ -192,9 +192,10 @@ struct PageParser {
         var inList = false
         for l in lines {
             if l.isBlank { continue }
-            if l.hasTab && l.text.trimmed.contains("\t") {
+            if Cells.isPipeSeparator(l.text) { continue }
+            if (l.hasTab && l.text.trimmed.contains("\t")) || Cells.isPipeRow(l.text) {
                 flushList()
-                rows.append(Cells.split(l.text, tabs: true).map { TableCell(content: CellText.convert($0).rich) })
+                rows.append(Cells.split(l.text, tabs: l.hasTab).map { TableCell(content: CellText.convert($0).rich) })
                 inList = false
                 continue
             }
@@ -270,7 +271,7 @@ struct PageParser {
     // MARK: - Attachments
 
     mutating func readAttachments(_ s: RawSection) {
-        for l in s.lines where !l.isBlank {
+        for l in s.lines where !l.isBlank && !Cells.isPipeSeparator(l.text) {
             let cells = Cells.split(l.text, tabs: l.hasTab).filter { !$0.isEmpty }
             if cells.count >= 1, cells.allSatisfy({ ["file", "modified", "name", "size", "type", "comment", "uploaded"].contains($0.lowercased()) }) {
                 diag(.note, "table-header", "attachments table header", line: l.number, text: cells.joined(separator: " | "))
@@ -339,7 +340,7 @@ struct PageParser {
     mutating func readPlanning(_ s: RawSection) {
         var roles: [PlanRole] = [.topic, .requestedBy, .time, .notes]
         var sawHeader = false
-        for l in s.lines where !l.isBlank {
+        for l in s.lines where !l.isBlank && !Cells.isPipeSeparator(l.text) {
             let cells = Cells.split(l.text, tabs: l.hasTab)
             if !sawHeader {
                 let mapped = cells.map { c -> PlanRole? in
