@@ -253,3 +253,24 @@ import MeetingRecognizers
         #expect(WordCoverage.missingWords(input: String(decoding: bytes, as: UTF8.self), meeting: m).isEmpty)
     }
 }
+
+@Suite struct FreeSectionActionTests {
+    @Test func actionSentencesInFreeSections() throws {
+        let text = """
+        Team retro
+
+        Notes
+        - Good sprint overall.
+        - Lena Fischer — book the retro room. 3 Jun 2024
+        - DOC-12 - Getting issue details
+        - We may 2 times revisit this — later.
+        """
+        let m = try Support.importBytes(Array(text.utf8)).meeting
+        #expect(m.actionItems.count == 1)
+        let a = try #require(m.actionItems.first)
+        #expect(a.owners.map(\.name) == ["Lena Fischer"] && a.section == "Notes" && a.agendaItem == nil)
+        #expect(a.due?.description == "2024-06-03" && a.tickets == ["DOC-12"])
+        #expect(a.location == SourceLocation(line: 5))
+        #expect(try !Support.importBytes(Array("Just prose\nNotes\n- fine\n".utf8)).isMeeting)
+    }
+}

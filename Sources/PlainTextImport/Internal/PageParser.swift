@@ -179,6 +179,26 @@ struct PageParser {
     mutating func readGeneric(_ s: RawSection) {
         meeting.sections.append(Section(title: s.title, level: s.level, content: blocks(s.lines),
                                         location: SourceLocation(line: s.headingLine)))
+        // "Owner — text. date" sentences in free sections are action items of that section.
+        var last: Int? = nil
+        for l in s.lines where !l.isBlank {
+            let text = LineClassifier.bullet(l.text, inList: true) ?? String(l.text).trimmed
+            let found = actions.recognizeAll(in: text)
+            if !found.isEmpty {
+                for r in found { meeting.actionItems.append(r.actionItem(section: s.title, location: SourceLocation(line: l.number))) }
+                last = meeting.actionItems.count - 1
+            } else if let li = last {
+                var r = RecognizedActionItem(owners: meeting.actionItems[li].owners, groups: meeting.actionItems[li].groups,
+                                             text: meeting.actionItems[li].text, due: meeting.actionItems[li].due,
+                                             status: meeting.actionItems[li].status, tickets: meeting.actionItems[li].tickets)
+                if actions.absorb(text, into: &r) {
+                    meeting.actionItems[li].due = r.due
+                    meeting.actionItems[li].tickets = r.tickets
+                } else {
+                    last = nil
+                }
+            }
+        }
     }
 
     /// Paragraphs, bullet lists (two levels), and tables of a run of lines.
