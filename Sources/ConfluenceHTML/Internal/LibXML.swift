@@ -343,25 +343,3 @@ func containsASCIICaseInsensitive(_ haystack: ArraySlice<UInt8>, _ needle: Strin
     }
     return false
 }
-
-// SCRATCH-BASELINE
-extension LibXML {
-    static func baselineDOMWalk(_ bytes: [UInt8]) -> Int {
-        _ = libxml2Ready
-        let opts = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        let doc = bytes.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", opts) } }
-        guard let doc else { return 0 }
-        defer { xmlFreeDoc(doc) }
-        var count = 0
-        var stack: [xmlNodePtr] = []
-        if let r = xmlDocGetRootElement(doc) { stack.append(r) }
-        while let n = stack.popLast() {
-            count += 1
-            if n.pointee.type == XML_TEXT_NODE, let c = n.pointee.content { count += Int(xmlStrlen(c)) }
-            var c = n.pointee.children
-            while let x = c { stack.append(x); c = x.pointee.next }
-        }
-        return count
-    }
-    static func ourParseOnly(_ bytes: [UInt8]) -> Int { parseHTML(bytes, fileName: nil).tree.nodes.count }
-}
