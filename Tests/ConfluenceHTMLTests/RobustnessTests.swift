@@ -85,6 +85,31 @@ import Testing
         #expect(text.contains("then"))
     }
 
+    @Test("legacy ac:macro and default parameters read like structured macros")
+    func legacyMacro() throws {
+        let m = try importStorage("""
+            <ac:macro ac:name="info"><ac:parameter ac:name="title">Old style</ac:parameter><ac:rich-text-body><p>legacy body</p></ac:rich-text-body></ac:macro>
+            <p><ac:macro ac:name="status"><ac:default-parameter>DONE</ac:default-parameter></ac:macro></p>
+            """)
+        #expect(m.sections.first?.content.blocks == [
+            .panel(PanelBlock(kind: "info", title: "Old style", content: RichText([.paragraph([.text("legacy body")])]))),
+            .paragraph([.status(title: "DONE", colour: nil)]),
+        ])
+    }
+
+    @Test("a REST envelope with only a rendered body is read as HTML")
+    func restViewBody() throws {
+        let html = String(decoding: try Fixture.bytes("blueprint-export.html"), as: UTF8.self)
+        let envelope: [String: Any] = ["id": "77", "type": "page", "title": "View body", "space": ["key": "REL"],
+                                       "body": ["view": ["value": html, "representation": "view"]]]
+        let data = try JSONSerialization.data(withJSONObject: envelope)
+        let r = try rest.importMeeting(from: SourceInput(bytes: [UInt8](data)), options: Fixture.options)
+        #expect(r.meeting.title == "View body")
+        #expect(r.meeting.page.space == "REL")
+        #expect(r.meeting.actionItems.count == 3)
+        #expect(r.meeting.agendaItems.map(\.topic) == ["Release scope", "Open bugs"])
+    }
+
     @Test("empty input is a typed error for every source")
     func empty() {
         for source in [storage, html, rest] as [any MeetingSource] {

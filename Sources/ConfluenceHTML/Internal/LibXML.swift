@@ -40,6 +40,7 @@ private final class TreeBuilder {
 
     var lowercase = true
     var fatal = false
+    var errors = false
 
     init(html: Bool) { self.html = html }
 
@@ -130,6 +131,7 @@ private final class TreeBuilder {
             if ["time", "section", "article", "nav", "header", "footer", "main", "figure", "figcaption", "aside",
                 "mark", "details", "summary", "svg", "path", "video", "source", "picture", "template"].contains(String(tag)) { return }
         }
+        if level >= 2 { errors = true }
         guard diagnostics.count < maxParserDiagnostics else { droppedDiagnostics += 1; return }
         let severity: Diagnostic.Severity = level <= 1 ? .warning : (level == 2 ? .warning : .error)
         let loc = SourceLocation(line: max(1, line + Int(tree.lineOffset)),
@@ -301,8 +303,7 @@ enum LibXML {
     private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
         b.tree.classNameID = b.tree.nameIndex["class"] ?? -1
         var diags = b.diagnostics
-        let hadErrors = diags.contains { $0.severity == .error }
-            || diags.contains { $0.message.lowercased().contains("error") }
+        let hadErrors = b.errors
         if b.flattenedTotal > 0 {
             diags.append(Diagnostic(.warning, code: "confluence.nesting-flattened",
                                     "\(b.flattenedTotal) elements nested deeper than \(TreeBuilder.maxDepth) levels were flattened; their text is kept"))

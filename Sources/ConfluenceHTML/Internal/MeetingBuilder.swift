@@ -5,7 +5,7 @@ internal import MeetingRecognizers
 
 /// What a heading announces, recognised by its text (several Confluence versions and languages).
 enum HeadingRole: Equatable {
-    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning
+    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning, location
     case day(Int, CalendarDate?)
     case other
 
@@ -21,6 +21,7 @@ enum HeadingRole: Equatable {
         (.decisions, ["decisions", "decisions made", "key decisions", "entscheidungen", "decisiones", "décisions"]),
         (.relatedMaterials, ["related materials", "related pages", "resources", "materials", "links"]),
         (.attachments, ["attached documents", "attachments", "attached files", "files", "slides", "anhänge", "adjuntos"]),
+        (.location, ["location", "venue", "where", "place", "ort", "lugar", "lieu", "meeting location"]),
         (.planning, ["pre-meeting planning", "pre meeting planning", "planning", "proposed topics"]),
     ]
 

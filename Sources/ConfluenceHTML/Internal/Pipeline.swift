@@ -170,6 +170,11 @@ enum Pipeline {
                 b.conv.draft.meeting.participants = meeting.participants
                 b.addParticipants(from: section.content)
                 meeting.participants = b.conv.draft.meeting.participants
+            case .location:
+                if meeting.location == nil, let first = section.content.blocks.first {
+                    let text = first.plainText.trimmingSpacesAndNewlines()
+                    if !text.isEmpty { meeting.location = text }
+                }
             case .decisions:
                 if meeting.decisions.isEmpty {
                     for blk in section.content.blocks {
@@ -206,6 +211,9 @@ enum Pipeline {
         }
         if agenda.count == 1, agenda[0].date == nil, let d = meeting.startDate { agenda[0].date = d }
         meeting.agenda = agenda
+        if meeting.timeZone == nil, agenda.contains(where: { $0.items.contains { $0.start != nil } }) {
+            meeting.timeZone = options.defaultTimeZone
+        }
         let dated = agenda.compactMap(\.date)
         if let first = dated.min(), let last = dated.max() {
             if meeting.startDate == nil || meeting.startDate! > first { meeting.startDate = first }
