@@ -110,6 +110,17 @@ import Testing
         #expect(r.meeting.agendaItems.map(\.topic) == ["Release scope", "Open bugs"])
     }
 
+    @Test("a list item holding only a date completes the action item before it")
+    func absorbedDate() throws {
+        let m = try importStorage("""
+            <h2>Action items</h2>
+            <ul><li>Ana Ortiz — consider a shared schema.</li><li><time datetime="2019-12-18" /></li><li>Plain remark</li></ul>
+            """)
+        #expect(m.actionItems.map(\.text) == ["consider a shared schema."])
+        #expect(m.actionItems.first?.due == CalendarDate(year: 2019, month: 12, day: 18))
+        #expect(m.actionItems.first?.owners.map(\.name) == ["Ana Ortiz"])
+    }
+
     @Test("empty input is a typed error for every source")
     func empty() {
         for source in [storage, html, rest] as [any MeetingSource] {

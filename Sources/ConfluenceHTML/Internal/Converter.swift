@@ -30,7 +30,13 @@ struct Converter {
     /// People whose "(Unlicensed)"/"(Deactivated)" suffix was already noted.
     var notedUserStatus: Set<String> = []
 
+    /// Per interned name: 0 inline, 1 block, 2 macro (decided per node).
+    let nameKinds: [UInt8]
+
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
+        self.nameKinds = tree.names.map { name in
+            name == "ac:structured-macro" || name == "ac:macro" ? 2 : (Self.blockNames.contains(name) ? 1 : 0)
+        }
         self.tree = tree
         self.dialect = dialect
         self.options = options
@@ -47,9 +53,11 @@ struct Converter {
     ]
 
     func isBlock(_ n: Int) -> Bool {
-        let name = tree.name(n)
-        if Self.blockNames.contains(name) { return true }
-        if name == "ac:structured-macro" || name == "ac:macro" {
+        let id = tree.nodes[n].name
+        guard id >= 0 else { return false }
+        let kind = nameKinds[Int(id)]
+        if kind == 1 { return true }
+        if kind == 2 {
             let m = macroName(n)
             if m == "status" || m == "anchor" { return false }
             if m == "jira" { return macroParameters(n)["key"] == nil }

@@ -582,7 +582,21 @@ struct MeetingBuilder {
                 case .paragraph(let i): consider(i)
                 case .list(let l):
                     for item in l.items where item.checked == nil {
-                        if case .paragraph(let i)? = item.blocks.first { consider(i) }
+                        if case .paragraph(let i)? = item.blocks.first {
+                            let before = out.count
+                            consider(i)
+                            // A following item that only completes the one before ("18 Dec 2019", a ticket).
+                            if out.count == before, !out.isEmpty {
+                                var last = out[out.count - 1]
+                                var r = RecognizedActionItem(owners: last.owners, groups: last.groups, text: last.text,
+                                                             due: last.due, status: last.status, tickets: last.tickets)
+                                if recognizer.absorb(Self.recognizerText(i), into: &r) {
+                                    last.due = r.due
+                                    last.tickets = r.tickets
+                                    out[out.count - 1] = last
+                                }
+                            }
+                        }
                         visit(Array(item.blocks.dropFirst()))
                     }
                 case .panel(let p): visit(p.content.blocks)
