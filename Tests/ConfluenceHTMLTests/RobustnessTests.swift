@@ -121,6 +121,18 @@ import Testing
         #expect(m.actionItems.first?.owners.map(\.name) == ["Ana Ortiz"])
     }
 
+    @Test("UTF-16 and Windows-1252 storage bodies are decoded before parsing")
+    func encodings() throws {
+        let text = "<h2>Teilnehmer</h2><p>Jürgen Groß — café &amp; “quotes”</p>"
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in text.utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let a = try storage.importMeeting(from: SourceInput(bytes: utf16), options: ImportOptions()).meeting
+        #expect(a.sections.first?.content.plainText == "Jürgen Groß — café & “quotes”")
+        let cp1252: [UInt8] = Array("<p>J".utf8) + [0xFC] + Array("rgen ".utf8) + [0x93, 0x71, 0x94] + Array("</p>".utf8)
+        let b = try storage.importMeeting(from: SourceInput(bytes: cp1252), options: ImportOptions()).meeting
+        #expect(b.sections.first?.content.plainText == "Jürgen “q”")
+    }
+
     @Test("empty input is a typed error for every source")
     func empty() {
         for source in [storage, html, rest] as [any MeetingSource] {

@@ -533,11 +533,11 @@ struct Converter {
     }
 
     func lozengeColour(_ n: Int) -> String? {
-        let c = tree.attribute("class", of: n) ?? ""
-        if c.contains("lozenge-success") { return "Green" }
-        if c.contains("lozenge-current") || c.contains("lozenge-progress") || c.contains("lozenge-moved") { return "Yellow" }
-        if c.contains("lozenge-error") || c.contains("lozenge-removed") { return "Red" }
-        if c.contains("lozenge-complete") || c.contains("lozenge-new") { return "Blue" }
+        let t = tree
+        if t.hasClass("aui-lozenge-success", n) { return "Green" }
+        if t.hasClass("aui-lozenge-current", n) || t.hasClass("aui-lozenge-progress", n) || t.hasClass("aui-lozenge-moved", n) { return "Yellow" }
+        if t.hasClass("aui-lozenge-error", n) || t.hasClass("aui-lozenge-removed", n) { return "Red" }
+        if t.hasClass("aui-lozenge-complete", n) || t.hasClass("aui-lozenge-new", n) { return "Blue" }
         return "Grey"
     }
 
