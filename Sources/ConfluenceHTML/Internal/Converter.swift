@@ -488,7 +488,11 @@ struct Converter {
             if let e = tree.attribute("data-emoji-fallback", of: n) ?? tree.attribute("data-emoji-text", of: n) {
                 return [.text(decodeEscapedSurrogates(e))]
             }
-            if tree.hasClass("emoticon", n) { return [.text(tree.attribute("alt", of: n) ?? "")] }
+            if tree.hasClass("emoticon", n) {
+                // Server exports: <img class="emoticon emoticon-smile" alt="(smile)">.
+                if let name = tree.classPrefix("emoticon-", n), let emoji = Self.emoticons[name] { return [.text(emoji)] }
+                return [.text(tree.attribute("alt", of: n) ?? "")]
+            }
             return []
         case "span":
             if dialect == .html {
@@ -659,30 +663,18 @@ struct Converter {
         return p
     }
 
+    /// Confluence's classic emoticon names.
+    static let emoticons: [String: String] = [
+        "smile": "🙂", "sad": "🙁", "cheeky": "😛", "laugh": "😀", "wink": "😉", "thumbs-up": "👍",
+        "thumbs-down": "👎", "information": "ℹ️", "tick": "✅", "cross": "❌", "warning": "⚠️", "plus": "➕",
+        "minus": "➖", "question": "❓", "light-on": "💡", "light-off": "💡", "yellow-star": "⭐", "red-star": "⭐",
+        "green-star": "⭐", "blue-star": "⭐", "heart": "❤️", "broken-heart": "💔",
+    ]
+
     func emoticon(_ n: Int) -> String {
         if let f = tree.attribute("ac:emoji-fallback", of: n), !f.isEmpty { return f }
-        switch tree.attribute("ac:name", of: n) ?? "" {
-        case "smile": return "🙂"
-        case "sad": return "🙁"
-        case "cheeky": return "😛"
-        case "laugh": return "😀"
-        case "wink": return "😉"
-        case "thumbs-up": return "👍"
-        case "thumbs-down": return "👎"
-        case "information": return "ℹ️"
-        case "tick": return "✅"
-        case "cross": return "❌"
-        case "warning": return "⚠️"
-        case "plus": return "➕"
-        case "minus": return "➖"
-        case "question": return "❓"
-        case "light-on": return "💡"
-        case "light-off": return "💡"
-        case "yellow-star", "red-star", "green-star", "blue-star": return "⭐"
-        case "heart": return "❤️"
-        case "broken-heart": return "💔"
-        default: return tree.attribute("ac:emoji-shortname", of: n) ?? ""
-        }
+        let name = tree.attribute("ac:name", of: n) ?? ""
+        return Self.emoticons[name] ?? tree.attribute("ac:emoji-shortname", of: n) ?? name
     }
 
     // MARK: Tables as grids
