@@ -114,6 +114,38 @@ struct DocumentedExampleTests {
         }
     }
 
+    @Test("Getting started's other snippets: options with a user directory, exporters, JSON round trip")
+    func gettingStartedOtherSnippets() throws {
+        let article = try Repo.text(Self.gettingStarted)
+        for line in [
+            #"let options = ImportOptions(userDirectory: try UserDirectory(json: users.bytes), defaultTimeZone: "Europe/Oslo")"#,
+            "let result = try MeetingSourceRegistry.standard.importMeeting(from: input, options: options)",
+            "let minutes = MarkdownExporter().render(meeting)",
+            "let calendar = ICalendarExporter().render(meeting)",
+            "let json = MeetingJSON.encode(meeting)",
+        ] {
+            #expect(article.contains(line), "the article no longer shows: \(line)")
+        }
+        try Repo.inRoot {
+            let input = try SourceInput(contentsOf: URL(fileURLWithPath: "Examples/pages/harbour-survey-workshop-2024-03.storage.xhtml"))
+            let users = try SourceInput(contentsOf: URL(fileURLWithPath: "Examples/pages/users.json"))
+            let options = ImportOptions(userDirectory: try UserDirectory(json: users.bytes), defaultTimeZone: "Europe/Oslo")
+            let result = try MeetingSourceRegistry.standard.importMeeting(from: input, options: options)
+            let meeting = result.meeting
+            #expect(result.sourceIdentifier == "confluence-storage")
+            #expect(meeting.participants.contains { $0.name == "Amara Okafor" && !$0.unresolved })
+            let minutes = MarkdownExporter().render(meeting)
+            let calendar = ICalendarExporter().render(meeting)
+            let json = MeetingJSON.encode(meeting)
+            #expect(minutes.contains("Welcome and goals"))
+            #expect(calendar.contains("DTSTART;TZID=Europe/Oslo:20240311T090000"))
+            #expect(try MeetingJSON.decode(json) == meeting)
+
+            let text = try SourceInput(contentsOf: URL(fileURLWithPath: "Examples/pages/harbour-survey-workshop-2024-03.txt"))
+            #expect(try MeetingSourceRegistry.standard.importMeeting(from: text, using: "plain-text").sourceIdentifier == "plain-text")
+        }
+    }
+
     // MARK: PlainTextImport.docc
 
     @Test("the PlainTextImport landing page example reads participants and a due date")
