@@ -43,9 +43,14 @@ enum Repo {
         return body.map { $0.isEmpty ? $0 : String($0.dropFirst(indent)) }
     }
 
+    private static let directoryLock = NSLock()
+
     /// Runs `body` with the package root as the current directory, so that the documented relative paths
     /// (`Examples/pages/…`) resolve as they do for a reader in a clone of the repository.
     static func inRoot<T>(_ body: () throws -> T) throws -> T {
+        // The current directory is process-wide: one snippet at a time.
+        directoryLock.lock()
+        defer { directoryLock.unlock() }
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
         if URL(fileURLWithPath: previous).standardizedFileURL.path != root.standardizedFileURL.path {
