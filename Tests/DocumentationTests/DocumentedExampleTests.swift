@@ -179,6 +179,23 @@ struct DocumentedExampleTests {
 
     // MARK: ConfluenceHTML.docc, "Importing Confluence pages"
 
+    @Test("the user directory resolves known keys; an unknown key stays an unresolved person named by the key")
+    func userDirectoryAsDocumented() throws {
+        let page = SourceInput(text: """
+            <h2>Attendees</h2>
+            <ul><li><ac:link><ri:user ri:userkey="8a7f808a8c1d0e4f018c1d0e4f7a9999"/></ac:link></li>
+            <li><ac:link><ri:user ri:userkey="8a7f808a8c1d0e4f018c1d0e4f7a0001"/></ac:link></li></ul>
+            """, fileName: "attendees.xhtml")
+        let users = try UserDirectory(json: Array("""
+            {"8a7f808a8c1d0e4f018c1d0e4f7a0001": {"username": "aokafor", "displayName": "Amara Okafor"}}
+            """.utf8))
+        let meeting = try ConfluenceStorageSource().importMeeting(from: page, options: ImportOptions(userDirectory: users)).meeting
+        #expect(meeting.participants.contains { $0.name == "Amara Okafor" && $0.username == "aokafor" && !$0.unresolved })
+        let unknown = try #require(meeting.participants.first { $0.unresolved })
+        #expect(unknown.name == "8a7f808a8c1d0e4f018c1d0e4f7a9999")
+        #expect(unknown.userKey == "8a7f808a8c1d0e4f018c1d0e4f7a9999")
+    }
+
     @Test("a macro handler given in options replaces the unknown-macro warning with its content")
     func confluenceMacroHandlerExample() throws {
         let page = SourceInput(text: """
