@@ -288,7 +288,8 @@ public struct ActionItemRecognizer: Sendable {
             let before = cleaned[..<m.range.lowerBound].trimmed
             let after = cleaned[m.range.upperBound...].trimmed
             var tail = TicketRecognizer.removingResidue(after).trimmed
-            if tail.lowercased() == "ticket:" || tail == "." { tail = "" }
+            // Words that only introduced the ticket ("this is now in DM-22416") stay in the notes, not the text.
+            if ["ticket:", ".", "this is now in", "now in", "tracked in", "see", "jira:"].contains(tail.lowercased()) { tail = "" }
             text = tail.isEmpty ? before : before + " " + tail
         }
         text = TicketRecognizer.removingResidue(text).collapsedSpaces

@@ -61,6 +61,7 @@ import MeetingRecognizers
         let actions = m.actionItems(in: ref)
         #expect(actions.count == 3)
         #expect(actions.map(\.tickets) == [["OPS-90"], [], ["OPS-91"]])
+        #expect(actions[0].text == "publish the release calendar.")
         let vault = actions[2]
         #expect(vault.status == .done && vault.owners.map(\.name) == ["Chiara Rossi"])
         #expect(vault.due?.description == "2021-04-26" && vault.text == "move signing keys into the vault.")
