@@ -5,13 +5,13 @@ internal import MeetingRecognizers
 
 /// What a heading announces, recognised by its text (several Confluence versions and languages).
 enum HeadingRole: Equatable {
-    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning
+    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning, location
     case day(Int, CalendarDate?)
     case other
 
     static let synonyms: [(HeadingRole, [String])] = [
         (.date, ["date", "dates", "date and time", "date & time", "when", "datum", "fecha", "fecha y hora", "data", "meeting date"]),
-        (.participants, ["attendees", "participants", "attendance", "present", "who", "teilnehmer", "teilnehmende",
+        (.participants, ["attendees", "participants", "team members", "members", "attendance", "present", "who", "teilnehmer", "teilnehmende",
                          "participantes", "asistentes", "participants list", "invitees"]),
         (.goals, ["goals", "goal", "objectives", "purpose", "ziele", "objetivos", "meeting goals", "demo goal"]),
         (.agenda, ["discussion items", "discussion topics", "agenda", "topics", "tagesordnung", "orden del día",
@@ -21,6 +21,7 @@ enum HeadingRole: Equatable {
         (.decisions, ["decisions", "decisions made", "key decisions", "entscheidungen", "decisiones", "décisions"]),
         (.relatedMaterials, ["related materials", "related pages", "resources", "materials", "links"]),
         (.attachments, ["attached documents", "attachments", "attached files", "files", "slides", "anhänge", "adjuntos"]),
+        (.location, ["location", "venue", "where", "place", "ort", "lugar", "lieu", "meeting location"]),
         (.planning, ["pre-meeting planning", "pre meeting planning", "planning", "proposed topics"]),
     ]
 
@@ -37,6 +38,8 @@ enum HeadingRole: Equatable {
     static func normalizedKey(_ text: String) -> String {
         var out = ""
         var lastSpace = true
+        // Headings and header cells are short; longer text is never a key (keeps this linear and cheap).
+        guard text.utf8.count <= 80 else { return "" }
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
                 out.append(ch)
@@ -60,7 +63,7 @@ enum HeadingRole: Equatable {
 }
 
 /// Column meaning in a meeting table.
-enum ColumnRole { case time, topic, chair, discussion, notes, duration, requestedBy, timeRequired, file, modified, other }
+enum ColumnRole { case time, topic, chair, discussion, notes, duration, requestedBy, timeRequired, file, modified, action, due, other }
 
 func columnRole(_ header: String) -> ColumnRole {
     let k = HeadingRole.normalizedKey(header)
@@ -72,6 +75,10 @@ func columnRole(_ header: String) -> ColumnRole {
     if k.hasPrefix("discussion") || k == "description" || k == "details" || k == "purpose" { return .discussion }
     if k.hasPrefix("notes") || k.hasPrefix("note") || k == "minutes" || k == "outcome" || k == "outcomes"
         || k == "comments" || k == "notizen" || k == "notas" { return .notes }
+    if k == "action" || k == "actions" || k == "action item" || k == "action items" || k == "task" || k == "tasks"
+        || k == "to do" || k == "todo" { return .action }
+    if k == "due" || k == "due date" || k == "deadline" || k == "by when" || k == "fecha límite" || k == "fällig" { return .due }
+    if k == "assignee" || k == "assigned to" { return .chair }
     if k == "item" || k == "items" || k == "topic" || k == "topics" || k == "торіс" || k == "subject" || k == "session"
         || k == "thema" || k == "tema" || k == "agenda item" || k == "what" { return .topic }
     if k == "who" || k == "chair" || k == "chairs" || k == "presenter" || k == "presenters" || k == "speaker"
@@ -140,10 +147,11 @@ struct MeetingBuilder {
         case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
-            if conv.dialect == .html {
-                let cls = tree.attribute("class", of: n) ?? ""
-                if cls.contains("confluence-information-macro") || cls.contains("expand-container") || cls.contains("panel")
-                    || cls.contains("toc-macro") || cls.contains("plugin-tabmeta-details") || cls.contains("code") {
+            if conv.dialect == .html, tree.classRange(n) != nil {
+                let t = tree
+                if t.hasClassPrefix("confluence-information-macro", n) || t.hasClass("expand-container", n)
+                    || t.hasClass("panel", n) || t.hasClassPrefix("toc-macro", n) || t.hasClass("client-side-toc-macro", n)
+                    || t.hasClass("plugin-tabmeta-details", n) || t.hasClass("code", n) {
                     return false
                 }
             }
@@ -210,6 +218,10 @@ struct MeetingBuilder {
                 planningTable(grid, header: h, roles: roles, node: n)
                 return
             }
+            if roleSet.contains(.action) && (roleSet.contains(.chair) || roleSet.contains(.due)) && !roleSet.contains(.time) {
+                actionTable(grid, header: h, roles: roles, node: n)
+                return
+            }
             if roleSet.contains(.file) && roleSet.contains(.modified) {
                 attachmentsTable(grid, header: h, roles: roles, node: n)
                 return
@@ -234,7 +246,8 @@ struct MeetingBuilder {
 
     /// Reads Date / Attendees / Goals rows of a two-column key/value table.
     mutating func propertiesTable(_ t: TableBlock) {
-        for row in t.rows where row.count >= 2 {
+        guard t.rows.allSatisfy({ $0.count == 2 }) else { return }
+        for row in t.rows {
             let key = HeadingRole.classify(HeadingRole.cleanTitle(row[0].content.plainText), referenceYear: nil)
             let value = row[1].content
             switch key {
@@ -265,6 +278,7 @@ struct MeetingBuilder {
         // Rows above the header may name the day ("Day 1: 2019-10-28").
         for row in grid.prefix(header) { dayRow(row) }
         let savedSection = conv.section
+        var recognizer: ActionItemRecognizer?
         for row in grid.dropFirst(header + 1) {
             if dayRow(row) { continue }
             let distinct = Set(row.map(\.node))
@@ -314,7 +328,8 @@ struct MeetingBuilder {
             if item.topic.isEmpty, let first = item.discussion.blocks.first { item.topic = first.plainText }
             item.kind = kind(of: item.topic)
             agenda[dayIndex].items.append(item)
-            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil) {
+            if recognizer == nil, !item.notes.isEmpty { recognizer = self.recognizer }
+            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil, recognizer: recognizer) {
                 a.location = item.location
                 prose.append(a)
             }
@@ -336,12 +351,13 @@ struct MeetingBuilder {
     }
 
     func kind(of topic: String) -> AgendaItemKind {
-        let t = topic.lowercased()
-        if ["lunch", "dinner", "breakfast", "meal"].contains(where: t.contains) { return .meal }
-        if ["break", "coffee", "refreshment", "pause"].contains(where: t.contains) { return .break }
-        if ["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"].contains(where: t.contains) { return .social }
-        if t.hasPrefix("close") || t.hasPrefix("adjourn") || t.hasPrefix("travel") || t.hasPrefix("registration")
-            || t.hasPrefix("end of") { return .other }
+        let t = Array(topic.lowercased().utf8)
+        func has(_ words: [String]) -> Bool { words.contains { containsBytes(t, Array($0.utf8)) } }
+        func starts(_ words: [String]) -> Bool { words.contains { t.starts(with: $0.utf8) } }
+        if has(["lunch", "dinner", "breakfast", "meal"]) { return .meal }
+        if has(["break", "coffee", "refreshment", "pause"]) { return .break }
+        if has(["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"]) { return .social }
+        if starts(["close", "adjourn", "travel", "registration", "end of"]) { return .other }
         return .session
     }
 
@@ -425,6 +441,40 @@ struct MeetingBuilder {
         }
     }
 
+    /// An "Action | Owner | Due date" table: one action item per row; the table stays in the section too.
+    mutating func actionTable(_ grid: [[Converter.GridCell]], header: Int, roles: [ColumnRole], node: Int) {
+        let tasksBefore = conv.tasks.count
+        let table = TableBlock(rows: grid.map { row in
+            row.map { TableCell(content: RichText(conv.cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
+        })
+        append([.table(table)])
+        // Rows holding tasks are already action items (the tasks).
+        let taskRows = Set(conv.tasks[tasksBefore...].map(\.location.line))
+        for (index, row) in table.rows.enumerated().dropFirst(header + 1) {
+            var text = ""
+            var owners: [Person] = []
+            var due: CalendarDate?
+            var tickets: [String] = []
+            for (col, cell) in row.enumerated() {
+                let role = col < roles.count ? roles[col] : .other
+                switch role {
+                case .action where text.isEmpty:
+                    var inl: [Inline] = []
+                    for b in cell.content.blocks { if case .paragraph(let i) = b { inl += inl.isEmpty ? i : [.text(" ")] + i } }
+                    text = Self.cleanActionText(Self.recognizerText(inl.filter { if case .ticket = $0 { false } else { true } }))
+                    tickets = Self.structuralTickets(inl)
+                case .chair: owners += people(in: cell.content)
+                case .due: due = firstDate(cell.content)
+                default: break
+                }
+            }
+            let location = tree.location(grid[index].first?.node ?? node)
+            guard !text.isEmpty, !taskRows.contains(location.line) else { continue }
+            prose.append(ActionItem(owners: owners, text: text, due: due, status: .unknown, tickets: tickets,
+                                    section: conv.section, location: location))
+        }
+    }
+
     /// "Oct 28, 2019 by Jeff Kantor" → date and person.
     func modifiedAttachment(name: String, type: String?, modified: String, comment: String?) -> Attachment {
         var by: Person?
@@ -444,6 +494,10 @@ struct MeetingBuilder {
         var result: [Person] = []
         func add(_ p: Person) {
             if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
+        }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people.
+        func addNamed(_ p: Person) {
+            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
         }
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
@@ -475,10 +529,10 @@ struct MeetingBuilder {
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { add(Recognize.person(after)) }
+                    if !after.isEmpty { addNamed(Recognize.person(after)) }
                     continue
                 }
-                add(Recognize.person(clean))
+                addNamed(Recognize.person(clean))
             }
             s = ""
         }
@@ -516,9 +570,10 @@ struct MeetingBuilder {
 
     /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks), read by the
     /// shared ``ActionItemRecognizer`` from the text of each line; mentions on the line resolve its owners.
-    func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?) -> [ActionItem] {
+    func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?,
+                      recognizer given: ActionItemRecognizer? = nil) -> [ActionItem] {
         var out: [ActionItem] = []
-        let recognizer = self.recognizer
+        let recognizer = given ?? self.recognizer
         func consider(_ inlines: [Inline]) {
             guard var a = actionFromProse(inlines, recognizer: recognizer) else { return }
             a.agendaItem = agendaItem
@@ -531,7 +586,21 @@ struct MeetingBuilder {
                 case .paragraph(let i): consider(i)
                 case .list(let l):
                     for item in l.items where item.checked == nil {
-                        if case .paragraph(let i)? = item.blocks.first { consider(i) }
+                        if case .paragraph(let i)? = item.blocks.first {
+                            let before = out.count
+                            consider(i)
+                            // A following item that only completes the one before ("18 Dec 2019", a ticket).
+                            if out.count == before, !out.isEmpty {
+                                var last = out[out.count - 1]
+                                var r = RecognizedActionItem(owners: last.owners, groups: last.groups, text: last.text,
+                                                             due: last.due, status: last.status, tickets: last.tickets)
+                                if recognizer.absorb(Self.recognizerText(i), into: &r) {
+                                    last.due = r.due
+                                    last.tickets = r.tickets
+                                    out[out.count - 1] = last
+                                }
+                            }
+                        }
                         visit(Array(item.blocks.dropFirst()))
                     }
                 case .panel(let p): visit(p.content.blocks)
@@ -559,7 +628,7 @@ struct MeetingBuilder {
             case .ticket(let k): s += k; afterTicket = true
             case .status: s += " "
             case .link(let target, let inner):
-                if target.contains("/browse/"), let key = Recognize.keyCandidates(in: target).last {
+                if target.containsBytes("/browse/"), let key = Recognize.keyCandidates(in: target).last {
                     s += key
                     afterTicket = true
                 } else {
@@ -580,7 +649,7 @@ struct MeetingBuilder {
             switch i {
             case .ticket(let k): if !keys.contains(k) { keys.append(k) }
             case .link(let target, _):
-                if target.contains("/browse/") {
+                if target.containsBytes("/browse/") {
                     for k in Recognize.keyCandidates(in: target) where !keys.contains(k) { keys.append(k) }
                 }
             default: break
@@ -617,7 +686,7 @@ struct MeetingBuilder {
 
     /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
     /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
-    func action(from task: TaskRecord) -> ActionItem {
+    func action(from task: TaskRecord, recognizer: ActionItemRecognizer) -> ActionItem {
         var owners = mentionsIn(task.inlines)
         var due = firstDateInline(task.inlines)
         var tickets = Self.structuralTickets(task.inlines)
@@ -633,7 +702,7 @@ struct MeetingBuilder {
             case .date: continue
             case .ticket: afterTicket = true; continue
             case .status: continue
-            case .link(let target, _) where target.contains("/browse/"): afterTicket = true; continue
+            case .link(let target, _) where target.containsBytes("/browse/"): afterTicket = true; continue
             default: body.append(i)
             }
         }
@@ -680,6 +749,22 @@ struct MeetingBuilder {
     }
 }
 
+/// Byte-level substring test (no Foundation, no grapheme work).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == needle[0] {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
 func visitInlines(_ text: RichText, _ f: (Inline) -> Void) {
     func inl(_ i: [Inline]) {
         for x in i {
@@ -717,4 +802,10 @@ extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
         components(separatedBy: target).joined(separator: replacement)
     }
+}
+
+extension String {
+    /// Substring test on UTF-8 bytes (cheap; no Foundation).
+    func containsBytes(_ needle: String) -> Bool { containsBytes(Array(needle.utf8)) }
+    func containsBytes(_ needle: [UInt8]) -> Bool { ConfluenceHTML.containsBytes(Array(utf8), needle) }
 }

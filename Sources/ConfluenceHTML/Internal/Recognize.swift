@@ -51,6 +51,8 @@ enum Recognize {
     }
 
     static func isGroup(_ text: String) -> Bool { PersonRecognizer.isGroup(text) }
+
+    static func looksLikeName(_ text: String) -> Bool { PersonRecognizer.looksLikeName(text) && !PersonRecognizer.isGroup(text) }
 }
 
 extension String {
