@@ -274,6 +274,12 @@ enum Pipeline {
             if let start = meeting.startDate, start <= first {} else { meeting.startDate = first }
             meeting.endDate = last
         }
+        // Meeting-notes pages are titled by date ("2023-09-14 Meeting notes", "F2F, 2019-10-28 to 30"): the
+        // title's date or range is the meeting's when the page says nothing else.
+        if meeting.startDate == nil, let m = Recognize.dates(options.referenceYear, options.numericDateOrder).firstDate(in: title) {
+            meeting.startDate = m.start
+            meeting.endDate = m.end ?? m.start
+        }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }
         // Action items: tasks and prose lines, in document order.
         let recognizer = ActionItemRecognizer(options: options, participants: meeting.participants)
