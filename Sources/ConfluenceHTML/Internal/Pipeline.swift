@@ -259,7 +259,8 @@ enum Pipeline {
         }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }
         // Action items: tasks and prose lines, in document order.
-        var actions = b.conv.tasks.map { b.action(from: $0) } + b.prose
+        let recognizer = ActionItemRecognizer(options: options, participants: meeting.participants)
+        var actions = b.conv.tasks.map { b.action(from: $0, recognizer: recognizer) } + b.prose
         actions = actions.enumerated().sorted { l, r in
             switch (l.element.location, r.element.location) {
             case let (x?, y?): return x != y ? x < y : l.offset < r.offset
