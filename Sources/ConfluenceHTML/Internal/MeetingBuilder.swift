@@ -623,7 +623,10 @@ struct MeetingBuilder {
             }
             afterTicket = false
             switch i {
-            case .mention(let p): s += p.name
+            case .mention(let p):
+                // A mention no directory resolved is named by its raw key or username, which reads as no
+                // name at all; spell it the way Confluence renders such users so the sentence still parses.
+                s += p.unresolved && !PersonRecognizer.looksLikeName(p.name) ? "Unknown User (\(p.name))" : p.name
             case .date(let d, let text): s += text.isEmpty ? d.description : text
             case .ticket(let k): s += k; afterTicket = true
             case .status: s += " "
