@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
         // Examples built on the library API.
         .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
+        // Release-mode speed check of the plain-text importer (see Docs/PlainTextImport.md).
+        .executableTarget(name: "plaintext-speed", dependencies: ["MeetingModel", "PlainTextImport"]),
 
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),

@@ -168,12 +168,19 @@ public struct ActionItemRecognizer: Sendable {
 
     static func words(_ text: String) -> [Word] {
         var out: [Word] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            if isSpaceChar(text[i]) { i = text.index(after: i); continue }
+        let sub = text[...]
+        var i = sub.startIndex
+        while i < sub.endIndex {
+            let (cls, next) = Tokenizer.scan(sub, i)
+            if cls == .space { i = next; continue }
             let s = i
-            while i < text.endIndex, !isSpaceChar(text[i]) { i = text.index(after: i) }
-            out.append(Word(text: text[s..<i], range: s..<i))
+            i = next
+            while i < sub.endIndex {
+                let (c, n) = Tokenizer.scan(sub, i)
+                if c == .space { break }
+                i = n
+            }
+            out.append(Word(text: sub[s..<i], range: s..<i))
         }
         return out
     }
@@ -182,18 +189,38 @@ public struct ActionItemRecognizer: Sendable {
 
     enum Role { case name, connector, mark(ActionStatus), stop }
 
+    /// Whether `w` is one of ``connectors`` (any case), without allocating.
+    static func isConnector(_ w: Substring) -> Bool {
+        switch w.utf8.count {
+        case 1: return w == "&" || w == "/" || w == "+" || w == ","
+        case 2: return w.equalsLowercasedASCII("at")
+        case 3: return w.equalsLowercasedASCII("and") || w.equalsLowercasedASCII("the")
+        case 5: return w.equalsLowercasedASCII("least")
+        default: return false
+        }
+    }
+
     static func role(_ w: Substring, previous: Substring?) -> Role {
         if let st = status(ofMark: w) { return .mark(st) }
-        if connectors.contains(w.lowercased()) { return .connector }
+        if isConnector(w) { return .connector }
         if w.hasPrefix("(") && w.hasSuffix(")") && previous == "User" { return .name }
         var core = w
         if core.hasSuffix(",") { core = core.dropLast() }
         guard let f = core.first else { return .stop }
         if w.hasSuffix(".") || w.hasSuffix("?") || w.hasSuffix("!") || w.hasSuffix(":") || w.hasSuffix(";")
             || w.hasSuffix(")") { return .stop }
-        let ok = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" }
-        guard ok else { return .stop }
-        if f.isUppercase { return .name }
+        var ascii = true
+        for b in core.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if !(TimeRecognizer.isWordByte(b) || b == 45 || b == 39) { return .stop }
+        }
+        if !ascii {
+            let ok = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" }
+            guard ok else { return .stop }
+        }
+        if let b = core.utf8.first, b < 0x80, core.utf8.count == 1 || core.utf8[core.utf8.index(after: core.utf8.startIndex)] < 0x80 {
+            if b >= 65 && b <= 90 { return .name }
+        } else if f.isUppercase { return .name }
         if PersonRecognizer.nameParticles.contains(core.lowercased()) || core == "team" { return .name }
         return .stop
     }
@@ -217,7 +244,7 @@ public struct ActionItemRecognizer: Sendable {
             break
         }
         // Drop leading connectors (but keep "the" of "the DM-SST").
-        while start < dash, ["&", "and", "/", "at", "least", "+", ","].contains(words[start].text.lowercased()) { start += 1 }
+        while start < dash, Self.isConnector(words[start].text), !words[start].text.equalsLowercasedASCII("the") { start += 1 }
         guard start < dash else { return nil }
         // Trim leading words until the phrase parses.
         var s = start

@@ -20,11 +20,11 @@ struct AgendaAssembler {
         let f = cell.homoglyphFolded
         if f.isEmpty { return nil }
         if f.hasPrefix("time") || f == "when" || f.hasPrefix("duration") || f == "start" { return .time }
-        if f.contains("discussion") || f.contains("description") || f.contains("goal") || f.contains("details") { return .discussion }
-        if f.contains("note") || f.contains("action") || f.contains("minutes") || f.contains("outcome") || f.contains("decision") { return .notes }
-        if f.contains("chair") || f == "who" || f.contains("presenter") || f.contains("speaker") || f.contains("lead")
-            || f.contains("owner") || f.contains("facilitator") { return .chair }
-        if f.contains("topic") || f.hasPrefix("item") || f.contains("subject") || f.contains("session") || f == "title" { return .topic }
+        if f.has("discussion") || f.has("description") || f.has("goal") || f.has("details") { return .discussion }
+        if f.has("note") || f.has("action") || f.has("minutes") || f.has("outcome") || f.has("decision") { return .notes }
+        if f.has("chair") || f == "who" || f.has("presenter") || f.has("speaker") || f.has("lead")
+            || f.has("owner") || f.has("facilitator") { return .chair }
+        if f.has("topic") || f.hasPrefix("item") || f.has("subject") || f.has("session") || f == "title" { return .topic }
         return nil
     }
 
@@ -297,7 +297,7 @@ struct AgendaAssembler {
         // The chair follows the topic: look in the first few hundred characters only.
         let head = rest.prefix(300)
         for person in p.meeting.participants.prefix(200) {
-            for name in [person.name] + person.aliases where name.contains(" ") {
+            for name in [person.name] + person.aliases where name.utf8.contains(32) {
                 if let hr = head.firstRange(of: name),
                    case let r = hr.lowerBound..<hr.upperBound, best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
             }

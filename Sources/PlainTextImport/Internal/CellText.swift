@@ -75,26 +75,43 @@ enum CellText {
     /// Splits on "•" / "◦" / "○" bullets standing alone between spaces; returns (isListItem, text) pieces.
     static func splitBullets(_ t: String) -> [(Bool, String)] {
         var out: [(Bool, String)] = []
-        var current = ""
+        let u = Array(t.utf8)
         var inItem = false
-        var previous: Character = " "
-        var chars = Array(t)
-        chars.append(" ")
+        var segment = 0
+        func flush(_ end: Int) {
+            let piece = String(decoding: u[segment..<end], as: UTF8.self)
+            if !piece.trimmed.isEmpty { out.append((inItem, piece)) }
+        }
         var i = 0
-        while i < chars.count - 1 {
-            let c = chars[i]
-            if (c == "•" || c == "◦" || c == "○" || c == "▪") && previous.isWhitespace && chars[i + 1].isWhitespace {
-                if !current.trimmed.isEmpty { out.append((inItem, current)) }
-                current = ""
+        while i + 2 < u.count {
+            // U+2022 •, U+25E6 ◦, U+25CB ○, U+25AA ▪.
+            if u[i] == 0xE2, (u[i + 1] == 0x80 && u[i + 2] == 0xA2) || (u[i + 1] == 0x97 && (u[i + 2] == 0xA6 || u[i + 2] == 0x8B))
+                || (u[i + 1] == 0x96 && u[i + 2] == 0xAA),
+               i == 0 || whiteSpace(before: i, u), i + 3 == u.count || whiteSpace(at: i + 3, u) {
+                flush(i)
+                segment = i + 3
                 inItem = true
-            } else {
-                current.append(c)
+                i += 3
+                continue
             }
-            previous = c
             i += 1
         }
-        if !current.trimmed.isEmpty { out.append((inItem, current)) }
+        flush(u.count)
         return out
+    }
+
+    /// Whether the scalar starting at byte `i` is white space.
+    static func whiteSpace(at i: Int, _ u: [UInt8]) -> Bool {
+        let b = u[i]
+        if b < 0x80 { return b == 32 || (b >= 9 && b <= 13) }
+        return nonASCIIWhiteSpace(u, i).0
+    }
+
+    /// Whether the scalar ending just before byte `i` is white space.
+    static func whiteSpace(before i: Int, _ u: [UInt8]) -> Bool {
+        var k = i - 1
+        while k > 0, u[k] & 0xC0 == 0x80 { k -= 1 }
+        return whiteSpace(at: k, u)
     }
 
     /// Paragraphs separated by runs of two or more spaces.
@@ -107,15 +124,23 @@ enum CellText {
         }
         if plain { return t.isEmpty ? [] : [t.trimmed] }
         var out: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var spaces = 0
-        for c in t {
-            if c == " " || c == "\u{A0}" || c == "\t" { spaces += 1; continue }
-            if spaces >= 2 && !current.isEmpty { out.append(current); current = "" } else if spaces >= 1 && !current.isEmpty { current.append(" ") }
+        let u = Array(t.utf8)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            // " ", "\t" and U+00A0 count as spaces.
+            if b == 32 || b == 9 { spaces += 1; i += 1; continue }
+            if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 { spaces += 1; i += 2; continue }
+            if spaces >= 2 && !current.isEmpty {
+                out.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true)
+            } else if spaces >= 1 && !current.isEmpty { current.append(32) }
             spaces = 0
-            current.append(c)
+            current.append(b)
+            i += 1
         }
-        if !current.isEmpty { out.append(current) }
+        if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
         return out
     }
 
@@ -320,12 +345,14 @@ enum HTMLFragment {
 
     static func decodeEntities(_ s: String) -> String {
         guard s.utf8.contains(38) else { return s }
-        var out = ""
-        let chars = Array(s)
+        let u = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
         var i = 0
-        while i < chars.count {
-            if chars[i] == "&", let semi = chars[i...].prefix(12).firstIndex(of: ";") {
-                let name = String(chars[(i + 1)..<semi])
+        while i < u.count {
+            // An entity name is ASCII: look for ";" within the next 12 bytes.
+            if u[i] == 38, let semi = u[i..<min(u.count, i + 12)].firstIndex(of: 59) {
+                let name = String(decoding: u[(i + 1)..<semi], as: UTF8.self)
                 var rep: String? = nil
                 switch name {
                 case "amp": rep = "&"; case "lt": rep = "<"; case "gt": rep = ">"; case "quot": rep = "\""
@@ -334,23 +361,42 @@ enum HTMLFragment {
                     if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { rep = String(Character(u)) }
                     else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { rep = String(Character(u)) }
                 }
-                if let rep { out += rep; i = semi + 1; continue }
+                if let rep { out += rep.utf8; i = semi + 1; continue }
             }
-            out.append(chars[i])
+            out.append(u[i])
             i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 extension String {
     /// Every run of white space replaced by one space (ends kept).
     func replacingOccurrencesOfWhitespaceRuns() -> String {
-        var out = String.UnicodeScalarView()
+        let u = Array(utf8)
+        var needed = false
+        for (k, b) in u.enumerated() where b >= 0x80 || (b >= 9 && b <= 13) || (b == 32 && k > 0 && u[k - 1] == 32) { needed = true; break }
+        if !needed { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
         var space = false
-        for u in unicodeScalars {
-            if fastSpace(u) { if !space { out.append(" ") }; space = true } else { out.append(u); space = false }
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            var len = 1
+            var isSpace: Bool
+            if b < 0x80 { isSpace = b == 32 || (b >= 9 && b <= 13) } else { (isSpace, len) = nonASCIIWhiteSpace(u, i) }
+            if isSpace {
+                if !space { out.append(32) }
+                space = true
+                i += len
+            } else {
+                let e = min(u.count, i + len)
+                out += u[i..<e]
+                space = false
+                i = e
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
