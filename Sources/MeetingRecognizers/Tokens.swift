@@ -138,16 +138,16 @@ extension String {
 extension StringProtocol {
     /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
     func firstRange(of needle: String) -> Range<Index>? {
-        let n = Array(needle.utf8)
+        let n = needle.utf8
         guard let first = n.first else { return nil }
         let u = utf8
         var i = u.startIndex
         while i != u.endIndex {
             if u[i] == first {
-                var j = i
-                var k = 0
-                while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
-                if k == n.count { return i..<j }
+                var j = u.index(after: i)
+                var k = n.index(after: n.startIndex)
+                while k != n.endIndex, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k = n.index(after: k) }
+                if k == n.endIndex { return i..<j }
             }
             i = u.index(after: i)
         }

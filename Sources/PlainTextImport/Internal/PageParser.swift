@@ -421,7 +421,7 @@ struct PageParser {
         for l in s.lines where !l.isBlank {
             var text = LineClassifier.bullet(l.text, inList: true) ?? String(l.text).trimmed
             var status = ActionStatus.unknown
-            for (mark, st) in [("[x]", ActionStatus.done), ("[X]", .done), ("[ ]", .open)] where text.hasPrefix(mark) {
+            for (mark, st) in [("[x]", ActionStatus.done), ("[X]", .done), ("[ ]", .open)] where text.utf8.first == 91 && text.hasPrefix(mark) {
                 status = st
                 text = String(text.dropFirst(mark.count)).trimmed
             }

@@ -53,6 +53,8 @@ extension String {
 
     /// Markdown emphasis marks ("**", "__") and heading marks removed, white space collapsed.
     var withoutMarkdown: String {
+        // Without "#", "*" or "_" there is nothing to strip.
+        if !utf8.contains(where: { $0 == 35 || $0 == 42 || $0 == 95 }) { return collapsed }
         var s = Substring(self)
         while s.first == "#" { s = s.dropFirst() }
         var out = ""
@@ -197,16 +199,16 @@ enum Cells {
 extension StringProtocol {
     /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
     func firstRange(of needle: String) -> Range<Index>? {
-        let n = Array(needle.utf8)
+        let n = needle.utf8
         guard let first = n.first else { return nil }
         let u = utf8
         var i = u.startIndex
         while i != u.endIndex {
             if u[i] == first {
-                var j = i
-                var k = 0
-                while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
-                if k == n.count { return i..<j }
+                var j = u.index(after: i)
+                var k = n.index(after: n.startIndex)
+                while k != n.endIndex, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k = n.index(after: k) }
+                if k == n.endIndex { return i..<j }
             }
             i = u.index(after: i)
         }
