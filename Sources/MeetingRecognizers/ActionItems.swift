@@ -167,22 +167,26 @@ public struct ActionItemRecognizer: Sendable {
     }
 
     static func words(_ text: String) -> [Word] {
-        var out: [Word] = []
         let sub = text[...]
-        var i = sub.startIndex
-        while i < sub.endIndex {
-            let (cls, next) = Tokenizer.scan(sub, i)
-            if cls == .space { i = next; continue }
-            let s = i
-            i = next
-            while i < sub.endIndex {
-                let (c, n) = Tokenizer.scan(sub, i)
-                if c == .space { break }
-                i = n
+        return Tokenizer.withBytes(sub) { u in
+            var out: [Word] = []
+            var k = 0
+            let n = u.count
+            while k < n {
+                let (cls, next) = Tokenizer.scan(sub, u, k)
+                if cls == .space { k = next; continue }
+                let s = k
+                k = next
+                while k < n {
+                    let (c, nk) = Tokenizer.scan(sub, u, k)
+                    if c == .space { break }
+                    k = nk
+                }
+                let r = sub.utf8.index(sub.startIndex, offsetBy: s)..<sub.utf8.index(sub.startIndex, offsetBy: k)
+                out.append(Word(text: sub[r], range: r))
             }
-            out.append(Word(text: sub[s..<i], range: s..<i))
+            return out
         }
-        return out
     }
 
     static let connectors: Set<String> = ["&", "and", "/", "at", "least", "the", "+", ","]

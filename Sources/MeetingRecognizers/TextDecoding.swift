@@ -71,7 +71,8 @@ public enum TextDecoding {
 
     /// Replaces CRLF and lone CR with LF.
     public static func normalizeLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(13) } ?? text.utf8.contains(13)
+        guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

@@ -44,34 +44,65 @@ enum Tokenizer {
         return (.other, n)
     }
 
+    /// The class of the Character starting at byte offset `k` of `s` (whose bytes are `u`), and the offset after it.
+    @inline(__always)
+    static func scan(_ s: Substring, _ u: UnsafeBufferPointer<UInt8>, _ k: Int) -> (Class, Int) {
+        let b = u[k]
+        if b < 0x80, k + 1 == u.count || u[k + 1] < 0x80 {
+            let cls: Class
+            if b >= 48 && b <= 57 { cls = .digit }
+            else if (b | 0x20) >= 97 && (b | 0x20) <= 122 { cls = .letter }
+            else if b == 32 || (b >= 9 && b <= 13) { cls = .space }
+            else if b == 39 { cls = .apostrophe }
+            else { cls = .other }
+            return (cls, k + 1)
+        }
+        let i = s.utf8.index(s.startIndex, offsetBy: k)
+        let (cls, n) = scan(s, i)
+        return (cls, k + s.utf8.distance(from: i, to: n))
+    }
+
+    /// Runs `body` over the UTF-8 bytes of `s` (copying only when they are not contiguous).
+    @inline(__always)
+    static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Splits into runs of letters/digits (plus inner apostrophes), and single other characters; white space dropped.
     static func tokens(_ s: Substring) -> [Token] {
-        var out: [Token] = []
-        var i = s.startIndex
-        var spaced = true
-        while i < s.endIndex {
-            let (cls, next) = scan(s, i)
-            if cls == .space { spaced = true; i = next; continue }
-            if cls == .letter || cls == .digit || cls == .otherNumber {
-                let start = i
-                var allDigits = true
-                while i < s.endIndex {
-                    let (d, n) = scan(s, i)
-                    if d == .letter || d == .digit || d == .otherNumber {
-                        if d != .digit { allDigits = false }
-                        i = n
-                    } else if d == .apostrophe, allDigits == false {
-                        if n < s.endIndex, scan(s, n).0 == .letter { i = n } else { break }
-                    } else { break }
+        withBytes(s) { u in
+            var out: [Token] = []
+            var k = 0
+            var spaced = true
+            let n = u.count
+            @inline(__always) func index(_ o: Int) -> String.Index { s.utf8.index(s.startIndex, offsetBy: o) }
+            while k < n {
+                let (cls, next) = scan(s, u, k)
+                if cls == .space { spaced = true; k = next; continue }
+                if cls == .letter || cls == .digit || cls == .otherNumber {
+                    let start = k
+                    var allDigits = true
+                    while k < n {
+                        let (d, nk) = scan(s, u, k)
+                        if d == .letter || d == .digit || d == .otherNumber {
+                            if d != .digit { allDigits = false }
+                            k = nk
+                        } else if d == .apostrophe, allDigits == false {
+                            if nk < n, scan(s, u, nk).0 == .letter { k = nk } else { break }
+                        } else { break }
+                    }
+                    let r = index(start)..<index(k)
+                    out.append(Token(kind: allDigits ? .number : .word, text: s[r], range: r, spaced: spaced))
+                } else {
+                    let r = index(k)..<index(next)
+                    out.append(Token(kind: .punct, text: s[r], range: r, spaced: spaced))
+                    k = next
                 }
-                out.append(Token(kind: allDigits ? .number : .word, text: s[start..<i], range: start..<i, spaced: spaced))
-            } else {
-                out.append(Token(kind: .punct, text: s[i..<next], range: i..<next, spaced: spaced))
-                i = next
+                spaced = false
             }
-            spaced = false
+            return out
         }
-        return out
     }
 }
 
