@@ -26,7 +26,7 @@ public enum PersonRecognizer {
         while let l = s.last, l == "," || l == ";" || l == "." && !s.hasSuffix("Jr.") { s.removeLast() }
         s = s.trimmed
         guard !s.isEmpty else { return nil }
-        if s.hasPrefix("Unknown User"), let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close {
+        if s.utf8.starts(with: "Unknown User".utf8), s.hasPrefix("Unknown User"), let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close {
             let user = s[s.index(after: open)..<close].trimmed
             guard !user.isEmpty else { return nil }
             return Person(name: user, username: user, unresolved: true, attendance: attendance)
@@ -137,7 +137,7 @@ public enum PersonRecognizer {
     public static func isGroup(_ text: some StringProtocol) -> Bool {
         let s = String(text).collapsedSpaces
         guard !s.isEmpty else { return false }
-        if s.hasPrefix("Unknown User") { return false }
+        if s.utf8.starts(with: "Unknown User".utf8), s.hasPrefix("Unknown User") { return false }
         let words = s.split(separator: " ")
         if let f = words.first, f.equalsLowercasedASCII("the") { return true }
         if words.contains(where: isGroupWord) { return true }
@@ -172,7 +172,7 @@ public enum PersonRecognizer {
     /// start with a capital (name particles such as "van", "de" allowed).
     public static func looksLikeName(_ text: some StringProtocol) -> Bool {
         let s = String(text).collapsedSpaces
-        if s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
+        if s.utf8.last == 41, s.utf8.starts(with: "Unknown User (".utf8), s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
         if isGroup(s) { return false }
         let words = s.split(separator: " ")
         guard words.count >= 2, words.count <= 5 else { return false }

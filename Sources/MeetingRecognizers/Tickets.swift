@@ -31,36 +31,36 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// Every `ABC-123`-shaped key in `text`, ticket or not.
     public static func keyCandidates(in text: Substring) -> [(key: String, range: Range<String.Index>)] {
-        var out: [(String, Range<String.Index>)] = []
-        let u = text.utf8
-        var i = u.startIndex
-        var previous: UInt8 = 32
-        while i < u.endIndex {
-            let b = u[i]
-            if b >= 65 && b <= 90 && !TimeRecognizer.isWordByte(previous) && previous != 45 {
-                var j = u.index(after: i)
-                while j < u.endIndex, (u[j] >= 65 && u[j] <= 90) || (u[j] >= 48 && u[j] <= 57) { j = u.index(after: j) }
-                let letters = u.distance(from: i, to: j)
-                if letters >= 2, j < u.endIndex, u[j] == 45 {
-                    var k = u.index(after: j)
-                    let digitsStart = k
-                    while k < u.endIndex, u[k] >= 48 && u[k] <= 57 { k = u.index(after: k) }
-                    let digitCount = u.distance(from: digitsStart, to: k)
-                    if digitCount >= 1, digitCount <= 7, k == u.endIndex || !TimeRecognizer.isWordByte(u[k]) && u[k] != 45 {
-                        out.append((String(text[i..<k]), i..<k))
-                        previous = 48
-                        i = k
-                        continue
+        // Over the contiguous bytes; indices are made only for the keys found.
+        Tokenizer.withBytes(text) { u -> [(key: String, range: Range<String.Index>)] in
+            var out: [(String, Range<String.Index>)] = []
+            let n = u.count
+            var i = 0
+            var previous: UInt8 = 32
+            while i < n {
+                let b = u[i]
+                if b >= 65 && b <= 90 && !TimeRecognizer.isWordByte(previous) && previous != 45 {
+                    var j = i + 1
+                    while j < n, (u[j] >= 65 && u[j] <= 90) || (u[j] >= 48 && u[j] <= 57) { j += 1 }
+                    if j - i >= 2, j < n, u[j] == 45 {
+                        var k = j + 1
+                        let digitsStart = k
+                        while k < n, u[k] >= 48 && u[k] <= 57 { k += 1 }
+                        let digitCount = k - digitsStart
+                        if digitCount >= 1, digitCount <= 7, k == n || !TimeRecognizer.isWordByte(u[k]) && u[k] != 45 {
+                            let r = text.utf8.index(text.startIndex, offsetBy: i)..<text.utf8.index(text.startIndex, offsetBy: k)
+                            out.append((String(text[r]), r))
+                            previous = 48
+                            i = k
+                            continue
+                        }
                     }
                 }
                 previous = b
-                i = u.index(after: i)
-                continue
+                i += 1
             }
-            previous = b
-            i = u.index(after: i)
+            return out
         }
-        return out
     }
 
     /// The project part of a key ("DM" of "DM-22368").

@@ -211,9 +211,7 @@ enum HTMLFragment {
                 while j != u.endIndex, u[j] != 62, u[j] != 60, n < 200 { j = u.index(after: j); n += 1 }
                 if j != u.endIndex, u[j] == 62 {
                     text += s[runStart..<i]
-                    let raw = s[u.index(after: i)..<j].trimmed.lowercased()
-                    let closing = raw.hasPrefix("/")
-                    let name = String((closing ? raw.dropFirst() : raw[...]).prefix { $0.isLetter || $0.isNumber })
+                    let (closing, name) = tagName(s[u.index(after: i)..<j])
                     let kind: String?
                     switch name {
                     case "ul": kind = "ul"
@@ -239,6 +237,28 @@ enum HTMLFragment {
         var fragments: [String] = []
         let blocks = blocksOf(root.children, fragments: &fragments)
         return CellText.Result(rich: RichText(blocks), fragments: fragments)
+    }
+
+    /// Whether a tag is a closing one, and its name lower-cased ("ul" of " /UL class=x"): white space trimmed,
+    /// then letters and digits. ASCII tags are read from the bytes.
+    static func tagName(_ inner: Substring) -> (closing: Bool, name: String) {
+        let t = inner.trimmedSlice
+        let u = t.utf8
+        if !u.contains(where: { $0 >= 0x80 }) {
+            var bytes = u.drop { _ in false }[...]
+            let closing = bytes.first == 47
+            if closing { bytes = bytes.dropFirst() }
+            var name: [UInt8] = []
+            for b in bytes {
+                if (b >= 48 && b <= 57) || (b >= 97 && b <= 122) { name.append(b) }
+                else if b >= 65 && b <= 90 { name.append(b | 0x20) }
+                else { break }
+            }
+            return (closing, String(decoding: name, as: UTF8.self))
+        }
+        let raw = t.lowercased()
+        let closing = raw.hasPrefix("/")
+        return (closing, String((closing ? raw.dropFirst() : raw[...]).prefix { $0.isLetter || $0.isNumber }))
     }
 
     static func blocksOf(_ children: [Child], fragments: inout [String]) -> [Block] {
