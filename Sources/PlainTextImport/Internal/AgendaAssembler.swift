@@ -102,6 +102,14 @@ struct AgendaAssembler {
     }
 
     func isDebris(_ cells: [String]) -> Bool {
+        // More than three letters is never debris: stop counting there.
+        var letterCount = 0
+        for c in cells {
+            for ch in c where ch.isLetter {
+                letterCount += 1
+                if letterCount > 3 { return false }
+            }
+        }
         let text = cells.joined(separator: " ")
         let letters = text.filter(\.isLetter).count
         let longest = text.split(whereSeparator: { !$0.isLetter }).map(\.count).max() ?? 0
@@ -297,7 +305,7 @@ struct AgendaAssembler {
         // The chair follows the topic: look in the first few hundred characters only.
         let head = rest.prefix(300)
         for person in p.meeting.participants.prefix(200) {
-            for name in [person.name] + person.aliases where name.utf8.contains(32) {
+            for name in [person.name] + person.aliases where name.hasByte(32) {
                 if let hr = head.firstRange(of: name),
                    case let r = hr.lowerBound..<hr.upperBound, best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
             }

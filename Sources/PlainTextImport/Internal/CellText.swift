@@ -53,7 +53,7 @@ enum CellText {
             if !pendingItems.isEmpty { blocks.append(.list(ListBlock(items: pendingItems))); pendingItems = [] }
         }
         // Fast paths: bullets need a U+25xx/U+2022 glyph (lead byte 0xE2), paragraphs a double space.
-        let bulletSplit = t.utf8.contains(0xE2) ? splitBullets(t) : [(false, t)]
+        let bulletSplit = t.hasByte(0xE2) ? splitBullets(t) : [(false, t)]
         for (isItem, piece) in bulletSplit {
             if isItem {
                 let c = piece.collapsed
@@ -146,7 +146,7 @@ enum CellText {
 
     /// Inline content of plain text: markdown "**strong**" becomes emphasis.
     static func inlines(_ text: String) -> [Inline] {
-        guard text.utf8.contains(42), text.contains("**") else { return [.text(text)] }
+        guard text.hasByte(42), text.contains("**") else { return [.text(text)] }
         var out: [Inline] = []
         var parts = text.components(separatedBy: "**")
         if parts.count % 2 == 0 { let last = parts.removeLast(); parts[parts.count - 1] += "**" + last }
@@ -364,7 +364,7 @@ enum HTMLFragment {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.utf8.contains(38) else { return s }
+        guard s.hasByte(38) else { return s }
         let u = Array(s.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(u.count)

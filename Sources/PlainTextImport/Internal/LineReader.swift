@@ -13,7 +13,7 @@ struct Line {
         if first != 0xC2 { return false }
         return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
     }
-    var hasTab: Bool { text.utf8.contains(9) }
+    var hasTab: Bool { text.hasByte(9) }
     /// Leading spaces (a tab counts as 4).
     var indent: Int {
         var n = 0

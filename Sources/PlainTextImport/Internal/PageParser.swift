@@ -213,7 +213,7 @@ struct PageParser {
         for l in lines {
             if l.isBlank { continue }
             if Cells.isPipeSeparator(l.text) { continue }
-            if (l.hasTab && l.text.trimmedSlice.utf8.contains(9)) || Cells.isPipeRow(l.text) {
+            if (l.hasTab && l.text.trimmedSlice.hasByte(9)) || Cells.isPipeRow(l.text) {
                 flushList()
                 rows.append(Cells.split(l.text, tabs: l.hasTab).map { TableCell(content: CellText.convert($0).rich) })
                 inList = false
@@ -308,7 +308,7 @@ struct PageParser {
                 var after = whole[m.range.upperBound...].trimmed
                 if after.lowercased().hasPrefix("by ") { after = String(after.dropFirst(3)) }
                 if !after.isEmpty, var p = PersonRecognizer.person(from: after) {
-                    if !p.name.utf8.contains(32), p.name.first?.isLowercase == true { p.username = p.name }
+                    if !p.name.hasByte(32), p.name.first?.isLowercase == true { p.username = p.name }
                     by = resolve(p)
                 }
             }

@@ -191,7 +191,7 @@ enum Cells {
 
     /// Whether a line looks like a row of columns: a tab, or two or more runs of 2+ spaces between words.
     static func looksLikeRow(_ line: Substring) -> Bool {
-        if line.utf8.contains(9) || isPipeRow(line) { return true }
+        if line.hasByte(9) || isPipeRow(line) { return true }
         return split(line, tabs: false).filter { !$0.isEmpty }.count >= 2
     }
 }
@@ -234,5 +234,13 @@ extension StringProtocol {
             }
             return false
         }
+    }
+}
+
+extension StringProtocol {
+    /// Whether the UTF-8 bytes contain `byte` (a tight loop over contiguous storage).
+    @inline(__always)
+    func hasByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 }
