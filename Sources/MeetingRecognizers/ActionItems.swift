@@ -99,7 +99,7 @@ public struct ActionItemRecognizer: Sendable {
         guard !words.isEmpty else { return [] }
         // 1. Owner phrases before dashes.
         var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool)] = []
-        for (i, w) in words.enumerated() where i > 0 && w.text.utf8.count <= 3 && (w.text == "—" || w.text == "–" || w.text == "-" || w.text == "--") {
+        for (i, w) in words.enumerated() where i > 0 && Self.isDash(w.text) {
             guard let (s, mark, status) = walkBack(words, from: i) else { continue }
             if let last = starts.last, last.dash >= s { continue }
             starts.append((s, mark, i, status, false))
@@ -189,6 +189,19 @@ public struct ActionItemRecognizer: Sendable {
         }
     }
 
+    /// "—", "–", "-" or "--" (compared as bytes: none of them has another canonical form).
+    static func isDash(_ w: Substring) -> Bool {
+        let u = w.utf8
+        switch u.count {
+        case 1: return u.first == 45
+        case 2: return u.first == 45 && u.last == 45
+        case 3:
+            var it = u.makeIterator()
+            return it.next() == 0xE2 && it.next() == 0x80 && { let b = it.next(); return b == 0x94 || b == 0x93 }()
+        default: return false
+        }
+    }
+
     static let connectors: Set<String> = ["&", "and", "/", "at", "least", "the", "+", ","]
 
     enum Role { case name, connector, mark(ActionStatus), stop }
@@ -207,12 +220,11 @@ public struct ActionItemRecognizer: Sendable {
     static func role(_ w: Substring, previous: Substring?) -> Role {
         if let st = status(ofMark: w) { return .mark(st) }
         if isConnector(w) { return .connector }
-        if w.hasPrefix("(") && w.hasSuffix(")") && previous == "User" { return .name }
+        if w.utf8.first == 40 && w.utf8.last == 41 && previous == "User" { return .name }
         var core = w
-        if core.hasSuffix(",") { core = core.dropLast() }
+        if core.utf8.last == 44 { core = core.dropLast() }
         guard let f = core.first else { return .stop }
-        if w.hasSuffix(".") || w.hasSuffix("?") || w.hasSuffix("!") || w.hasSuffix(":") || w.hasSuffix(";")
-            || w.hasSuffix(")") { return .stop }
+        if let l = w.utf8.last, l == 46 || l == 63 || l == 33 || l == 58 || l == 59 || l == 41 { return .stop }   // . ? ! : ; )
         var ascii = true
         for b in core.utf8 {
             if b >= 0x80 { ascii = false; break }
@@ -238,7 +250,7 @@ public struct ActionItemRecognizer: Sendable {
         while i >= 0, count < 14 {
             let w = words[i].text
             // "Unknown User (x)" as one unit.
-            if w.hasPrefix("(") && w.hasSuffix(")") && i >= 2 && words[i - 1].text == "User" && words[i - 2].text == "Unknown" {
+            if w.utf8.first == 40 && w.utf8.last == 41 && i >= 2 && words[i - 1].text == "User" && words[i - 2].text == "Unknown" {
                 start = i - 2; i -= 3; count += 3; continue
             }
             switch Self.role(w, previous: i > 0 ? words[i - 1].text : nil) {
@@ -277,7 +289,7 @@ public struct ActionItemRecognizer: Sendable {
         while i < words.count, i - start < 16 {
             let w = words[i].text
             if w == "to" { break }
-            if w.hasPrefix("(") && w.hasSuffix(")") && i > 0 && words[i - 1].text == "User" { i += 1; continue }
+            if w.utf8.first == 40 && w.utf8.last == 41 && i > 0 && words[i - 1].text == "User" { i += 1; continue }
             switch Self.role(w, previous: i > 0 ? words[i - 1].text : nil) {
             case .name, .connector: i += 1; continue
             default: return nil

@@ -327,8 +327,12 @@ struct PageParser {
                             "Microsoft Excel Spreadsheet", "PDF File", "JPEG File", "PNG File", "GIF File", "Text File",
                             "Zip Archive", "ZIP Archive", "Image", "File"]
 
+    static let fileTypePrefixes = fileTypes.map { ($0, Array(($0 + " ").utf8)) }
+
     static func splitFileType(_ s: String) -> (String?, String) {
-        for t in fileTypes where s.hasPrefix(t + " ") { return (t, String(s.dropFirst(t.count + 1)).trimmed) }
+        for (t, prefix) in fileTypePrefixes where s.utf8.starts(with: prefix) && s.hasPrefix(t + " ") {
+            return (t, String(s.dropFirst(t.count + 1)).trimmed)
+        }
         return (nil, s)
     }
 
