@@ -156,14 +156,27 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// Start of a label ("Ticket:", "Jira:", "now in") before a key at `start` (returns `start` when none).
     static func label(before start: String.Index, in text: Substring) -> String.Index {
+        // Compared as bytes: the labels are ASCII, and only ASCII white space is skipped.
         let head = text[..<start]
-        var trimmed = head
-        while let l = trimmed.last, l == " " || l == "\t" || l == "\n" { trimmed = trimmed.dropLast() }
-        for label in ["Ticket:", "Tickets:", "ticket:", "Jira:", "JIRA:", "Issue:"] where trimmed.hasSuffix(label) {
-            return trimmed.index(trimmed.endIndex, offsetBy: -label.count)
+        let u = head.utf8
+        var end = u.endIndex
+        while end > u.startIndex {
+            let p = u.index(before: end)
+            let b = u[p]
+            if b == 32 || b == 9 || b == 10 { end = p } else { break }
+        }
+        let trimmed = head[..<end]
+        let t = trimmed.utf8
+        func endsWith(_ s: String) -> Bool {
+            let n = s.utf8.count
+            guard t.count >= n else { return false }
+            return t[t.index(t.endIndex, offsetBy: -n)...].elementsEqual(s.utf8)
+        }
+        for label in ["Ticket:", "Tickets:", "ticket:", "Jira:", "JIRA:", "Issue:"] where endsWith(label) {
+            return t.index(t.endIndex, offsetBy: -label.utf8.count)
         }
         // Context words stay in the text: the returned index is just after them (before the spaces).
-        for phrase in ["now in", "ticket", "Jira", "issue"] where trimmed.hasSuffix(" " + phrase) || trimmed == Substring(phrase) {
+        for phrase in ["now in", "ticket", "Jira", "issue"] where endsWith(" " + phrase) || t.elementsEqual(phrase.utf8) {
             return trimmed.endIndex
         }
         return start
