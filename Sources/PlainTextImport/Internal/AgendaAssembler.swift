@@ -125,6 +125,7 @@ struct AgendaAssembler {
     }
 
     static func kind(of topic: String) -> AgendaItemKind {
+        if !topic.utf8.contains(where: { $0 >= 0x80 }) { return asciiKind(of: topic) }
         let f = topic.lowercased()
         if f.hasPrefix("close") || f.hasPrefix("adjourn") || f.hasPrefix("end of") || f.hasPrefix("travel")
             || f.hasPrefix("depart") || f.hasPrefix("arrival") { return .other }
@@ -133,6 +134,39 @@ struct AgendaAssembler {
         if words.contains("lunch") || words.contains("breakfast") || words.contains("dinner") || words.contains("meal") { return .meal }
         if words.contains("visit") || words.contains("reception") || words.contains("excursion") || words.contains("tour")
             || words.contains("social") { return .social }
+        return .session
+    }
+
+    /// ``kind(of:)`` for ASCII topics, from the bytes (the same words, no allocation per word).
+    static func asciiKind(of topic: String) -> AgendaItemKind {
+        var lower = Array(topic.utf8)
+        for k in lower.indices where lower[k] >= 65 && lower[k] <= 90 { lower[k] |= 0x20 }
+        func starts(_ p: StaticString) -> Bool {
+            p.withUTF8Buffer { b in lower.count >= b.count && lower[..<b.count].elementsEqual(b) }
+        }
+        if starts("close") || starts("adjourn") || starts("end of") || starts("travel") || starts("depart") || starts("arrival") {
+            return .other
+        }
+        var isBreak = false, isMeal = false, isSocial = false
+        var k = 0
+        while k < lower.count {
+            guard lower[k] >= 97 && lower[k] <= 122 else { k += 1; continue }
+            let s = k
+            while k < lower.count, lower[k] >= 97 && lower[k] <= 122 { k += 1 }
+            let w = lower[s..<k]
+            func eq(_ p: StaticString) -> Bool { p.withUTF8Buffer { w.elementsEqual($0) } }
+            switch w.count {
+            case 3: if eq("tea") { isBreak = true }
+            case 4: if eq("meal") { isMeal = true } else if eq("tour") { isSocial = true }
+            case 5: if eq("break") { isBreak = true } else if eq("lunch") { isMeal = true } else if eq("visit") { isSocial = true }
+            case 6: if eq("coffee") { isBreak = true } else if eq("dinner") { isMeal = true } else if eq("social") { isSocial = true }
+            case 9: if eq("breakfast") { isMeal = true } else if eq("reception") || eq("excursion") { isSocial = true }
+            default: break
+            }
+        }
+        if isBreak { return .break }
+        if isMeal { return .meal }
+        if isSocial { return .social }
         return .session
     }
 

@@ -159,7 +159,24 @@ enum Cells {
             if t.hasSuffix("|") { t = t.dropLast() }
             return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
         }
-        if tabs { return line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed } }
+        if tabs {
+            // Tab offsets from the contiguous bytes; cells are slices of the line (tabs are Character boundaries).
+            let u = line.utf8
+            var tabsAt: [Int] = []
+            if u.withContiguousStorageIfAvailable({ (buf: UnsafeBufferPointer<UInt8>) -> Bool in for (k, b) in buf.enumerated() where b == 9 { tabsAt.append(k) }; return true }) == nil {
+                return u.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed }
+            }
+            var cells: [String] = []
+            cells.reserveCapacity(tabsAt.count + 1)
+            var start = u.startIndex
+            for k in tabsAt {
+                let end = u.index(line.startIndex, offsetBy: k)
+                cells.append(line[start..<end].trimmed)
+                start = u.index(after: end)
+            }
+            cells.append(line[start..<u.endIndex].trimmed)
+            return cells
+        }
         var cells: [String] = []
         var current = ""
         var spaces = 0
