@@ -137,8 +137,11 @@ enum CellText {
                 out.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true)
             } else if spaces >= 1 && !current.isEmpty { current.append(32) }
             spaces = 0
-            current.append(b)
-            i += 1
+            // The run up to the next space-like byte is copied at once.
+            var j = i + 1
+            while j < u.count, u[j] != 32, u[j] != 9, u[j] != 0xC2 { j += 1 }
+            current.append(contentsOf: u[i..<j])
+            i = j
         }
         if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
         return out
