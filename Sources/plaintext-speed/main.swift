@@ -123,7 +123,7 @@ for mb in sizes {
         let size = Double(input.count) / 1_048_576
         rates.append(cpu)
         print(String(describing: kind), "\(Double(Int(size * 100)) / 100) MB:", "cpu \(Int(cpu * 1000)) ms,",
-              "\(Int(size / cpu)) MB/s (cpu), wall \(Int(wall * 1000)) ms, peak RSS \(Int(peakRSSMB())) MB,",
+              "\(Double(Int(size / cpu * 10)) / 10) MB/s (cpu), wall \(Int(wall * 1000)) ms, peak RSS \(Int(peakRSSMB())) MB,",
               "items \(r.meeting.agendaItems.count), actions \(r.meeting.actionItems.count)")
     } catch {
         print("import failed: \(error)")
