@@ -45,6 +45,8 @@ let package = Package(
         .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
         .executableTarget(name: "overdue-actions", dependencies: ["MeetingNotes"], path: "Examples/overdue-actions"),
         .executableTarget(name: "agenda-to-calendar", dependencies: ["MeetingNotes"], path: "Examples/agenda-to-calendar"),
+        // Release-mode speed check of the plain-text importer (see Docs/PlainTextImport.md).
+        .executableTarget(name: "plaintext-speed", dependencies: ["MeetingModel", "PlainTextImport"]),
 
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),

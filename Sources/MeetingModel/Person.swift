@@ -64,6 +64,25 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Folds case, apostrophes and runs of white space, for comparing names.
     public static func normalizedName(_ name: String) -> String {
+        // ASCII fast path (the same result, from the bytes).
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            var lastSpace = true
+            for b in name.utf8 {
+                if b == 32 || (b >= 9 && b <= 13) {
+                    if !lastSpace { bytes.append(32) }
+                    lastSpace = true
+                } else if b == 39 || b == 96 {
+                    continue
+                } else {
+                    bytes.append(b >= 65 && b <= 90 ? b | 0x20 : b)
+                    lastSpace = false
+                }
+            }
+            if bytes.last == 32 { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         out.reserveCapacity(name.utf8.count)
         var lastSpace = true

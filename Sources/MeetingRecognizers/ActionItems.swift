@@ -99,7 +99,7 @@ public struct ActionItemRecognizer: Sendable {
         guard !words.isEmpty else { return [] }
         // 1. Owner phrases before dashes.
         var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool)] = []
-        for (i, w) in words.enumerated() where i > 0 && w.text.utf8.count <= 3 && (w.text == "—" || w.text == "–" || w.text == "-" || w.text == "--") {
+        for (i, w) in words.enumerated() where i > 0 && Self.isDash(w.text) {
             guard let (s, mark, status) = walkBack(words, from: i) else { continue }
             if let last = starts.last, last.dash >= s { continue }
             starts.append((s, mark, i, status, false))
@@ -167,33 +167,76 @@ public struct ActionItemRecognizer: Sendable {
     }
 
     static func words(_ text: String) -> [Word] {
-        var out: [Word] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            if isSpaceChar(text[i]) { i = text.index(after: i); continue }
-            let s = i
-            while i < text.endIndex, !isSpaceChar(text[i]) { i = text.index(after: i) }
-            out.append(Word(text: text[s..<i], range: s..<i))
+        let sub = text[...]
+        return Tokenizer.withBytes(sub) { u in
+            var out: [Word] = []
+            var k = 0
+            let n = u.count
+            while k < n {
+                let (cls, next) = Tokenizer.scan(sub, u, k)
+                if cls == .space { k = next; continue }
+                let s = k
+                k = next
+                while k < n {
+                    let (c, nk) = Tokenizer.scan(sub, u, k)
+                    if c == .space { break }
+                    k = nk
+                }
+                let r = sub.utf8.index(sub.startIndex, offsetBy: s)..<sub.utf8.index(sub.startIndex, offsetBy: k)
+                out.append(Word(text: sub[r], range: r))
+            }
+            return out
         }
-        return out
+    }
+
+    /// "—", "–", "-" or "--" (compared as bytes: none of them has another canonical form).
+    static func isDash(_ w: Substring) -> Bool {
+        let u = w.utf8
+        switch u.count {
+        case 1: return u.first == 45
+        case 2: return u.first == 45 && u.last == 45
+        case 3:
+            var it = u.makeIterator()
+            return it.next() == 0xE2 && it.next() == 0x80 && { let b = it.next(); return b == 0x94 || b == 0x93 }()
+        default: return false
+        }
     }
 
     static let connectors: Set<String> = ["&", "and", "/", "at", "least", "the", "+", ","]
 
     enum Role { case name, connector, mark(ActionStatus), stop }
 
+    /// Whether `w` is one of ``connectors`` (any case), without allocating.
+    static func isConnector(_ w: Substring) -> Bool {
+        switch w.utf8.count {
+        case 1: return w == "&" || w == "/" || w == "+" || w == ","
+        case 2: return w.equalsLowercasedASCII("at")
+        case 3: return w.equalsLowercasedASCII("and") || w.equalsLowercasedASCII("the")
+        case 5: return w.equalsLowercasedASCII("least")
+        default: return false
+        }
+    }
+
     static func role(_ w: Substring, previous: Substring?) -> Role {
         if let st = status(ofMark: w) { return .mark(st) }
-        if connectors.contains(w.lowercased()) { return .connector }
-        if w.hasPrefix("(") && w.hasSuffix(")") && previous == "User" { return .name }
+        if isConnector(w) { return .connector }
+        if w.utf8.first == 40 && w.utf8.last == 41 && previous == "User" { return .name }
         var core = w
-        if core.hasSuffix(",") { core = core.dropLast() }
+        if core.utf8.last == 44 { core = core.dropLast() }
         guard let f = core.first else { return .stop }
-        if w.hasSuffix(".") || w.hasSuffix("?") || w.hasSuffix("!") || w.hasSuffix(":") || w.hasSuffix(";")
-            || w.hasSuffix(")") { return .stop }
-        let ok = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" }
-        guard ok else { return .stop }
-        if f.isUppercase { return .name }
+        if let l = w.utf8.last, l == 46 || l == 63 || l == 33 || l == 58 || l == 59 || l == 41 { return .stop }   // . ? ! : ; )
+        var ascii = true
+        for b in core.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if !(TimeRecognizer.isWordByte(b) || b == 45 || b == 39) { return .stop }
+        }
+        if !ascii {
+            let ok = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" }
+            guard ok else { return .stop }
+        }
+        if let b = core.utf8.first, b < 0x80, core.utf8.count == 1 || core.utf8[core.utf8.index(after: core.utf8.startIndex)] < 0x80 {
+            if b >= 65 && b <= 90 { return .name }
+        } else if f.isUppercase { return .name }
         if PersonRecognizer.nameParticles.contains(core.lowercased()) || core == "team" { return .name }
         return .stop
     }
@@ -207,7 +250,7 @@ public struct ActionItemRecognizer: Sendable {
         while i >= 0, count < 14 {
             let w = words[i].text
             // "Unknown User (x)" as one unit.
-            if w.hasPrefix("(") && w.hasSuffix(")") && i >= 2 && words[i - 1].text == "User" && words[i - 2].text == "Unknown" {
+            if w.utf8.first == 40 && w.utf8.last == 41 && i >= 2 && words[i - 1].text == "User" && words[i - 2].text == "Unknown" {
                 start = i - 2; i -= 3; count += 3; continue
             }
             switch Self.role(w, previous: i > 0 ? words[i - 1].text : nil) {
@@ -217,7 +260,7 @@ public struct ActionItemRecognizer: Sendable {
             break
         }
         // Drop leading connectors (but keep "the" of "the DM-SST").
-        while start < dash, ["&", "and", "/", "at", "least", "+", ","].contains(words[start].text.lowercased()) { start += 1 }
+        while start < dash, Self.isConnector(words[start].text), !words[start].text.equalsLowercasedASCII("the") { start += 1 }
         guard start < dash else { return nil }
         // Trim leading words until the phrase parses.
         var s = start
@@ -246,7 +289,7 @@ public struct ActionItemRecognizer: Sendable {
         while i < words.count, i - start < 16 {
             let w = words[i].text
             if w == "to" { break }
-            if w.hasPrefix("(") && w.hasSuffix(")") && i > 0 && words[i - 1].text == "User" { i += 1; continue }
+            if w.utf8.first == 40 && w.utf8.last == 41 && i > 0 && words[i - 1].text == "User" { i += 1; continue }
             switch Self.role(w, previous: i > 0 ? words[i - 1].text : nil) {
             case .name, .connector: i += 1; continue
             default: return nil

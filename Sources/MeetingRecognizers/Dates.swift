@@ -53,6 +53,13 @@ public struct DateRecognizer: Sendable, Hashable {
 
     /// The month number of a month name or abbreviation ("Nov", "november"), else `nil`.
     public static func month(named name: some StringProtocol) -> Int? {
+        // Month names are ASCII: three to nine bytes starting with one of their initials.
+        let n = name.utf8.count
+        guard n >= 3, n <= 9, let f = name.utf8.first else { return nil }
+        switch f | 0x20 {
+        case 97, 100, 102, 106, 109, 110, 111, 115: break   // a d f j m n o s
+        default: return nil
+        }
         guard name.count >= 3, name.count <= 9 else { return nil }
         return months[name.lowercased()]
     }

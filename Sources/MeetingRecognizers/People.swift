@@ -11,7 +11,7 @@ public enum PersonRecognizer {
     public static func person(from text: some StringProtocol) -> Person? {
         var s = String(text).collapsedSpaces
         var attendance = Attendance.unknown
-        var changed = true
+        var changed = s.utf8.last == 41   // ")": only then can an account suffix end the name
         while changed {
             changed = false
             for (suffix, remote) in [("(Remote)", true), ("(remote)", true), ("(Unlicensed)", false),
@@ -26,7 +26,7 @@ public enum PersonRecognizer {
         while let l = s.last, l == "," || l == ";" || l == "." && !s.hasSuffix("Jr.") { s.removeLast() }
         s = s.trimmed
         guard !s.isEmpty else { return nil }
-        if s.hasPrefix("Unknown User"), let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close {
+        if s.utf8.starts(with: "Unknown User".utf8), s.hasPrefix("Unknown User"), let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close {
             let user = s[s.index(after: open)..<close].trimmed
             guard !user.isEmpty else { return nil }
             return Person(name: user, username: user, unresolved: true, attendance: attendance)
@@ -84,21 +84,31 @@ public enum PersonRecognizer {
     /// Splits a list of names on "&", "/", " and ", "," and ";" ("Kian-Tat Lim / Unknown User (x)").
     /// Commas inside parentheses do not split.
     public static func splitNameList(_ text: some StringProtocol) -> [String] {
-        var parts: [String] = []
-        var current = ""
+        // One UTF-8 pass: the separators are ASCII. A separator followed by a non-ASCII byte is checked as a
+        // Character, so a separator carrying a combining mark does not split (as before).
+        let str = String(text)
+        let u = str.utf8
+        var parts: [Substring] = []
         var depth = 0
-        for ch in text {
-            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
-            if depth == 0 && (ch == "&" || ch == "/" || ch == "," || ch == ";" || ch == "+") {
-                parts.append(current); current = ""; continue
+        var start = u.startIndex
+        var i = u.startIndex
+        while i != u.endIndex {
+            let b = u[i]
+            let next = u.index(after: i)
+            if b == 40 || b == 41 || b == 38 || b == 47 || b == 44 || b == 59 || b == 43,
+               next == u.endIndex || u[next] < 0x80 || str[i].utf8.count == 1 {
+                if b == 40 { depth += 1 } else if b == 41 { depth = max(0, depth - 1) } else if depth == 0 {
+                    parts.append(str[start..<i])
+                    start = next
+                }
             }
-            current.append(ch)
+            i = next
         }
-        parts.append(current)
+        parts.append(str[start..<u.endIndex])
         var out: [String] = []
         for p in parts {
             // " and " splits too.
-            var rest = Substring(p)
+            var rest = p
             while let r = rest.firstRange(of: " and ") {
                 out.append(String(rest[..<r.lowerBound]))
                 rest = rest[r.upperBound...]
@@ -107,7 +117,9 @@ public enum PersonRecognizer {
         }
         return out.map { s -> String in
             var t = s.collapsedSpaces
-            for lead in ["and ", "at least ", "also ", "with "] where t.lowercased().hasPrefix(lead) { t = String(t.dropFirst(lead.count)) }
+            for lead in ["and ", "at least ", "also ", "with "] where t.utf8.count >= lead.utf8.count && t.utf8.prefix(lead.utf8.count).elementsEqual(lead.utf8, by: { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }) {
+                t = String(t.dropFirst(lead.count))
+            }
             return t.trimmed
         }.filter { !$0.isEmpty }
     }
@@ -125,10 +137,10 @@ public enum PersonRecognizer {
     public static func isGroup(_ text: some StringProtocol) -> Bool {
         let s = String(text).collapsedSpaces
         guard !s.isEmpty else { return false }
-        if s.hasPrefix("Unknown User") { return false }
+        if s.utf8.starts(with: "Unknown User".utf8), s.hasPrefix("Unknown User") { return false }
         let words = s.split(separator: " ")
-        if let f = words.first, f.lowercased() == "the" { return true }
-        if words.contains(where: { groupWords.contains($0.lowercased()) }) { return true }
+        if let f = words.first, f.equalsLowercasedASCII("the") { return true }
+        if words.contains(where: isGroupWord) { return true }
         if words.count == 1 {
             let letters = s.filter(\.isLetter)
             let upper = letters.filter(\.isUppercase).count
@@ -137,21 +149,50 @@ public enum PersonRecognizer {
         return false
     }
 
+    /// Whether `w` is one of ``groupWords`` in any case (ASCII words compared without allocating).
+    static func isGroupWord(_ w: Substring) -> Bool {
+        let n = w.utf8.count
+        guard n >= 2 else { return false }
+        if w.utf8.contains(where: { $0 >= 0x80 }) { return groupWords.contains(w.lowercased()) }
+        switch n {
+        case 2: return w.equalsLowercasedASCII("wg")
+        case 3: return w.equalsLowercasedASCII("all") || w.equalsLowercasedASCII("ccb")
+        case 4: return w.equalsLowercasedASCII("team")
+        case 5: return w.equalsLowercasedASCII("teams") || w.equalsLowercasedASCII("group") || w.equalsLowercasedASCII("board")
+            || w.equalsLowercasedASCII("staff") || w.equalsLowercasedASCII("folks") || w.equalsLowercasedASCII("tcams")
+        case 6: return w.equalsLowercasedASCII("groups") || w.equalsLowercasedASCII("people") || w.equalsLowercasedASCII("t/cams")
+        case 7: return w.equalsLowercasedASCII("members")
+        case 8: return w.equalsLowercasedASCII("everyone")
+        case 9: return w.equalsLowercasedASCII("committee") || w.equalsLowercasedASCII("everybody")
+        default: return false
+        }
+    }
+
     /// Whether `text` looks like a person's name: "Unknown User (x)", or two to five words that each
     /// start with a capital (name particles such as "van", "de" allowed).
     public static func looksLikeName(_ text: some StringProtocol) -> Bool {
         let s = String(text).collapsedSpaces
-        if s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
+        if s.utf8.last == 41, s.utf8.starts(with: "Unknown User (".utf8), s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
         if isGroup(s) { return false }
         let words = s.split(separator: " ")
         guard words.count >= 2, words.count <= 5 else { return false }
         for w in words {
-            guard let f = w.first else { return false }
-            if f.isUppercase { continue }
+            guard let f = w.utf8.first else { return false }
+            // An ASCII first letter followed by ASCII is a whole Character: test it from the byte.
+            if f < 0x80, w.utf8.count == 1 || w.utf8[w.utf8.index(after: w.utf8.startIndex)] < 0x80 {
+                if f >= 65 && f <= 90 { continue }
+            } else if let c = w.first, c.isUppercase { continue }
             if nameParticles.contains(w.lowercased()) || w == "al" { continue }
             return false
         }
-        return words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." } }
+        return words.allSatisfy { w in
+            var ascii = true
+            for b in w.utf8 {
+                if b >= 0x80 { ascii = false; break }
+                if !((b | 0x20) >= 97 && (b | 0x20) <= 122 || b == 45 || b == 39 || b == 46) { return false }
+            }
+            return ascii || w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+        }
     }
 }
 

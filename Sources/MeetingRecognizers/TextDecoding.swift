@@ -72,7 +72,8 @@ public enum TextDecoding {
 
     /// Replaces CRLF and lone CR with LF.
     public static func normalizeLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(13) } ?? text.utf8.contains(13)
+        guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false
@@ -85,10 +86,26 @@ public enum TextDecoding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool { isValidUTF8(bytes[...]) }
+
+    /// Whether `bytes` are valid UTF-8: eight ASCII bytes at a time, sequence by sequence elsewhere.
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let fast = bytes.withContiguousStorageIfAvailable { buf -> Bool in
+            var i = 0
+            let n = buf.count
+            guard let base = buf.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            while i < n {
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                let len = sequenceLength(buf, i)
+                if len == 0 { return false }
+                i += len
+            }
+            return true
+        }
+        if let fast { return fast }
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
             let len = sequenceLength(bytes, i)
             if len == 0 { return false }
             i += len
@@ -123,6 +140,8 @@ public enum TextDecoding {
     }
 
     static func decodeUTF8(_ bytes: ArraySlice<UInt8>, code: String) -> DecodedText {
+        // Valid input (the usual case) needs no repairs and no line/column bookkeeping.
+        if isValidUTF8(bytes) { return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8) }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var diagnostics: [Diagnostic] = []

@@ -31,36 +31,36 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// Every `ABC-123`-shaped key in `text`, ticket or not.
     public static func keyCandidates(in text: Substring) -> [(key: String, range: Range<String.Index>)] {
-        var out: [(String, Range<String.Index>)] = []
-        let u = text.utf8
-        var i = u.startIndex
-        var previous: UInt8 = 32
-        while i < u.endIndex {
-            let b = u[i]
-            if b >= 65 && b <= 90 && !TimeRecognizer.isWordByte(previous) && previous != 45 {
-                var j = u.index(after: i)
-                while j < u.endIndex, (u[j] >= 65 && u[j] <= 90) || (u[j] >= 48 && u[j] <= 57) { j = u.index(after: j) }
-                let letters = u.distance(from: i, to: j)
-                if letters >= 2, j < u.endIndex, u[j] == 45 {
-                    var k = u.index(after: j)
-                    let digitsStart = k
-                    while k < u.endIndex, u[k] >= 48 && u[k] <= 57 { k = u.index(after: k) }
-                    let digitCount = u.distance(from: digitsStart, to: k)
-                    if digitCount >= 1, digitCount <= 7, k == u.endIndex || !TimeRecognizer.isWordByte(u[k]) && u[k] != 45 {
-                        out.append((String(text[i..<k]), i..<k))
-                        previous = 48
-                        i = k
-                        continue
+        // Over the contiguous bytes; indices are made only for the keys found.
+        Tokenizer.withBytes(text) { u -> [(key: String, range: Range<String.Index>)] in
+            var out: [(String, Range<String.Index>)] = []
+            let n = u.count
+            var i = 0
+            var previous: UInt8 = 32
+            while i < n {
+                let b = u[i]
+                if b >= 65 && b <= 90 && !TimeRecognizer.isWordByte(previous) && previous != 45 {
+                    var j = i + 1
+                    while j < n, (u[j] >= 65 && u[j] <= 90) || (u[j] >= 48 && u[j] <= 57) { j += 1 }
+                    if j - i >= 2, j < n, u[j] == 45 {
+                        var k = j + 1
+                        let digitsStart = k
+                        while k < n, u[k] >= 48 && u[k] <= 57 { k += 1 }
+                        let digitCount = k - digitsStart
+                        if digitCount >= 1, digitCount <= 7, k == n || !TimeRecognizer.isWordByte(u[k]) && u[k] != 45 {
+                            let r = text.utf8.index(text.startIndex, offsetBy: i)..<text.utf8.index(text.startIndex, offsetBy: k)
+                            out.append((String(text[r]), r))
+                            previous = 48
+                            i = k
+                            continue
+                        }
                     }
                 }
                 previous = b
-                i = u.index(after: i)
-                continue
+                i += 1
             }
-            previous = b
-            i = u.index(after: i)
+            return out
         }
-        return out
     }
 
     /// The project part of a key ("DM" of "DM-22368").
@@ -156,14 +156,27 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// Start of a label ("Ticket:", "Jira:", "now in") before a key at `start` (returns `start` when none).
     static func label(before start: String.Index, in text: Substring) -> String.Index {
+        // Compared as bytes: the labels are ASCII, and only ASCII white space is skipped.
         let head = text[..<start]
-        var trimmed = head
-        while let l = trimmed.last, l == " " || l == "\t" || l == "\n" { trimmed = trimmed.dropLast() }
-        for label in ["Ticket:", "Tickets:", "ticket:", "Jira:", "JIRA:", "Issue:"] where trimmed.hasSuffix(label) {
-            return trimmed.index(trimmed.endIndex, offsetBy: -label.count)
+        let u = head.utf8
+        var end = u.endIndex
+        while end > u.startIndex {
+            let p = u.index(before: end)
+            let b = u[p]
+            if b == 32 || b == 9 || b == 10 { end = p } else { break }
+        }
+        let trimmed = head[..<end]
+        let t = trimmed.utf8
+        func endsWith(_ s: String) -> Bool {
+            let n = s.utf8.count
+            guard t.count >= n else { return false }
+            return t[t.index(t.endIndex, offsetBy: -n)...].elementsEqual(s.utf8)
+        }
+        for label in ["Ticket:", "Tickets:", "ticket:", "Jira:", "JIRA:", "Issue:"] where endsWith(label) {
+            return t.index(t.endIndex, offsetBy: -label.utf8.count)
         }
         // Context words stay in the text: the returned index is just after them (before the spaces).
-        for phrase in ["now in", "ticket", "Jira", "issue"] where trimmed.hasSuffix(" " + phrase) || trimmed == Substring(phrase) {
+        for phrase in ["now in", "ticket", "Jira", "issue"] where endsWith(" " + phrase) || t.elementsEqual(phrase.utf8) {
             return trimmed.endIndex
         }
         return start

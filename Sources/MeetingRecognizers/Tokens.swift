@@ -13,36 +13,96 @@ struct Token {
 }
 
 enum Tokenizer {
+    /// The class of the Character at an index, for the scanners.
+    enum Class { case space, digit, letter, otherNumber, apostrophe, other }
+
+    /// The class of the Character at `i` and the index after it. ASCII followed by ASCII (the usual case) is
+    /// read from the UTF-8 bytes; anything else goes through `Character` so grapheme clusters stay whole.
+    @inline(__always)
+    static func scan(_ s: Substring, _ i: String.Index) -> (Class, String.Index) {
+        let u = s.utf8
+        let b = u[i]
+        if b < 0x80 {
+            let n = u.index(after: i)
+            if n == u.endIndex || u[n] < 0x80 {
+                let cls: Class
+                if b >= 48 && b <= 57 { cls = .digit }
+                else if (b | 0x20) >= 97 && (b | 0x20) <= 122 { cls = .letter }
+                else if b == 32 || (b >= 9 && b <= 13) { cls = .space }
+                else if b == 39 { cls = .apostrophe }
+                else { cls = .other }
+                // "\r\n" is one Character; both halves are white space, so stepping bytes changes nothing.
+                return (cls, n)
+            }
+        }
+        let c = s[i]
+        let n = s.index(after: i)
+        if isSpaceChar(c) { return (.space, n) }
+        if c.isLetter { return (.letter, n) }
+        if c.isNumber { return (c.isASCII ? .digit : .otherNumber, n) }
+        if c == "'" || c == "’" { return (.apostrophe, n) }
+        return (.other, n)
+    }
+
+    /// The class of the Character starting at byte offset `k` of `s` (whose bytes are `u`), and the offset after it.
+    @inline(__always)
+    static func scan(_ s: Substring, _ u: UnsafeBufferPointer<UInt8>, _ k: Int) -> (Class, Int) {
+        let b = u[k]
+        if b < 0x80, k + 1 == u.count || u[k + 1] < 0x80 {
+            let cls: Class
+            if b >= 48 && b <= 57 { cls = .digit }
+            else if (b | 0x20) >= 97 && (b | 0x20) <= 122 { cls = .letter }
+            else if b == 32 || (b >= 9 && b <= 13) { cls = .space }
+            else if b == 39 { cls = .apostrophe }
+            else { cls = .other }
+            return (cls, k + 1)
+        }
+        let i = s.utf8.index(s.startIndex, offsetBy: k)
+        let (cls, n) = scan(s, i)
+        return (cls, k + s.utf8.distance(from: i, to: n))
+    }
+
+    /// Runs `body` over the UTF-8 bytes of `s` (copying only when they are not contiguous).
+    @inline(__always)
+    static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Splits into runs of letters/digits (plus inner apostrophes), and single other characters; white space dropped.
     static func tokens(_ s: Substring) -> [Token] {
-        var out: [Token] = []
-        var i = s.startIndex
-        var spaced = true
-        while i < s.endIndex {
-            let c = s[i]
-            if isSpaceChar(c) { spaced = true; i = s.index(after: i); continue }
-            if c.isLetter || c.isNumber {
-                let start = i
-                var allDigits = true
-                while i < s.endIndex {
-                    let d = s[i]
-                    if d.isLetter || d.isNumber {
-                        if !(d.isASCII && d.isNumber) { allDigits = false }
-                        i = s.index(after: i)
-                    } else if d == "'" || d == "’", allDigits == false {
-                        let n = s.index(after: i)
-                        if n < s.endIndex, s[n].isLetter { i = n } else { break }
-                    } else { break }
+        withBytes(s) { u in
+            var out: [Token] = []
+            var k = 0
+            var spaced = true
+            let n = u.count
+            @inline(__always) func index(_ o: Int) -> String.Index { s.utf8.index(s.startIndex, offsetBy: o) }
+            while k < n {
+                let (cls, next) = scan(s, u, k)
+                if cls == .space { spaced = true; k = next; continue }
+                if cls == .letter || cls == .digit || cls == .otherNumber {
+                    let start = k
+                    var allDigits = true
+                    while k < n {
+                        let (d, nk) = scan(s, u, k)
+                        if d == .letter || d == .digit || d == .otherNumber {
+                            if d != .digit { allDigits = false }
+                            k = nk
+                        } else if d == .apostrophe, allDigits == false {
+                            if nk < n, scan(s, u, nk).0 == .letter { k = nk } else { break }
+                        } else { break }
+                    }
+                    let r = index(start)..<index(k)
+                    out.append(Token(kind: allDigits ? .number : .word, text: s[r], range: r, spaced: spaced))
+                } else {
+                    let r = index(k)..<index(next)
+                    out.append(Token(kind: .punct, text: s[r], range: r, spaced: spaced))
+                    k = next
                 }
-                out.append(Token(kind: allDigits ? .number : .word, text: s[start..<i], range: start..<i, spaced: spaced))
-            } else {
-                let n = s.index(after: i)
-                out.append(Token(kind: .punct, text: s[i..<n], range: i..<n, spaced: spaced))
-                i = n
+                spaced = false
             }
-            spaced = false
+            return out
         }
-        return out
     }
 }
 
@@ -74,19 +134,51 @@ extension StringProtocol {
     var trimmed: String { String(trimmedSub) }
 }
 
+extension Substring {
+    /// The text without leading and trailing white space (ASCII fast path; `Character` rules otherwise).
+    var trimmedSub: Substring {
+        let u = utf8
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo = u.index(after: lo) }
+        while hi > lo {
+            let p = u.index(before: hi)
+            if u[p] == 32 || (u[p] >= 9 && u[p] <= 13) { hi = p } else { break }
+        }
+        if lo == hi { return self[hi..<hi] }
+        // The cuts are Character boundaries when ASCII stands next to them.
+        if u[lo] < 0x80, u[u.index(before: hi)] < 0x80 { return self[lo..<hi] }
+        var s = self
+        while let f = s.first, isSpaceChar(f) { s = s.dropFirst() }
+        while let l = s.last, isSpaceChar(l) { s = s.dropLast() }
+        return s
+    }
+    /// The text without leading and trailing white space.
+    var trimmed: String { String(trimmedSub) }
+}
+
+extension String {
+    /// The text without leading and trailing white space.
+    var trimmedSub: Substring { self[...].trimmedSub }
+    /// The text without leading and trailing white space.
+    var trimmed: String {
+        let t = self[...].trimmedSub
+        return t.startIndex == startIndex && t.endIndex == endIndex ? self : String(t)
+    }
+}
+
 extension StringProtocol {
     /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
     func firstRange(of needle: String) -> Range<Index>? {
-        let n = Array(needle.utf8)
+        let n = needle.utf8
         guard let first = n.first else { return nil }
         let u = utf8
         var i = u.startIndex
         while i != u.endIndex {
             if u[i] == first {
-                var j = i
-                var k = 0
-                while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
-                if k == n.count { return i..<j }
+                var j = u.index(after: i)
+                var k = n.index(after: n.startIndex)
+                while k != n.endIndex, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k = n.index(after: k) }
+                if k == n.endIndex { return i..<j }
             }
             i = u.index(after: i)
         }
@@ -95,17 +187,74 @@ extension StringProtocol {
 }
 
 extension String {
-    /// Runs of white space collapsed to one space, trimmed.
+    /// Runs of white space collapsed to one space, trimmed (one UTF-8 pass; `self` when nothing changes).
     var collapsedSpaces: String {
-        var out = String.UnicodeScalarView()
-        var pending = false
-        var any = false
-        for u in unicodeScalars {
-            if isSpaceScalar(u) { pending = any; continue }
-            if pending { out.append(" "); pending = false }
-            out.append(u)
-            any = true
+        let u = utf8
+        var previous: UInt8 = 32
+        var clean = true
+        for b in u {
+            if b >= 0x80 || (b != 32 && b >= 9 && b <= 13) || (b == 32 && previous == 32) { clean = false; break }
+            previous = b
         }
-        return String(out)
+        if clean && previous != 32 { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var pending = false
+        var i = u.startIndex
+        let end = u.endIndex
+        while i < end {
+            let b = u[i]
+            var len = 1
+            var space = false
+            if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
+            if space {
+                pending = !out.isEmpty
+                i = u.index(i, offsetBy: len)
+                continue
+            }
+            if pending { out.append(32); pending = false }
+            for _ in 0..<len where i < end { out.append(u[i]); i = u.index(after: i) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Whether the non-ASCII scalar starting at `i` is white space (Unicode White_Space), and its UTF-8 length.
+@inline(__always)
+func whiteSpaceScalar<U: Collection>(_ u: U, _ i: U.Index) -> (Bool, Int) where U.Element == UInt8 {
+    let b = u[i]
+    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+    guard b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 else { return (false, len) }
+    var it = u.index(after: i)
+    guard it < u.endIndex else { return (false, len) }
+    let b1 = u[it]
+    if b == 0xC2 { return (b1 == 0x85 || b1 == 0xA0, len) }
+    it = u.index(after: it)
+    guard it < u.endIndex else { return (false, len) }
+    let b2 = u[it]
+    switch b {
+    case 0xE1: return (b1 == 0x9A && b2 == 0x80, len)
+    case 0xE2:
+        if b1 == 0x80 { return (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF, len) }
+        return (b1 == 0x81 && b2 == 0x9F, len)
+    default: return (b1 == 0x80 && b2 == 0x80, len)
+    }
+}
+
+extension StringProtocol {
+    /// Case-insensitive ASCII equality with a lower-case ASCII literal, without allocating.
+    @inline(__always)
+    func equalsLowercasedASCII(_ lower: StaticString) -> Bool {
+        let n = lower.utf8CodeUnitCount
+        guard utf8.count == n else { return false }
+        return lower.withUTF8Buffer { l in
+            var k = 0
+            for b in utf8 {
+                let f = (b >= 65 && b <= 90) ? b | 0x20 : b
+                if f != l[k] { return false }
+                k += 1
+            }
+            return true
+        }
     }
 }

@@ -20,11 +20,11 @@ struct AgendaAssembler {
         let f = cell.homoglyphFolded
         if f.isEmpty { return nil }
         if f.hasPrefix("time") || f == "when" || f.hasPrefix("duration") || f == "start" { return .time }
-        if f.contains("discussion") || f.contains("description") || f.contains("goal") || f.contains("details") { return .discussion }
-        if f.contains("note") || f.contains("action") || f.contains("minutes") || f.contains("outcome") || f.contains("decision") { return .notes }
-        if f.contains("chair") || f == "who" || f.contains("presenter") || f.contains("speaker") || f.contains("lead")
-            || f.contains("owner") || f.contains("facilitator") { return .chair }
-        if f.contains("topic") || f.hasPrefix("item") || f.contains("subject") || f.contains("session") || f == "title" { return .topic }
+        if f.has("discussion") || f.has("description") || f.has("goal") || f.has("details") { return .discussion }
+        if f.has("note") || f.has("action") || f.has("minutes") || f.has("outcome") || f.has("decision") { return .notes }
+        if f.has("chair") || f == "who" || f.has("presenter") || f.has("speaker") || f.has("lead")
+            || f.has("owner") || f.has("facilitator") { return .chair }
+        if f.has("topic") || f.hasPrefix("item") || f.has("subject") || f.has("session") || f == "title" { return .topic }
         return nil
     }
 
@@ -102,6 +102,14 @@ struct AgendaAssembler {
     }
 
     func isDebris(_ cells: [String]) -> Bool {
+        // More than three letters is never debris: stop counting there.
+        var letterCount = 0
+        for c in cells {
+            for ch in c where ch.isLetter {
+                letterCount += 1
+                if letterCount > 3 { return false }
+            }
+        }
         let text = cells.joined(separator: " ")
         let letters = text.filter(\.isLetter).count
         let longest = text.split(whereSeparator: { !$0.isLetter }).map(\.count).max() ?? 0
@@ -117,6 +125,7 @@ struct AgendaAssembler {
     }
 
     static func kind(of topic: String) -> AgendaItemKind {
+        if !topic.utf8.contains(where: { $0 >= 0x80 }) { return asciiKind(of: topic) }
         let f = topic.lowercased()
         if f.hasPrefix("close") || f.hasPrefix("adjourn") || f.hasPrefix("end of") || f.hasPrefix("travel")
             || f.hasPrefix("depart") || f.hasPrefix("arrival") { return .other }
@@ -125,6 +134,39 @@ struct AgendaAssembler {
         if words.contains("lunch") || words.contains("breakfast") || words.contains("dinner") || words.contains("meal") { return .meal }
         if words.contains("visit") || words.contains("reception") || words.contains("excursion") || words.contains("tour")
             || words.contains("social") { return .social }
+        return .session
+    }
+
+    /// ``kind(of:)`` for ASCII topics, from the bytes (the same words, no allocation per word).
+    static func asciiKind(of topic: String) -> AgendaItemKind {
+        var lower = Array(topic.utf8)
+        for k in lower.indices where lower[k] >= 65 && lower[k] <= 90 { lower[k] |= 0x20 }
+        func starts(_ p: StaticString) -> Bool {
+            p.withUTF8Buffer { b in lower.count >= b.count && lower[..<b.count].elementsEqual(b) }
+        }
+        if starts("close") || starts("adjourn") || starts("end of") || starts("travel") || starts("depart") || starts("arrival") {
+            return .other
+        }
+        var isBreak = false, isMeal = false, isSocial = false
+        var k = 0
+        while k < lower.count {
+            guard lower[k] >= 97 && lower[k] <= 122 else { k += 1; continue }
+            let s = k
+            while k < lower.count, lower[k] >= 97 && lower[k] <= 122 { k += 1 }
+            let w = lower[s..<k]
+            func eq(_ p: StaticString) -> Bool { p.withUTF8Buffer { w.elementsEqual($0) } }
+            switch w.count {
+            case 3: if eq("tea") { isBreak = true }
+            case 4: if eq("meal") { isMeal = true } else if eq("tour") { isSocial = true }
+            case 5: if eq("break") { isBreak = true } else if eq("lunch") { isMeal = true } else if eq("visit") { isSocial = true }
+            case 6: if eq("coffee") { isBreak = true } else if eq("dinner") { isMeal = true } else if eq("social") { isSocial = true }
+            case 9: if eq("breakfast") { isMeal = true } else if eq("reception") || eq("excursion") { isSocial = true }
+            default: break
+            }
+        }
+        if isBreak { return .break }
+        if isMeal { return .meal }
+        if isSocial { return .social }
         return .session
     }
 
@@ -297,7 +339,7 @@ struct AgendaAssembler {
         // The chair follows the topic: look in the first few hundred characters only.
         let head = rest.prefix(300)
         for person in p.meeting.participants.prefix(200) {
-            for name in [person.name] + person.aliases where name.contains(" ") {
+            for name in [person.name] + person.aliases where name.hasByte(32) {
                 if let hr = head.firstRange(of: name),
                    case let r = hr.lowerBound..<hr.upperBound, best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
             }

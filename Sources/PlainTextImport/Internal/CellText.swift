@@ -53,7 +53,7 @@ enum CellText {
             if !pendingItems.isEmpty { blocks.append(.list(ListBlock(items: pendingItems))); pendingItems = [] }
         }
         // Fast paths: bullets need a U+25xx/U+2022 glyph (lead byte 0xE2), paragraphs a double space.
-        let bulletSplit = t.utf8.contains(0xE2) ? splitBullets(t) : [(false, t)]
+        let bulletSplit = t.hasByte(0xE2) ? splitBullets(t) : [(false, t)]
         for (isItem, piece) in bulletSplit {
             if isItem {
                 let c = piece.collapsed
@@ -75,26 +75,43 @@ enum CellText {
     /// Splits on "•" / "◦" / "○" bullets standing alone between spaces; returns (isListItem, text) pieces.
     static func splitBullets(_ t: String) -> [(Bool, String)] {
         var out: [(Bool, String)] = []
-        var current = ""
+        let u = Array(t.utf8)
         var inItem = false
-        var previous: Character = " "
-        var chars = Array(t)
-        chars.append(" ")
+        var segment = 0
+        func flush(_ end: Int) {
+            let piece = String(decoding: u[segment..<end], as: UTF8.self)
+            if !piece.trimmed.isEmpty { out.append((inItem, piece)) }
+        }
         var i = 0
-        while i < chars.count - 1 {
-            let c = chars[i]
-            if (c == "•" || c == "◦" || c == "○" || c == "▪") && previous.isWhitespace && chars[i + 1].isWhitespace {
-                if !current.trimmed.isEmpty { out.append((inItem, current)) }
-                current = ""
+        while i + 2 < u.count {
+            // U+2022 •, U+25E6 ◦, U+25CB ○, U+25AA ▪.
+            if u[i] == 0xE2, (u[i + 1] == 0x80 && u[i + 2] == 0xA2) || (u[i + 1] == 0x97 && (u[i + 2] == 0xA6 || u[i + 2] == 0x8B))
+                || (u[i + 1] == 0x96 && u[i + 2] == 0xAA),
+               i == 0 || whiteSpace(before: i, u), i + 3 == u.count || whiteSpace(at: i + 3, u) {
+                flush(i)
+                segment = i + 3
                 inItem = true
-            } else {
-                current.append(c)
+                i += 3
+                continue
             }
-            previous = c
             i += 1
         }
-        if !current.trimmed.isEmpty { out.append((inItem, current)) }
+        flush(u.count)
         return out
+    }
+
+    /// Whether the scalar starting at byte `i` is white space.
+    static func whiteSpace(at i: Int, _ u: [UInt8]) -> Bool {
+        let b = u[i]
+        if b < 0x80 { return b == 32 || (b >= 9 && b <= 13) }
+        return nonASCIIWhiteSpace(u, i).0
+    }
+
+    /// Whether the scalar ending just before byte `i` is white space.
+    static func whiteSpace(before i: Int, _ u: [UInt8]) -> Bool {
+        var k = i - 1
+        while k > 0, u[k] & 0xC0 == 0x80 { k -= 1 }
+        return whiteSpace(at: k, u)
     }
 
     /// Paragraphs separated by runs of two or more spaces.
@@ -107,21 +124,32 @@ enum CellText {
         }
         if plain { return t.isEmpty ? [] : [t.trimmed] }
         var out: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var spaces = 0
-        for c in t {
-            if c == " " || c == "\u{A0}" || c == "\t" { spaces += 1; continue }
-            if spaces >= 2 && !current.isEmpty { out.append(current); current = "" } else if spaces >= 1 && !current.isEmpty { current.append(" ") }
+        let u = Array(t.utf8)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            // " ", "\t" and U+00A0 count as spaces.
+            if b == 32 || b == 9 { spaces += 1; i += 1; continue }
+            if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 { spaces += 1; i += 2; continue }
+            if spaces >= 2 && !current.isEmpty {
+                out.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true)
+            } else if spaces >= 1 && !current.isEmpty { current.append(32) }
             spaces = 0
-            current.append(c)
+            // The run up to the next space-like byte is copied at once.
+            var j = i + 1
+            while j < u.count, u[j] != 32, u[j] != 9, u[j] != 0xC2 { j += 1 }
+            current.append(contentsOf: u[i..<j])
+            i = j
         }
-        if !current.isEmpty { out.append(current) }
+        if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
         return out
     }
 
     /// Inline content of plain text: markdown "**strong**" becomes emphasis.
     static func inlines(_ text: String) -> [Inline] {
-        guard text.utf8.contains(42), text.contains("**") else { return [.text(text)] }
+        guard text.hasByte(42), text.contains("**") else { return [.text(text)] }
         var out: [Inline] = []
         var parts = text.components(separatedBy: "**")
         if parts.count % 2 == 0 { let last = parts.removeLast(); parts[parts.count - 1] += "**" + last }
@@ -186,9 +214,7 @@ enum HTMLFragment {
                 while j != u.endIndex, u[j] != 62, u[j] != 60, n < 200 { j = u.index(after: j); n += 1 }
                 if j != u.endIndex, u[j] == 62 {
                     text += s[runStart..<i]
-                    let raw = s[u.index(after: i)..<j].trimmed.lowercased()
-                    let closing = raw.hasPrefix("/")
-                    let name = String((closing ? raw.dropFirst() : raw[...]).prefix { $0.isLetter || $0.isNumber })
+                    let (closing, name) = tagName(s[u.index(after: i)..<j])
                     let kind: String?
                     switch name {
                     case "ul": kind = "ul"
@@ -214,6 +240,28 @@ enum HTMLFragment {
         var fragments: [String] = []
         let blocks = blocksOf(root.children, fragments: &fragments)
         return CellText.Result(rich: RichText(blocks), fragments: fragments)
+    }
+
+    /// Whether a tag is a closing one, and its name lower-cased ("ul" of " /UL class=x"): white space trimmed,
+    /// then letters and digits. ASCII tags are read from the bytes.
+    static func tagName(_ inner: Substring) -> (closing: Bool, name: String) {
+        let t = inner.trimmedSlice
+        let u = t.utf8
+        if !u.contains(where: { $0 >= 0x80 }) {
+            var bytes = u.drop { _ in false }[...]
+            let closing = bytes.first == 47
+            if closing { bytes = bytes.dropFirst() }
+            var name: [UInt8] = []
+            for b in bytes {
+                if (b >= 48 && b <= 57) || (b >= 97 && b <= 122) { name.append(b) }
+                else if b >= 65 && b <= 90 { name.append(b | 0x20) }
+                else { break }
+            }
+            return (closing, String(decoding: name, as: UTF8.self))
+        }
+        let raw = t.lowercased()
+        let closing = raw.hasPrefix("/")
+        return (closing, String((closing ? raw.dropFirst() : raw[...]).prefix { $0.isLetter || $0.isNumber }))
     }
 
     static func blocksOf(_ children: [Child], fragments: inout [String]) -> [Block] {
@@ -319,13 +367,15 @@ enum HTMLFragment {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.utf8.contains(38) else { return s }
-        var out = ""
-        let chars = Array(s)
+        guard s.hasByte(38) else { return s }
+        let u = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
         var i = 0
-        while i < chars.count {
-            if chars[i] == "&", let semi = chars[i...].prefix(12).firstIndex(of: ";") {
-                let name = String(chars[(i + 1)..<semi])
+        while i < u.count {
+            // An entity name is ASCII: look for ";" within the next 12 bytes.
+            if u[i] == 38, let semi = u[i..<min(u.count, i + 12)].firstIndex(of: 59) {
+                let name = String(decoding: u[(i + 1)..<semi], as: UTF8.self)
                 var rep: String? = nil
                 switch name {
                 case "amp": rep = "&"; case "lt": rep = "<"; case "gt": rep = ">"; case "quot": rep = "\""
@@ -334,23 +384,42 @@ enum HTMLFragment {
                     if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { rep = String(Character(u)) }
                     else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { rep = String(Character(u)) }
                 }
-                if let rep { out += rep; i = semi + 1; continue }
+                if let rep { out += rep.utf8; i = semi + 1; continue }
             }
-            out.append(chars[i])
+            out.append(u[i])
             i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 extension String {
     /// Every run of white space replaced by one space (ends kept).
     func replacingOccurrencesOfWhitespaceRuns() -> String {
-        var out = String.UnicodeScalarView()
+        let u = Array(utf8)
+        var needed = false
+        for (k, b) in u.enumerated() where b >= 0x80 || (b >= 9 && b <= 13) || (b == 32 && k > 0 && u[k - 1] == 32) { needed = true; break }
+        if !needed { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
         var space = false
-        for u in unicodeScalars {
-            if fastSpace(u) { if !space { out.append(" ") }; space = true } else { out.append(u); space = false }
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            var len = 1
+            var isSpace: Bool
+            if b < 0x80 { isSpace = b == 32 || (b >= 9 && b <= 13) } else { (isSpace, len) = nonASCIIWhiteSpace(u, i) }
+            if isSpace {
+                if !space { out.append(32) }
+                space = true
+                i += len
+            } else {
+                let e = min(u.count, i + len)
+                out += u[i..<e]
+                space = false
+                i = e
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

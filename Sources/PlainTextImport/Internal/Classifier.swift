@@ -31,7 +31,7 @@ enum LineClassifier {
     /// Returns level (markdown count, 0 for a bare title), title, and inline content after "Title:".
     static func heading(_ line: Line) -> (level: Int, title: String, rest: String?)? {
         if line.hasTab { return nil }
-        let t = line.text.trimmed
+        let t = line.text.trimmedSlice
         guard !t.isEmpty else { return nil }
         if t.hasPrefix("#") {
             let hashes = t.prefix { $0 == "#" }.count
@@ -44,7 +44,7 @@ enum LineClassifier {
         guard line.indent <= 1 else { return nil }
         // Long lines are content, unless they open with a short "Label:".
         if t.utf8.count > 60, !t.utf8.prefix(40).contains(58) { return nil }
-        var bare = t.withoutMarkdown
+        var bare = String(t).withoutMarkdown
         if bare.hasSuffix(":") { bare.removeLast() }
         if knownHeadings[bare.lowercased()] != nil { return (0, bare, nil) }
         // "Date: 18 Nov 2019", "Attendees: A, B", "Location: Room 5".

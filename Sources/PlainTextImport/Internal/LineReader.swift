@@ -6,12 +6,14 @@ struct Line {
     let text: Substring
 
     var isBlank: Bool {
-        var other = false
-        for b in text.utf8 where b != 32 && b != 9 && b != 13 { other = true; break }
-        if !other { return true }
-        return text.utf8.contains(0xC2) && text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+        var first: UInt8? = nil
+        for b in text.utf8 where b != 32 && b != 9 && b != 13 { first = b; break }
+        guard let first else { return true }
+        // Only U+00A0 (0xC2 0xA0) can still make the line blank.
+        if first != 0xC2 { return false }
+        return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
     }
-    var hasTab: Bool { text.utf8.contains(9) }
+    var hasTab: Bool { text.hasByte(9) }
     /// Leading spaces (a tab counts as 4).
     var indent: Int {
         var n = 0
@@ -27,11 +29,27 @@ struct LineReader {
 
     init(_ text: String) {
         var out: [Line] = []
+        let u = text.utf8
+        // Line starts from the contiguous bytes (one memchr-like pass), then O(1) index arithmetic.
+        var ends: [Int] = []
+        let found = u.withContiguousStorageIfAvailable { buf -> Bool in
+            for (k, b) in buf.enumerated() where b == 10 { ends.append(k) }
+            return true
+        }
+        if found == nil {
+            var k = 0
+            for b in u { if b == 10 { ends.append(k) }; k += 1 }
+        }
+        out.reserveCapacity(ends.count + 1)
+        var start = u.startIndex
         var n = 1
-        for l in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
-            out.append(Line(number: n, text: Substring(l)))
+        for e in ends {
+            let end = u.index(u.startIndex, offsetBy: e)
+            out.append(Line(number: n, text: text[start..<end]))
+            start = u.index(after: end)
             n += 1
         }
+        out.append(Line(number: n, text: text[start..<u.endIndex]))
         if let last = out.last, last.text.isEmpty, out.count > 1 { out.removeLast() }
         lines = out
     }

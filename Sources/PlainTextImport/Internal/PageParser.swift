@@ -213,7 +213,7 @@ struct PageParser {
         for l in lines {
             if l.isBlank { continue }
             if Cells.isPipeSeparator(l.text) { continue }
-            if (l.hasTab && l.text.trimmed.contains("\t")) || Cells.isPipeRow(l.text) {
+            if (l.hasTab && l.text.trimmedSlice.hasByte(9)) || Cells.isPipeRow(l.text) {
                 flushList()
                 rows.append(Cells.split(l.text, tabs: l.hasTab).map { TableCell(content: CellText.convert($0).rich) })
                 inList = false
@@ -261,10 +261,10 @@ struct PageParser {
                 }
             }
             if found.isEmpty { diag(.warning, "participant-unread", "no person found in a participants line", line: l.number, text: text) }
-            for suffix in ["(Unlicensed)", "(Deactivated)", "(unlicensed)", "(deactivated)"] where text.contains(suffix) {
+            for suffix in ["(Unlicensed)", "(Deactivated)", "(unlicensed)", "(deactivated)"] where text.firstRange(of: suffix) != nil {
                 diag(.note, "account-suffix", "account state suffix dropped from a name", line: l.number, text: suffix)
             }
-            if found.count > 1, !text.contains(","), !text.contains("&"), !text.contains(";") {
+            if found.count > 1, !text.has(","), !text.has("&"), !text.has(";") {
                 diag(.note, "names-split", "\(found.count) names written together were split", line: l.number, text: text)
             }
             for p in found { addParticipant(p, line: l.number) }
@@ -308,7 +308,7 @@ struct PageParser {
                 var after = whole[m.range.upperBound...].trimmed
                 if after.lowercased().hasPrefix("by ") { after = String(after.dropFirst(3)) }
                 if !after.isEmpty, var p = PersonRecognizer.person(from: after) {
-                    if !p.name.contains(" "), p.name.first?.isLowercase == true { p.username = p.name }
+                    if !p.name.hasByte(32), p.name.first?.isLowercase == true { p.username = p.name }
                     by = resolve(p)
                 }
             }
@@ -327,8 +327,12 @@ struct PageParser {
                             "Microsoft Excel Spreadsheet", "PDF File", "JPEG File", "PNG File", "GIF File", "Text File",
                             "Zip Archive", "ZIP Archive", "Image", "File"]
 
+    static let fileTypePrefixes = fileTypes.map { ($0, Array(($0 + " ").utf8)) }
+
     static func splitFileType(_ s: String) -> (String?, String) {
-        for t in fileTypes where s.hasPrefix(t + " ") { return (t, String(s.dropFirst(t.count + 1)).trimmed) }
+        for (t, prefix) in fileTypePrefixes where s.utf8.starts(with: prefix) && s.hasPrefix(t + " ") {
+            return (t, String(s.dropFirst(t.count + 1)).trimmed)
+        }
         return (nil, s)
     }
 
@@ -365,10 +369,10 @@ struct PageParser {
             if !sawHeader {
                 let mapped = cells.map { c -> PlanRole? in
                     let f = c.homoglyphFolded
-                    if f.contains("request") || f.contains("who") || f.contains("owner") { return .requestedBy }
-                    if f.contains("time") || f.contains("duration") { return .time }
-                    if f.contains("note") || f.contains("comment") { return .notes }
-                    if f.contains("topic") || f.contains("item") || f.contains("subject") { return .topic }
+                    if f.has("request") || f.has("who") || f.has("owner") { return .requestedBy }
+                    if f.has("time") || f.has("duration") { return .time }
+                    if f.has("note") || f.has("comment") { return .notes }
+                    if f.has("topic") || f.has("item") || f.has("subject") { return .topic }
                     return nil
                 }
                 if mapped.compactMap({ $0 }).count >= 2 {
@@ -421,7 +425,7 @@ struct PageParser {
         for l in s.lines where !l.isBlank {
             var text = LineClassifier.bullet(l.text, inList: true) ?? String(l.text).trimmed
             var status = ActionStatus.unknown
-            for (mark, st) in [("[x]", ActionStatus.done), ("[X]", .done), ("[ ]", .open)] where text.hasPrefix(mark) {
+            for (mark, st) in [("[x]", ActionStatus.done), ("[X]", .done), ("[ ]", .open)] where text.utf8.first == 91 && text.hasPrefix(mark) {
                 status = st
                 text = String(text.dropFirst(mark.count)).trimmed
             }

@@ -20,23 +20,41 @@ extension StringProtocol {
     }
 }
 
+extension Substring {
+    /// The text without leading and trailing white space (ASCII fast path; `Character` rules otherwise).
+    var trimmedSlice: Substring {
+        let u = utf8
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo = u.index(after: lo) }
+        while hi > lo {
+            let p = u.index(before: hi)
+            if u[p] == 32 || (u[p] >= 9 && u[p] <= 13) { hi = p } else { break }
+        }
+        if lo == hi { return self[hi..<hi] }
+        if u[lo] < 0x80, u[u.index(before: hi)] < 0x80 { return self[lo..<hi] }
+        var s = self
+        while let f = s.first, fastSpace(f) { s = s.dropFirst() }
+        while let l = s.last, fastSpace(l) { s = s.dropLast() }
+        return s
+    }
+    var trimmed: String { String(trimmedSlice) }
+}
+
+extension String {
+    var trimmed: String {
+        let t = self[...].trimmedSlice
+        return t.startIndex == startIndex && t.endIndex == endIndex ? self : String(t)
+    }
+}
+
 extension String {
     /// Runs of white space collapsed to one space, trimmed.
-    var collapsed: String {
-        var out = String.UnicodeScalarView()
-        var pending = false
-        var any = false
-        for u in unicodeScalars {
-            if fastSpace(u) { pending = any; continue }
-            if pending { out.append(" "); pending = false }
-            out.append(u)
-            any = true
-        }
-        return String(out)
-    }
+    var collapsed: String { collapsedWhiteSpace(self) }
 
     /// Markdown emphasis marks ("**", "__") and heading marks removed, white space collapsed.
     var withoutMarkdown: String {
+        // Without "#", "*" or "_" there is nothing to strip.
+        if !utf8.contains(where: { $0 == 35 || $0 == 42 || $0 == 95 }) { return collapsed }
         var s = Substring(self)
         while s.first == "#" { s = s.dropFirst() }
         var out = ""
@@ -53,19 +71,82 @@ extension String {
 
     /// Folds Cyrillic and Greek look-alikes onto Latin letters and lower-cases ("Торіс" → "topic").
     var homoglyphFolded: String {
-        var out = ""
-        for ch in self.lowercased() {
-            switch ch {
-            case "а": out.append("a"); case "в": out.append("b"); case "с": out.append("c"); case "е": out.append("e")
-            case "н": out.append("h"); case "і": out.append("i"); case "ј": out.append("j"); case "к": out.append("k")
-            case "м": out.append("m"); case "о": out.append("o"); case "р": out.append("p"); case "т": out.append("t")
-            case "у": out.append("y"); case "х": out.append("x"); case "ѕ": out.append("s"); case "ο": out.append("o")
-            case "α": out.append("a"); case "ε": out.append("e"); case "ι": out.append("i"); case "κ": out.append("k")
-            case "ρ": out.append("p"); case "τ": out.append("t"); case "υ": out.append("u"); case "ν": out.append("v")
-            default: out.append(ch)
+        var out = String.UnicodeScalarView()
+        for u in self.lowercased().unicodeScalars {
+            let v = u.value
+            if v < 0x80 { out.append(u); continue }
+            let f: Unicode.Scalar
+            switch v {
+            case 0x0430: f = "a"; case 0x0432: f = "b"; case 0x0441: f = "c"; case 0x0435: f = "e"
+            case 0x043D: f = "h"; case 0x0456: f = "i"; case 0x0458: f = "j"; case 0x043A: f = "k"
+            case 0x043C: f = "m"; case 0x043E: f = "o"; case 0x0440: f = "p"; case 0x0442: f = "t"
+            case 0x0443: f = "y"; case 0x0445: f = "x"; case 0x0455: f = "s"; case 0x03BF: f = "o"
+            case 0x03B1: f = "a"; case 0x03B5: f = "e"; case 0x03B9: f = "i"; case 0x03BA: f = "k"
+            case 0x03C1: f = "p"; case 0x03C4: f = "t"; case 0x03C5: f = "u"; case 0x03BD: f = "v"
+            default: f = u
             }
+            out.append(f)
         }
-        return out
+        return String(out)
+    }
+}
+
+/// Runs of white space (Unicode White_Space) collapsed to one space, ends trimmed. One UTF-8 pass;
+/// returns the input itself when nothing changes.
+func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
+    let u = s.utf8
+    // Is anything to do? Leading/trailing space, a double space, a tab/newline, or a non-ASCII byte.
+    var previous: UInt8 = 32
+    var clean = true
+    for b in u {
+        if b >= 0x80 || (b != 32 && b >= 9 && b <= 13) || (b == 32 && previous == 32) { clean = false; break }
+        previous = b
+    }
+    if clean && previous != 32 { return String(s) }
+    var out: [UInt8] = []
+    out.reserveCapacity(u.count)
+    var pending = false
+    var i = u.startIndex
+    let end = u.endIndex
+    while i < end {
+        let b = u[i]
+        var len = 1
+        var space = false
+        if b < 0x80 {
+            space = b == 32 || (b >= 9 && b <= 13)
+        } else {
+            (space, len) = nonASCIIWhiteSpace(u, i)
+        }
+        if space {
+            pending = !out.isEmpty
+            i = u.index(i, offsetBy: len)
+            continue
+        }
+        if pending { out.append(32); pending = false }
+        for _ in 0..<len where i < end { out.append(u[i]); i = u.index(after: i) }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Whether the non-ASCII scalar starting at `i` is white space, and its UTF-8 length.
+@inline(__always)
+func nonASCIIWhiteSpace<U: Collection>(_ u: U, _ i: U.Index) -> (Bool, Int) where U.Element == UInt8 {
+    let b = u[i]
+    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+    guard b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 else { return (false, len) }
+    var it = u.index(after: i)
+    guard it < u.endIndex else { return (false, len) }
+    let b1 = u[it]
+    if b == 0xC2 { return (b1 == 0x85 || b1 == 0xA0, len) }
+    it = u.index(after: it)
+    guard it < u.endIndex else { return (false, len) }
+    let b2 = u[it]
+    switch b {
+    case 0xE1: return (b1 == 0x9A && b2 == 0x80, len)                                   // U+1680
+    case 0xE2:
+        if b1 == 0x80 { return (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF, len) }   // U+2000–200A, 2028, 2029, 202F
+        return (b1 == 0x81 && b2 == 0x9F, len)                                          // U+205F
+    default: return (b1 == 0x80 && b2 == 0x80, len)                                     // U+3000
     }
 }
 
@@ -78,7 +159,24 @@ enum Cells {
             if t.hasSuffix("|") { t = t.dropLast() }
             return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
         }
-        if tabs { return line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed } }
+        if tabs {
+            // Tab offsets from the contiguous bytes; cells are slices of the line (tabs are Character boundaries).
+            let u = line.utf8
+            var tabsAt: [Int] = []
+            if u.withContiguousStorageIfAvailable({ (buf: UnsafeBufferPointer<UInt8>) -> Bool in for (k, b) in buf.enumerated() where b == 9 { tabsAt.append(k) }; return true }) == nil {
+                return u.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed }
+            }
+            var cells: [String] = []
+            cells.reserveCapacity(tabsAt.count + 1)
+            var start = u.startIndex
+            for k in tabsAt {
+                let end = u.index(line.startIndex, offsetBy: k)
+                cells.append(line[start..<end].trimmed)
+                start = u.index(after: end)
+            }
+            cells.append(line[start..<u.endIndex].trimmed)
+            return cells
+        }
         var cells: [String] = []
         var current = ""
         var spaces = 0
@@ -110,7 +208,7 @@ enum Cells {
 
     /// Whether a line looks like a row of columns: a tab, or two or more runs of 2+ spaces between words.
     static func looksLikeRow(_ line: Substring) -> Bool {
-        if line.utf8.contains(9) || isPipeRow(line) { return true }
+        if line.hasByte(9) || isPipeRow(line) { return true }
         return split(line, tabs: false).filter { !$0.isEmpty }.count >= 2
     }
 }
@@ -118,19 +216,48 @@ enum Cells {
 extension StringProtocol {
     /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
     func firstRange(of needle: String) -> Range<Index>? {
-        let n = Array(needle.utf8)
+        let n = needle.utf8
         guard let first = n.first else { return nil }
         let u = utf8
         var i = u.startIndex
         while i != u.endIndex {
             if u[i] == first {
-                var j = i
-                var k = 0
-                while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
-                if k == n.count { return i..<j }
+                var j = u.index(after: i)
+                var k = n.index(after: n.startIndex)
+                while k != n.endIndex, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k = n.index(after: k) }
+                if k == n.endIndex { return i..<j }
             }
             i = u.index(after: i)
         }
         return nil
+    }
+}
+
+extension StringProtocol {
+    /// Whether the UTF-8 bytes of `needle` occur in the text (no allocation, no Foundation).
+    func has(_ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n -> Bool in
+            guard let first = n.first else { return true }
+            let u = utf8
+            var i = u.startIndex
+            while i != u.endIndex {
+                if u[i] == first {
+                    var j = u.index(after: i)
+                    var k = 1
+                    while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
+                    if k == n.count { return true }
+                }
+                i = u.index(after: i)
+            }
+            return false
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Whether the UTF-8 bytes contain `byte` (a tight loop over contiguous storage).
+    @inline(__always)
+    func hasByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 }
