@@ -338,6 +338,10 @@ public struct ActionItemRecognizer: Sendable {
         text = TicketRecognizer.removingResidue(text).collapsedSpaces
         if text.hasSuffix(" Ticket:") { text = String(text.dropLast(8)) }
         if text.hasPrefix("to ") && text.count > 3 { text = String(text.dropFirst(3)) }
+        text = text.trimmed
+        // The sentence's own full stop is punctuation, not content: every form (a task body, a prose line
+        // with or without a date after it) gives the same text. An ellipsis stays.
+        if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
         return RecognizedActionItem(text: text.trimmed, due: due, tickets: keys)
     }
 }

@@ -116,7 +116,7 @@ import Testing
         #expect(m.sections.map(\.title) == ["", "Goals", "Discussion topics", "Action items", "Decisions"])
         #expect(m.decisions.map(\.text) == ["Rotate weekly, handover on Mondays", "Two people on call at weekends"])
         #expect(m.decisions.map(\.state) == ["decided", "decided"])
-        #expect(m.actionItems.map(\.text) == ["draft the rota.", "set up the pager schedule"])
+        #expect(m.actionItems.map(\.text) == ["draft the rota", "set up the pager schedule"])
         #expect(m.actionItems[1].owners.map(\.accountID) == ["712020:99999999-8888-7777-6666-555555555555"])
         // The escaped surrogate pair of data-emoji-fallback becomes the emoji itself.
         let props = try #require(m.sections.first)

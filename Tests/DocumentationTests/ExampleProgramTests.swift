@@ -15,7 +15,7 @@ struct ExampleProgramTests {
         // Three forms of one page (HTML, storage format, text): the two items due before the 26th, three times.
         #expect(items.count == 6)
         #expect(items.prefix(3).allSatisfy {
-            $0 == "2024-03-22  4 days late  Benedikt Strauss, Farah Haddad: agree the crew rotation with the harbour master."
+            $0 == "2024-03-22  4 days late  Benedikt Strauss, Farah Haddad: agree the crew rotation with the harbour master"
         })
         #expect(items.dropFirst(3).allSatisfy { $0.hasPrefix("2024-03-25  1 day late  Dmitri Volkov: publish the calibration report") })
         // users.json in the folder resolved the storage format's user keys, and was not read as a page.

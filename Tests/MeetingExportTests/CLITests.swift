@@ -222,7 +222,7 @@ struct CLIPlainTextTests {
         let rows = ada.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst()
         #expect(rows.count == 180)
         // Sorted by due date: page 0's item (due 2026-03-09) comes first.
-        #expect(rows.first?.hasPrefix("\"Platform Team Sync 0, 2026-03-02\",2026-03-02,Day 1: Ingest status 0,Ada Quint,write ingest plan 0.,2026-03-09,") == true)
+        #expect(rows.first?.hasPrefix("\"Platform Team Sync 0, 2026-03-02\",2026-03-02,Day 1: Ingest status 0,Ada Quint,write ingest plan 0,2026-03-09,") == true)
 
         // Due before 2026-03-20: Ada's items of pages 0...10 (less page 9) = 10; Dana's are due 30 days later.
         let due = try CLI.run(["actions", export, "--due-before", "2026-03-20", "-f", "jsonl"])

@@ -61,10 +61,10 @@ import MeetingRecognizers
         let actions = m.actionItems(in: ref)
         #expect(actions.count == 3)
         #expect(actions.map(\.tickets) == [["OPS-90"], [], ["OPS-91"]])
-        #expect(actions[0].text == "publish the release calendar.")
+        #expect(actions[0].text == "publish the release calendar")
         let vault = actions[2]
         #expect(vault.status == .done && vault.owners.map(\.name) == ["Chiara Rossi"])
-        #expect(vault.due?.description == "2021-04-26" && vault.text == "move signing keys into the vault.")
+        #expect(vault.due?.description == "2021-04-26" && vault.text == "move signing keys into the vault")
         guard case .list(let canary)? = item.discussion.blocks.last else { Issue.record("no list"); return }
         #expect(canary.items.count == 2)
     }
@@ -80,7 +80,7 @@ import MeetingRecognizers
         let hugo = try #require(m.actionItems.first { $0.tickets == ["OPS-77"] })
         #expect(hugo.owners.first?.name == "Hugo Alvarez" && hugo.owners.first?.aliases == ["Hugo Alvares"])
         let tier = try #require(m.actionItems.first { $0.tickets == ["OPS-80"] })
-        #expect(tier.owners.map(\.name) == ["Farid Haddad", "kchan", "Chiara Rossi"] && tier.text == "decide the archive tier.")
+        #expect(tier.owners.map(\.name) == ["Farid Haddad", "kchan", "Chiara Rossi"] && tier.text == "decide the archive tier")
         #expect(m.actionItems.first { $0.tickets == ["OPS-81"] }?.due?.description == "2021-04-11")
         let gateway = try #require(m.actionItems.first { $0.groups == ["Security team"] })
         #expect(gateway.owners.map(\.username) == ["mpatel"] && gateway.agendaItem == AgendaItemReference(day: 2, index: 0))
@@ -172,7 +172,7 @@ import MeetingRecognizers
         #expect(items[0].notes.plainText == "Two incidents this week; both resolved.")
         #expect(m.diagnostics.contains { $0.code == "plain-text.time-not-clock" && $0.text == "10 min" })
         #expect(m.actionItems.map(\.status) == [.open, .done, .open])
-        #expect(m.actionItems.map(\.text) == ["write the incident summary.", "circulate the Q1 list.", "Update the on-call rota"])
+        #expect(m.actionItems.map(\.text) == ["write the incident summary", "circulate the Q1 list", "Update the on-call rota"])
         #expect(m.actionItems.map { $0.due?.description } == ["2019-11-25", "2019-11-20", nil])
         #expect(m.actionItems.allSatisfy { $0.section == "Action items" && $0.agendaItem == nil })
         #expect(WordCoverage.missingWords(input: String(decoding: bytes, as: UTF8.self), meeting: m).isEmpty)

@@ -81,13 +81,13 @@ import MeetingRecognizers
         #expect(actions.count == 3)
         let deploy = try #require(actions.first { $0.tickets == ["DM-22416"] })
         #expect(deploy.owners.first?.name == "Wil O'Mullane")
-        #expect(deploy.text == "ensure that a standardized deployment mechanism is documented and required across subsystems.")
+        #expect(deploy.text == "ensure that a standardized deployment mechanism is documented and required across subsystems")
         let aa = try #require(actions.first { $0.text.contains("A&A") })
         #expect(aa.status == .done)
         #expect(aa.owners.map(\.name) == ["Kian-Tat Lim"])
         #expect(aa.due?.description == "2019-11-25")
         #expect(aa.tickets == ["DM-22368"])
-        #expect(aa.text == "ensure that A&A systems are managed following the SQR-035 plan.")
+        #expect(aa.text == "ensure that A&A systems are managed following the SQR-035 plan")
     }
 
     @Test func actionItems() throws {
