@@ -57,10 +57,8 @@ struct Essentials: Equatable, CustomStringConvertible {
                  kind: $0.kind.rawValue, chairs: $0.chairs.map { Person.normalizedName((m.participant(matching: $0) ?? $0).name) })
         } }
         actions = m.actionItems.map { a in
-            var text = a.text.trimmingCharacters(in: .whitespaces)
-            while let last = text.last, last == "." || last == " " || last == "—" { text.removeLast() }
             return Action(owners: a.owners.map { Person.normalizedName((m.participant(matching: $0) ?? $0).name) }.sorted(),
-                          text: text, due: a.due?.description, tickets: a.tickets.sorted(),
+                          text: a.text, due: a.due?.description, tickets: a.tickets.sorted(),
                           agendaItem: a.agendaItem?.description)
         }
     }
