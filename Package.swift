@@ -43,6 +43,11 @@ let package = Package(
         .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
         // Examples built on the library API.
         .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
+        // Release-mode speed check of the Confluence importer against bare libxml2 (see Docs/ConfluenceImport.md).
+        .executableTarget(name: "confluence-speed", dependencies: [
+            "ConfluenceHTML", "MeetingModel",
+            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
+        ]),
 
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
