@@ -51,7 +51,8 @@ func page(storage: Bool, target: Int) -> [UInt8] {
             s += "<tr><td>\(9 + r / 2):\(r % 2 == 0 ? "00" : "30")</td><td>Topic \(day).\(r) &ndash; review of the &ldquo;plan&rdquo;</td>"
             if r % 3 == 0 { s += "<td rowspan=\"3\">\(user(r + day)) &amp; \(names[(r + 1) % 7])</td>" }
             s += "<td><p>Discussed the schedule with \(user(r)); see \(jira(k)).</p><ul><li>Point one&hellip;<ul><li>nested <strong>detail</strong> about DM-\(k + 1)</li></ul></li>"
-            s += "<li>\(names[r % 7]) &mdash; send the slides to the group by 2024-06-\(two(r + 1))</li></ul></td></tr>\n"
+            s += r % 3 == 1 ? "<li>\(names[(r + day) % 7]) &mdash; send the slides for topic \(day).\(r) to the group by 2024-06-\(two(r + 1))</li></ul></td></tr>\n"
+                : "<li>Agreed to revisit topic \(day).\(r) after the review of DM-\(k)</li></ul></td></tr>\n"
             k += 2
         }
         s += "</tbody></table>\n<h3>Action items</h3>"

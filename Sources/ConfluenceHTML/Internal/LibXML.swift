@@ -319,7 +319,7 @@ enum LibXML {
     }
 
     private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
-        b.tree.classNameID = b.tree.nameIndex["class"] ?? -1
+        b.tree.finishNames()
         var diags = b.diagnostics
         let hadErrors = b.errors
         if b.flattenedTotal > 0 {

@@ -170,16 +170,69 @@ struct MarkupTree {
         return collapseWhitespace(out[...], trim: true)
     }
 
+    /// One past the last descendant of `n`.
+    ///
+    /// Nodes are appended in document (pre-order) order while parsing, always below the element still open,
+    /// so a node's descendants are exactly the indices after it up to its next sibling (or the next sibling
+    /// of its nearest ancestor that has one). Walks over a subtree are then plain index loops.
+    func subtreeEnd(_ n: Int) -> Int {
+        var x = n
+        while x >= 0 {
+            let next = nodes[x].next
+            if next >= 0 { return Int(next) }
+            x = Int(nodes[x].parent)
+        }
+        return nodes.count
+    }
+
     func appendText(_ n: Int, to out: inout [UInt8]) {
         if isText(n) { out.append(contentsOf: rawText(n)); return }
-        // Iterative pre-order walk (no recursion on deep input).
-        var pending = children(n).reversed() as [Int]
-        while let x = pending.popLast() {
-            if isText(x) { out.append(contentsOf: rawText(x)); continue }
-            let nm = name(x)
-            if nm == "br" || nm == "p" || nm == "li" || nm == "div" || nm == "tr" { out.append(0x20) }
-            pending.append(contentsOf: children(x).reversed())
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            let node = nodes[x]
+            if node.name < 0 {
+                out.append(contentsOf: bytes[Int(node.start)..<Int(node.end)])
+            } else if Int(node.name) < spaceBeforeName.count, spaceBeforeName[Int(node.name)] {
+                out.append(0x20)
+            }
+            x += 1
         }
+    }
+
+    /// Per interned name: whether `textContent` puts a space before the element (`br`, `p`, `li`, `div`, `tr`).
+    /// Set by ``finishNames()`` after parsing.
+    var spaceBeforeName: [Bool] = []
+
+    /// Derives the per-name tables once the names are known (after parsing).
+    mutating func finishNames() {
+        classNameID = nameIndex["class"] ?? -1
+        spaceBeforeName = names.map { $0 == "br" || $0 == "p" || $0 == "li" || $0 == "div" || $0 == "tr" }
+    }
+
+    /// The interned id of `name`, or nil when the document has no such name.
+    func nameID(_ name: String) -> Int32? { nameIndex[name] }
+
+    /// Whether attribute `key` of element `n` is exactly `value` (byte comparison, no allocation).
+    func attribute(_ key: String, of n: Int, is value: StaticString) -> Bool {
+        guard let r = attributeRange(key, of: n), r.count == value.utf8CodeUnitCount else { return false }
+        return value.withUTF8Buffer { v in
+            var k = 0
+            while k < v.count { if bytes[r.lowerBound + k] != v[k] { return false }; k += 1 }
+            return true
+        }
+    }
+
+    /// First descendant element (pre-order) with interned name `name`.
+    func first(below n: Int, named name: String) -> Int? {
+        guard let id = nameIndex[name] else { return nil }
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            if nodes[x].name == id { return x }
+            x += 1
+        }
+        return nil
     }
 
     func location(_ n: Int) -> SourceLocation {
@@ -191,11 +244,11 @@ struct MarkupTree {
 
     /// First descendant element (pre-order) satisfying `match`.
     func first(below n: Int, where match: (Int) -> Bool) -> Int? {
-        var pending = children(n).reversed() as [Int]
-        while let x = pending.popLast() {
-            if isText(x) { continue }
-            if match(x) { return x }
-            pending.append(contentsOf: children(x).reversed())
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            if nodes[x].name >= 0, match(x) { return x }
+            x += 1
         }
         return nil
     }
@@ -203,11 +256,15 @@ struct MarkupTree {
     /// All descendant elements (pre-order) satisfying `match`, not descending into matches.
     func all(below n: Int, where match: (Int) -> Bool) -> [Int] {
         var result: [Int] = []
-        var pending = children(n).reversed() as [Int]
-        while let x = pending.popLast() {
-            if isText(x) { continue }
-            if match(x) { result.append(x); continue }
-            pending.append(contentsOf: children(x).reversed())
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            if nodes[x].name >= 0, match(x) {
+                result.append(x)
+                x = subtreeEnd(x)
+                continue
+            }
+            x += 1
         }
         return result
     }

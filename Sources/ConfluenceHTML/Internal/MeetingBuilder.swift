@@ -105,6 +105,12 @@ struct MeetingBuilder {
 
     init(converter: Converter) { self.conv = converter }
 
+    /// People read from each distinct run of text, for ``people(in:)`` (one import, one thread).
+    final class NameCache {
+        var people: [String: [Person]] = [:]
+    }
+    let nameCache = NameCache()
+
     var tree: MarkupTree { conv.tree }
 
     /// Walks the content root's top-level blocks (descending into layouts and plain containers).
@@ -302,8 +308,7 @@ struct MeetingBuilder {
                         }
                     }
                 case .topic:
-                    item.topic = HeadingRole.cleanTitle(tree.textContent(cell.node)).isEmpty ? tree.textContent(cell.node)
-                        : tree.textContent(cell.node)
+                    item.topic = tree.textContent(cell.node)
                     if cell.isOrigin {
                         // Topic cells may hold more than a title (lists, tasks): keep the rest.
                         let b = conv.blocks(of: cell.node)
@@ -350,14 +355,25 @@ struct MeetingBuilder {
         return false
     }
 
+    static let mealWords = ["lunch", "dinner", "breakfast", "meal"].map { Array($0.utf8) }
+    static let breakWords = ["break", "coffee", "refreshment", "pause"].map { Array($0.utf8) }
+    static let socialWords = ["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"].map { Array($0.utf8) }
+    static let otherPrefixes = ["close", "adjourn", "travel", "registration", "end of"].map { Array($0.utf8) }
+
     func kind(of topic: String) -> AgendaItemKind {
-        let t = Array(topic.lowercased().utf8)
-        func has(_ words: [String]) -> Bool { words.contains { containsBytes(t, Array($0.utf8)) } }
-        func starts(_ words: [String]) -> Bool { words.contains { t.starts(with: $0.utf8) } }
-        if has(["lunch", "dinner", "breakfast", "meal"]) { return .meal }
-        if has(["break", "coffee", "refreshment", "pause"]) { return .break }
-        if has(["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"]) { return .social }
-        if starts(["close", "adjourn", "travel", "registration", "end of"]) { return .other }
+        // Every keyword is ASCII: folding ASCII letters only finds exactly what the lowercased String would.
+        var t = Array(topic.utf8)
+        var ascii = true
+        for i in t.indices {
+            if t[i] >= 0x41 && t[i] <= 0x5A { t[i] += 0x20 } else if t[i] >= 0x80 { ascii = false }
+        }
+        if !ascii { t = Array(topic.lowercased().utf8) }
+        func has(_ words: [[UInt8]]) -> Bool { words.contains { containsBytes(t, $0) } }
+        func starts(_ words: [[UInt8]]) -> Bool { words.contains { t.starts(with: $0) } }
+        if has(Self.mealWords) { return .meal }
+        if has(Self.breakWords) { return .break }
+        if has(Self.socialWords) { return .social }
+        if starts(Self.otherPrefixes) { return .other }
         return .session
     }
 
@@ -410,7 +426,7 @@ struct MeetingBuilder {
                     if let img = tree.first(below: cell.node, where: { tree.name($0) == "img" || tree.name($0) == "span" && tree.attribute("title", of: $0) != nil }) {
                         type = tree.attribute("title", of: img) ?? tree.attribute("alt", of: img)
                     }
-                    if let a = tree.first(below: cell.node, where: { tree.name($0) == "a" }) {
+                    if let a = tree.first(below: cell.node, named: "a") {
                         file = tree.textContent(a)
                     } else {
                         file = tree.textContent(cell.node)
@@ -495,10 +511,7 @@ struct MeetingBuilder {
         func add(_ p: Person) {
             if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
         }
-        // Text beside mentions is often a role ("…, project lead"): only names count as people.
-        func addNamed(_ p: Person) {
-            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
-        }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people (`candidate`).
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
             var pendingMention: Int?
@@ -524,16 +537,30 @@ struct MeetingBuilder {
             flushText(&textRun)
         }
         func flushText(_ s: inout String) {
+            guard !s.isEmpty else { return }
+            // The names a text holds depend on the text alone; chair cells repeat (spanned rows, the same
+            // presenters all day), so each distinct text is read once per import.
+            if let known = nameCache.people[s] {
+                for p in known { add(p) }
+                s = ""
+                return
+            }
+            var found: [Person] = []
+            func candidate(_ p: Person) {
+                if p.unresolved || Recognize.looksLikeName(p.name) { found.append(p) }
+            }
             for name in Recognize.splitNames(s) {
                 let clean = name.trimmingSpaces()
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { addNamed(Recognize.person(after)) }
+                    if !after.isEmpty { candidate(Recognize.person(after)) }
                     continue
                 }
-                addNamed(Recognize.person(clean))
+                candidate(Recognize.person(clean))
             }
+            nameCache.people[s] = found
+            for p in found { add(p) }
             s = ""
         }
         func visit(_ blocks: [Block]) {
