@@ -3,6 +3,7 @@
 // Times the Confluence importer against bare libxml2 on the same generated meeting pages:
 // libxml2 DOM (read + iterative walk + free), libxml2 SAX with empty callbacks, and our import.
 // Usage: swift run -c release confluence-speed [sizes-in-KB…] [--only storage|html] [--import-only]
+//        confluence-speed --generate storage|html KB > page;  confluence-speed --dump OUTDIR files…
 
 #if canImport(libxml2)
 @preconcurrency import libxml2
@@ -161,7 +162,40 @@ func time(_ bytes: Int, _ body: () -> Int) -> Double {
     return best
 }
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `--dump OUT files…`: writes each import's canonical JSON to OUT/<file name>.json (to diff two builds).
+func dump(_ out: String, _ files: [String]) {
+    for path in files {
+        guard let f = fopen(path, "rb") else { continue }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true { let n = fread(&chunk, 1, chunk.count, f); if n <= 0 { break }; bytes += chunk[0..<n] }
+        fclose(f)
+        let name = String(path.split(separator: "/").last ?? "page")
+        let input = SourceInput(bytes: bytes, fileName: name)
+        let html = name.hasSuffix(".html")
+        let r = html ? try? ConfluenceHTMLSource().importMeeting(from: input, options: ImportOptions())
+            : try? ConfluenceStorageSource().importMeeting(from: input, options: ImportOptions())
+        let json = r.map { MeetingJSON.encode($0.meeting) } ?? Array("import failed".utf8)
+        guard let o = fopen(out + "/" + name + ".json", "wb") else { continue }
+        _ = json.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, o) }
+        fclose(o)
+    }
+}
+
 var args = Array(CommandLine.arguments.dropFirst())
+if args.first == "--generate", args.count == 3, let kb = Int(args[2]) {
+    // --generate storage|html KB: writes a generated page to standard output.
+    let bytes = page(storage: args[1] == "storage", target: kb * 1024)
+    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
+    exit(0)
+}
+if args.first == "--dump", args.count >= 2 { dump(args[1], Array(args.dropFirst(2))); exit(0) }
 var only: String?
 if let i = args.firstIndex(of: "--only"), i + 1 < args.count { only = args[i + 1]; args.removeSubrange(i...(i + 1)) }
 let importOnly = args.contains("--import-only")
