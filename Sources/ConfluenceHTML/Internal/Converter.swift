@@ -115,8 +115,10 @@ struct Converter {
         for i in inlines {
             if case .text(let t) = i {
                 if t.isEmpty { continue }
-                if case .text(let prev)? = out.last {
-                    var joined = prev
+                if case .text(var joined)? = out.last {
+                    // Taken out of the array first, so the appends below extend a uniquely held string
+                    // (no copy of the whole run per piece: a paragraph of many pieces stays linear).
+                    out.removeLast()
                     if joined.hasSuffix(" "), t.hasPrefix(" ") {
                         joined += t.dropFirst()
                     } else if joined.hasSuffix(" "), let f = t.first, ",.;:)!?".contains(f) {
@@ -125,7 +127,7 @@ struct Converter {
                     } else {
                         joined += t
                     }
-                    out[out.count - 1] = .text(joined)
+                    out.append(.text(joined))
                 } else {
                     out.append(.text(t))
                 }

@@ -100,6 +100,8 @@ struct MeetingBuilder {
     var roles: [HeadingRole] = []
     var currentRole: HeadingRole = .other
     var currentDay: Int?
+    /// Index in ``agenda`` of each day number (day numbers are unique there): no scan per agenda row.
+    var dayIndex: [Int: Int] = [:]
     var sawAgendaHeader = false
     var tableCount = 0
 
@@ -195,9 +197,10 @@ struct MeetingBuilder {
     }
 
     mutating func startDay(number: Int, date: CalendarDate?, title: String) {
-        if let i = agenda.firstIndex(where: { $0.day == number }) {
+        if let i = dayIndex[number] {
             if agenda[i].date == nil { agenda[i].date = date }
         } else {
+            dayIndex[number] = agenda.count
             agenda.append(AgendaDay(day: number, date: date, title: title))
         }
         currentDay = number
@@ -279,7 +282,7 @@ struct MeetingBuilder {
         if currentDay == nil {
             let date = conv.draft.meeting.startDate
             startDay(number: (agenda.last?.day ?? 0) + 1, date: date, title: nil ?? "")
-            if let i = agenda.firstIndex(where: { $0.day == currentDay }), agenda[i].title == "" { agenda[i].title = nil }
+            if let day = currentDay, let i = dayIndex[day], agenda[i].title == "" { agenda[i].title = nil }
         }
         // Rows above the header may name the day ("Day 1: 2019-10-28").
         for row in grid.prefix(header) { dayRow(row) }
@@ -288,7 +291,7 @@ struct MeetingBuilder {
         for row in grid.dropFirst(header + 1) {
             if dayRow(row) { continue }
             let distinct = Set(row.map(\.node))
-            guard let dayNumber = currentDay, let dayIndex = agenda.firstIndex(where: { $0.day == dayNumber }) else { continue }
+            guard let dayNumber = currentDay, let dayIndex = dayIndex[dayNumber] else { continue }
             let ref = AgendaItemReference(day: dayNumber, index: agenda[dayIndex].items.count)
             conv.agendaItem = ref
             var item = AgendaItem(topic: "", location: tree.location(row.first?.node ?? node))
