@@ -364,13 +364,18 @@ struct MeetingBuilder {
     static let otherPrefixes = ["close", "adjourn", "travel", "registration", "end of"].map { Array($0.utf8) }
 
     func kind(of topic: String) -> AgendaItemKind {
-        // Every keyword is ASCII: folding ASCII letters only finds exactly what the lowercased String would.
-        var t = Array(topic.utf8)
-        var ascii = true
-        for i in t.indices {
-            if t[i] >= 0x41 && t[i] <= 0x5A { t[i] += 0x20 } else if t[i] >= 0x80 { ascii = false }
+        // The bytes of `topic.lowercased()` (which maps scalar by scalar), built without a String: ASCII folded
+        // in place, other scalars through their lowercase mapping.
+        var t: [UInt8] = []
+        t.reserveCapacity(topic.utf8.count)
+        for scalar in topic.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                t.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            } else {
+                t.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
         }
-        if !ascii { t = Array(topic.lowercased().utf8) }
         func has(_ words: [[UInt8]]) -> Bool { words.contains { containsBytes(t, $0) } }
         func starts(_ words: [[UInt8]]) -> Bool { words.contains { t.starts(with: $0) } }
         if has(Self.mealWords) { return .meal }
@@ -526,7 +531,7 @@ struct MeetingBuilder {
                     pendingMention = result.count - 1
                 case .text(let t):
                     let trimmed = t.trimmingSpaces()
-                    if let m = pendingMention, trimmed.lowercased().hasPrefix("(remote") {
+                    if let m = pendingMention, trimmed.utf8.first == UInt8(ascii: "("), trimmed.lowercased().hasPrefix("(remote") {
                         result[m].attendance = .remote
                         textRun += String(trimmed.drop { $0 != ")" }.dropFirst())
                     } else {
