@@ -191,6 +191,7 @@ enum LibXML {
                          firstLineColumnOffset: Int32 = 0) -> ParsedMarkup {
         _ = libxml2Ready
         let b = TreeBuilder(html: false)
+        b.tree.reserve(forInput: bytes)
         b.tree.lineOffset = lineOffset
         b.tree.firstLineColumnOffset = firstLineColumnOffset
         var sax = xmlSAXHandler()
@@ -247,6 +248,7 @@ enum LibXML {
                           lowercaseNames: Bool = true) -> ParsedMarkup {
         _ = libxml2Ready
         let b = TreeBuilder(html: true)
+        b.tree.reserve(forInput: bytes)
         b.lowercase = lowercaseNames
         b.tree.lineOffset = lineOffset
         b.tree.firstLineColumnOffset = firstLineColumnOffset

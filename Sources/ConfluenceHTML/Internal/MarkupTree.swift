@@ -47,6 +47,16 @@ struct MarkupTree {
         nodes.append(Node(name: 0, parent: -1, start: 0, end: 0, line: 1, column: 1))
     }
 
+    /// Reserves room for the tree of `input` up front: at most one node per `<` (plus text after the last one)
+    /// and at most the input's size in text and attribute bytes. Large reservations are mapped lazily, so
+    /// untouched room costs no resident memory, and growth never copies (no old-plus-new peak).
+    mutating func reserve(forInput input: [UInt8]) {
+        var tags = 0
+        for b in input where b == 0x3C { tags += 1 }
+        nodes.reserveCapacity(tags + 16)
+        bytes.reserveCapacity(input.count + 16)
+    }
+
     mutating func intern(_ name: String) -> Int32 {
         if let i = nameIndex[name] { return i }
         let i = Int32(names.count)

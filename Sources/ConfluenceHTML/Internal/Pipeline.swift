@@ -45,6 +45,8 @@ enum Pipeline {
                     "the storage format is not well-formed; it was read again with libxml2's HTML parser, which kept more of its text"))
             }
         }
+        // The prepared copy of the input is no longer needed: free it before the model is built (lower peak memory).
+        prepared.output = []
         var page = page
         // The <page><title>/<space>/<body> wrapper some exporters write.
         var root = tree.root
