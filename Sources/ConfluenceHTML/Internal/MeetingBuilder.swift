@@ -110,6 +110,21 @@ struct MeetingBuilder {
     /// People read from each distinct run of text, for ``people(in:)`` (one import, one thread).
     final class NameCache {
         var people: [String: [Person]] = [:]
+        /// `isSamePerson` answers (a pure function of the two people; it normalises both names per call).
+        var same: [PersonPair: Bool] = [:]
+
+        struct PersonPair: Hashable {
+            var a: Person
+            var b: Person
+        }
+
+        func isSame(_ a: Person, _ b: Person) -> Bool {
+            let key = PersonPair(a: a, b: b)
+            if let known = same[key] { return known }
+            let answer = a.isSamePerson(as: b)
+            same[key] = answer
+            return answer
+        }
     }
     let nameCache = NameCache()
 
@@ -516,8 +531,9 @@ struct MeetingBuilder {
     /// People in a cell or list: mentions first, then names in the remaining text.
     func people(in text: RichText) -> [Person] {
         var result: [Person] = []
+        let cache = nameCache
         func add(_ p: Person) {
-            if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
+            if !result.contains(where: { cache.isSame($0, p) }) { result.append(p) }
         }
         // Text beside mentions is often a role ("…, project lead"): only names count as people (`candidate`).
         func fromInlines(_ inlines: [Inline]) {
