@@ -57,6 +57,37 @@ struct MarkupTree {
         bytes.reserveCapacity(input.count + 16)
     }
 
+    /// Appends `node` as the last child of its parent; returns its index.
+    mutating func appendNode(_ node: Node) -> Int32 {
+        let id = Int32(nodes.count)
+        nodes.append(node)
+        let p = Int(node.parent)
+        let last = nodes[p].lastChild
+        if last >= 0 {
+            nodes[Int(last)].next = id
+        } else {
+            nodes[p].firstChild = id
+        }
+        nodes[p].lastChild = id
+        return id
+    }
+
+    /// Appends `text` to the last child of `parent` when that child is the text just stored; else false.
+    mutating func extendLastText(of parent: Int32, with text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let last = nodes[Int(parent)].lastChild
+        guard last >= 0, nodes[Int(last)].name < 0, Int(nodes[Int(last)].end) == bytes.count else { return false }
+        bytes.append(contentsOf: text)
+        nodes[Int(last)].end = Int32(bytes.count)
+        return true
+    }
+
+    /// Appends a text node holding `text` below `parent`.
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, parent: Int32, line: Int32, column: Int32) {
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: text)
+        _ = appendNode(Node(name: -1, parent: parent, start: start, end: Int32(bytes.count), line: line, column: column))
+    }
+
     mutating func intern(_ name: String) -> Int32 {
         if let i = nameIndex[name] { return i }
         let i = Int32(names.count)
@@ -307,6 +338,27 @@ struct ChildSequence: Sequence, IteratorProtocol {
 
 /// Collapses runs of ASCII white space and no-break spaces into one space; optionally trims.
 func collapseWhitespace(_ bytes: ArraySlice<UInt8>, trim: Bool) -> String {
+    // Most runs have nothing to collapse, drop or trim: then the result is the bytes as they are.
+    var clean = true
+    var previousSpace = trim   // when trimming, a leading space is dropped
+    var k = bytes.startIndex
+    while k < bytes.endIndex {
+        let b = bytes[k]
+        if b == 0x20 {
+            if previousSpace { clean = false; break }
+            previousSpace = true
+        } else {
+            if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+                || (b == 0xC2 && k + 1 < bytes.endIndex && bytes[k + 1] == 0xA0)
+                || (b == 0xE2 && k + 2 < bytes.endIndex && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x8B) {
+                clean = false
+                break
+            }
+            previousSpace = false
+        }
+        k += 1
+    }
+    if clean, !(trim && bytes.last == 0x20) { return String(decoding: bytes, as: UTF8.self) }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     var lastSpace = trim
