@@ -43,12 +43,15 @@ struct StoragePreparation {
         while i < n {
             let b = input[i]
             if b != 0x0A, b != UInt8(ascii: "<"), b != UInt8(ascii: "&") {
-                // A run of plain bytes: copied at once.
-                var j = i + 1
-                while j < n {
-                    let c = input[j]
-                    if c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { break }
-                    j += 1
+                // A run of plain bytes: found without bounds checks, copied at once.
+                let j = input.withUnsafeBufferPointer { buf -> Int in
+                    var j = i + 1
+                    while j < n {
+                        let c = buf[j]
+                        if c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { break }
+                        j += 1
+                    }
+                    return j
                 }
                 output.append(contentsOf: input[i..<j])
                 i = j
