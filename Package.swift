@@ -47,6 +47,11 @@ let package = Package(
         .executableTarget(name: "agenda-to-calendar", dependencies: ["MeetingNotes"], path: "Examples/agenda-to-calendar"),
         // Release-mode speed check of the plain-text importer (see Docs/PlainTextImport.md).
         .executableTarget(name: "plaintext-speed", dependencies: ["MeetingModel", "PlainTextImport"]),
+        // Release-mode speed check of the Confluence importer against bare libxml2 (see Docs/ConfluenceImport.md).
+        .executableTarget(name: "confluence-speed", dependencies: [
+            "ConfluenceHTML", "MeetingModel",
+            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
+        ]),
 
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
