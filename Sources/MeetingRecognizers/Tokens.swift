@@ -108,20 +108,20 @@ enum Tokenizer {
 
 
 /// White space test with an ASCII fast path (Unicode properties only for non-ASCII).
-@inline(__always) func isSpaceScalar(_ u: Unicode.Scalar) -> Bool {
+@inline(__always) package func isSpaceScalar(_ u: Unicode.Scalar) -> Bool {
     let v = u.value
     if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
     return u.properties.isWhitespace
 }
 
-@inline(__always) func isSpaceChar(_ c: Character) -> Bool {
+@inline(__always) package func isSpaceChar(_ c: Character) -> Bool {
     if let a = c.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
     return c.isWhitespace
 }
 
 extension StringProtocol {
     /// The text without leading and trailing white space.
-    var trimmedSub: SubSequence {
+    package var trimmedSub: SubSequence {
         var s = self[...]
         while let f = s.first, isSpaceChar(f) { s = s.dropFirst() }
         while let l = s.last, isSpaceChar(l) { s = s.dropLast() }
@@ -131,12 +131,12 @@ extension StringProtocol {
 
 extension StringProtocol {
     /// The text without leading and trailing white space.
-    var trimmed: String { String(trimmedSub) }
+    package var trimmed: String { String(trimmedSub) }
 }
 
 extension Substring {
     /// The text without leading and trailing white space (ASCII fast path; `Character` rules otherwise).
-    var trimmedSub: Substring {
+    package var trimmedSub: Substring {
         let u = utf8
         var lo = u.startIndex, hi = u.endIndex
         while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo = u.index(after: lo) }
@@ -153,14 +153,14 @@ extension Substring {
         return s
     }
     /// The text without leading and trailing white space.
-    var trimmed: String { String(trimmedSub) }
+    package var trimmed: String { String(trimmedSub) }
 }
 
 extension String {
     /// The text without leading and trailing white space.
-    var trimmedSub: Substring { self[...].trimmedSub }
+    package var trimmedSub: Substring { self[...].trimmedSub }
     /// The text without leading and trailing white space.
-    var trimmed: String {
+    package var trimmed: String {
         let t = self[...].trimmedSub
         return t.startIndex == startIndex && t.endIndex == endIndex ? self : String(t)
     }
@@ -168,7 +168,7 @@ extension String {
 
 extension StringProtocol {
     /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
-    func firstRange(of needle: String) -> Range<Index>? {
+    package func firstRange(of needle: String) -> Range<Index>? {
         let n = needle.utf8
         guard let first = n.first else { return nil }
         let u = utf8
@@ -188,40 +188,45 @@ extension StringProtocol {
 
 extension String {
     /// Runs of white space collapsed to one space, trimmed (one UTF-8 pass; `self` when nothing changes).
-    var collapsedSpaces: String {
-        let u = utf8
-        var previous: UInt8 = 32
-        var clean = true
-        for b in u {
-            if b >= 0x80 || (b != 32 && b >= 9 && b <= 13) || (b == 32 && previous == 32) { clean = false; break }
-            previous = b
-        }
-        if clean && previous != 32 { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
-        var pending = false
-        var i = u.startIndex
-        let end = u.endIndex
-        while i < end {
-            let b = u[i]
-            var len = 1
-            var space = false
-            if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
-            if space {
-                pending = !out.isEmpty
-                i = u.index(i, offsetBy: len)
-                continue
-            }
-            if pending { out.append(32); pending = false }
-            for _ in 0..<len where i < end { out.append(u[i]); i = u.index(after: i) }
-        }
-        return String(decoding: out, as: UTF8.self)
+    package var collapsedSpaces: String { collapsedWhiteSpace(self) }
+}
+
+/// Runs of white space (Unicode White_Space) collapsed to one space, ends trimmed. One UTF-8 pass;
+/// returns the input itself when nothing changes.
+package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
+    let u = s.utf8
+    // Is anything to do? Leading/trailing space, a double space, a tab/newline, or a non-ASCII byte.
+    var previous: UInt8 = 32
+    var clean = true
+    for b in u {
+        if b >= 0x80 || (b != 32 && b >= 9 && b <= 13) || (b == 32 && previous == 32) { clean = false; break }
+        previous = b
     }
+    if clean && previous != 32 { return String(s) }
+    var out: [UInt8] = []
+    out.reserveCapacity(u.count)
+    var pending = false
+    var i = u.startIndex
+    let end = u.endIndex
+    while i < end {
+        let b = u[i]
+        var len = 1
+        var space = false
+        if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
+        if space {
+            pending = !out.isEmpty
+            i = u.index(i, offsetBy: len)
+            continue
+        }
+        if pending { out.append(32); pending = false }
+        for _ in 0..<len where i < end { out.append(u[i]); i = u.index(after: i) }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Whether the non-ASCII scalar starting at `i` is white space (Unicode White_Space), and its UTF-8 length.
 @inline(__always)
-func whiteSpaceScalar<U: Collection>(_ u: U, _ i: U.Index) -> (Bool, Int) where U.Element == UInt8 {
+package func whiteSpaceScalar<U: Collection>(_ u: U, _ i: U.Index) -> (Bool, Int) where U.Element == UInt8 {
     let b = u[i]
     let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
     guard b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 else { return (false, len) }

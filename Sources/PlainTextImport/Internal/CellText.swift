@@ -2,6 +2,7 @@
 
 import Foundation
 import MeetingModel
+import MeetingRecognizers
 
 /// Turns the text of a cell or paragraph into rich text: HTML fragments (`<ul>`, `<li>`, `<b>`, `&amp;`)
 /// become nested lists and emphasis, inline " • " runs become list items, runs of 2+ spaces separate
@@ -104,7 +105,7 @@ enum CellText {
     static func whiteSpace(at i: Int, _ u: [UInt8]) -> Bool {
         let b = u[i]
         if b < 0x80 { return b == 32 || (b >= 9 && b <= 13) }
-        return nonASCIIWhiteSpace(u, i).0
+        return whiteSpaceScalar(u, i).0
     }
 
     /// Whether the scalar ending just before byte `i` is white space.
@@ -245,7 +246,7 @@ enum HTMLFragment {
     /// Whether a tag is a closing one, and its name lower-cased ("ul" of " /UL class=x"): white space trimmed,
     /// then letters and digits. ASCII tags are read from the bytes.
     static func tagName(_ inner: Substring) -> (closing: Bool, name: String) {
-        let t = inner.trimmedSlice
+        let t = inner.trimmedSub
         let u = t.utf8
         if !u.contains(where: { $0 >= 0x80 }) {
             var bytes = u.drop { _ in false }[...]
@@ -408,7 +409,7 @@ extension String {
             let b = u[i]
             var len = 1
             var isSpace: Bool
-            if b < 0x80 { isSpace = b == 32 || (b >= 9 && b <= 13) } else { (isSpace, len) = nonASCIIWhiteSpace(u, i) }
+            if b < 0x80 { isSpace = b == 32 || (b >= 9 && b <= 13) } else { (isSpace, len) = whiteSpaceScalar(u, i) }
             if isSpace {
                 if !space { out.append(32) }
                 space = true

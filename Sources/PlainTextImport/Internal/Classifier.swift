@@ -31,7 +31,7 @@ enum LineClassifier {
     /// Returns level (markdown count, 0 for a bare title), title, and inline content after "Title:".
     static func heading(_ line: Line) -> (level: Int, title: String, rest: String?)? {
         if line.hasTab { return nil }
-        let t = line.text.trimmedSlice
+        let t = line.text.trimmedSub
         guard !t.isEmpty else { return nil }
         if t.hasPrefix("#") {
             let hashes = t.prefix { $0 == "#" }.count

@@ -1,5 +1,7 @@
 // swift-meeting-notes · PlainTextImport
 
+import MeetingRecognizers
+
 /// One input line: its 1-based number and text (line end removed).
 struct Line {
     let number: Int

@@ -213,7 +213,7 @@ struct PageParser {
         for l in lines {
             if l.isBlank { continue }
             if Cells.isPipeSeparator(l.text) { continue }
-            if (l.hasTab && l.text.trimmedSlice.hasByte(9)) || Cells.isPipeRow(l.text) {
+            if (l.hasTab && l.text.trimmedSub.hasByte(9)) || Cells.isPipeRow(l.text) {
                 flushList()
                 rows.append(Cells.split(l.text, tabs: l.hasTab).map { TableCell(content: CellText.convert($0).rich) })
                 inList = false

@@ -1,51 +1,6 @@
 // swift-meeting-notes · PlainTextImport
 
-@inline(__always) func fastSpace(_ c: Character) -> Bool {
-    if let a = c.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
-    return c.isWhitespace
-}
-
-@inline(__always) func fastSpace(_ u: Unicode.Scalar) -> Bool {
-    let v = u.value
-    if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
-    return u.properties.isWhitespace
-}
-
-extension StringProtocol {
-    var trimmed: String {
-        var s = self[...]
-        while let f = s.first, fastSpace(f) { s = s.dropFirst() }
-        while let l = s.last, fastSpace(l) { s = s.dropLast() }
-        return String(s)
-    }
-}
-
-extension Substring {
-    /// The text without leading and trailing white space (ASCII fast path; `Character` rules otherwise).
-    var trimmedSlice: Substring {
-        let u = utf8
-        var lo = u.startIndex, hi = u.endIndex
-        while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo = u.index(after: lo) }
-        while hi > lo {
-            let p = u.index(before: hi)
-            if u[p] == 32 || (u[p] >= 9 && u[p] <= 13) { hi = p } else { break }
-        }
-        if lo == hi { return self[hi..<hi] }
-        if u[lo] < 0x80, u[u.index(before: hi)] < 0x80 { return self[lo..<hi] }
-        var s = self
-        while let f = s.first, fastSpace(f) { s = s.dropFirst() }
-        while let l = s.last, fastSpace(l) { s = s.dropLast() }
-        return s
-    }
-    var trimmed: String { String(trimmedSlice) }
-}
-
-extension String {
-    var trimmed: String {
-        let t = self[...].trimmedSlice
-        return t.startIndex == startIndex && t.endIndex == endIndex ? self : String(t)
-    }
-}
+import MeetingRecognizers
 
 extension String {
     /// Runs of white space collapsed to one space, trimmed.
@@ -88,65 +43,6 @@ extension String {
             out.append(f)
         }
         return String(out)
-    }
-}
-
-/// Runs of white space (Unicode White_Space) collapsed to one space, ends trimmed. One UTF-8 pass;
-/// returns the input itself when nothing changes.
-func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
-    let u = s.utf8
-    // Is anything to do? Leading/trailing space, a double space, a tab/newline, or a non-ASCII byte.
-    var previous: UInt8 = 32
-    var clean = true
-    for b in u {
-        if b >= 0x80 || (b != 32 && b >= 9 && b <= 13) || (b == 32 && previous == 32) { clean = false; break }
-        previous = b
-    }
-    if clean && previous != 32 { return String(s) }
-    var out: [UInt8] = []
-    out.reserveCapacity(u.count)
-    var pending = false
-    var i = u.startIndex
-    let end = u.endIndex
-    while i < end {
-        let b = u[i]
-        var len = 1
-        var space = false
-        if b < 0x80 {
-            space = b == 32 || (b >= 9 && b <= 13)
-        } else {
-            (space, len) = nonASCIIWhiteSpace(u, i)
-        }
-        if space {
-            pending = !out.isEmpty
-            i = u.index(i, offsetBy: len)
-            continue
-        }
-        if pending { out.append(32); pending = false }
-        for _ in 0..<len where i < end { out.append(u[i]); i = u.index(after: i) }
-    }
-    return String(decoding: out, as: UTF8.self)
-}
-
-/// Whether the non-ASCII scalar starting at `i` is white space, and its UTF-8 length.
-@inline(__always)
-func nonASCIIWhiteSpace<U: Collection>(_ u: U, _ i: U.Index) -> (Bool, Int) where U.Element == UInt8 {
-    let b = u[i]
-    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-    guard b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 else { return (false, len) }
-    var it = u.index(after: i)
-    guard it < u.endIndex else { return (false, len) }
-    let b1 = u[it]
-    if b == 0xC2 { return (b1 == 0x85 || b1 == 0xA0, len) }
-    it = u.index(after: it)
-    guard it < u.endIndex else { return (false, len) }
-    let b2 = u[it]
-    switch b {
-    case 0xE1: return (b1 == 0x9A && b2 == 0x80, len)                                   // U+1680
-    case 0xE2:
-        if b1 == 0x80 { return (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF, len) }   // U+2000–200A, 2028, 2029, 202F
-        return (b1 == 0x81 && b2 == 0x9F, len)                                          // U+205F
-    default: return (b1 == 0x80 && b2 == 0x80, len)                                     // U+3000
     }
 }
 
@@ -210,26 +106,6 @@ enum Cells {
     static func looksLikeRow(_ line: Substring) -> Bool {
         if line.hasByte(9) || isPipeRow(line) { return true }
         return split(line, tabs: false).filter { !$0.isEmpty }.count >= 2
-    }
-}
-
-extension StringProtocol {
-    /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
-    func firstRange(of needle: String) -> Range<Index>? {
-        let n = needle.utf8
-        guard let first = n.first else { return nil }
-        let u = utf8
-        var i = u.startIndex
-        while i != u.endIndex {
-            if u[i] == first {
-                var j = u.index(after: i)
-                var k = n.index(after: n.startIndex)
-                while k != n.endIndex, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k = n.index(after: k) }
-                if k == n.endIndex { return i..<j }
-            }
-            i = u.index(after: i)
-        }
-        return nil
     }
 }
 
