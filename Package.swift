@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
         .library(name: "MeetingSourceTesting", targets: ["MeetingSourceTesting"]),
+        .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
+        .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -17,6 +19,11 @@ let package = Package(
         .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
         .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
+        .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
