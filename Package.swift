@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MeetingSourceTesting", targets: ["MeetingSourceTesting"]),
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
         .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
+        .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -23,6 +24,14 @@ let package = Package(
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
         .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
         .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
+        .systemLibrary(name: "CMeetingLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "ConfluenceHTML", dependencies: [
+            "MeetingModel",
+            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
+        ]),
+        .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
