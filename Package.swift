@@ -46,6 +46,13 @@ let package = Package(
         .testTarget(name: "MeetingExportTests", dependencies: [
             "MeetingExport", "MeetingNotes", "meeting-notes", .product(name: "Ink", package: "Ink"),
         ], resources: [.copy("Fixtures")]),
+        .executableTarget(name: "meeting-notes-safety", dependencies: [
+            "MeetingModel", "ConfluenceHTML", "PlainTextImport", "MeetingExport",
+        ], path: "Tools/meeting-notes-safety"),
+        .testTarget(name: "HostileInputTests", dependencies: [
+            "MeetingModel", "MeetingSourceTesting", "MeetingRecognizers", "ConfluenceHTML", "PlainTextImport",
+            "MeetingExport", "MeetingNotes", "meeting-notes", "meeting-notes-safety",
+        ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
