@@ -115,7 +115,7 @@ struct AgendaAssembler {
 
     static func kind(of topic: String) -> AgendaItemKind {
         let f = topic.lowercased()
-        if f.hasPrefix("close") || f.hasPrefix("adjourn") || f.hasPrefix("wrap") || f.hasPrefix("end of") || f.hasPrefix("travel")
+        if f.hasPrefix("close") || f.hasPrefix("adjourn") || f.hasPrefix("end of") || f.hasPrefix("travel")
             || f.hasPrefix("depart") || f.hasPrefix("arrival") { return .other }
         let words = Set(f.split(whereSeparator: { !$0.isLetter }).map(String.init))
         if words.contains("break") || words.contains("coffee") || words.contains("tea") { return .break }
@@ -150,6 +150,10 @@ struct AgendaAssembler {
         var topicIdx = index(.topic) ?? 1
         if topicIdx >= cells.count { topicIdx = cells.count - 1 }
         var topic = cells[topicIdx]
+        if let range, timeText != range.start.description {
+            p.diag(.note, "time-normalised", "time \"\(timeText)\" read as \(range.start)" + (range.end.map { "–\($0)" } ?? ""),
+                   line: line.number, text: timeText)
+        }
         if range == nil, !timeText.isEmpty {
             p.diag(.note, "time-not-clock", "time cell is not a clock time; kept as written", line: line.number, text: timeText)
         }
@@ -160,7 +164,8 @@ struct AgendaAssembler {
         // Cells split by the PDF inside the topic ("Break (Refreshments Provided\t) (E").
         var kind = Self.kind(of: topic)
         let j = topicIdx + 1
-        while j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !chairLike(cells[j], p) {
+        var merges = 0
+        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !chairLike(cells[j], p) {
             let c = cells[j]
             let open = topic.filter { $0 == "(" }.count > topic.filter { $0 == ")" }.count
             guard kind == .break || kind == .meal || open || c.first?.isLowercase == true else { break }
@@ -168,6 +173,7 @@ struct AgendaAssembler {
             cells.remove(at: j)
             cells.append("")
             kind = Self.kind(of: topic)
+            merges += 1
         }
         topic = HTMLFragment.parse(topic).rich.plainText.collapsed
         func cell(_ r: Role) -> String {
@@ -226,11 +232,11 @@ struct AgendaAssembler {
         }
         var discussionText = cell(.discussion)
         let chairText = cell(.chair)
-        var item = p.meeting.agenda[di].items[ii]
         if !chairText.isEmpty {
             if chairLike(chairText, p) {
-                for c in PersonRecognizer.people(inList: chairText).map(p.resolve) where !item.chairs.contains(where: { $0.isSamePerson(as: c) }) {
-                    item.chairs.append(c)
+                for c in PersonRecognizer.people(inList: chairText).map(p.resolve)
+                where !p.meeting.agenda[di].items[ii].chairs.contains(where: { $0.isSamePerson(as: c) }) {
+                    p.meeting.agenda[di].items[ii].chairs.append(c)
                 }
             } else {
                 discussionText = chairText + (discussionText.isEmpty ? "" : "  " + discussionText)
@@ -238,9 +244,8 @@ struct AgendaAssembler {
         }
         let d = CellText.convert(discussionText)
         let n = CellText.convert(notesText)
-        item.discussion.blocks += d.rich.blocks
-        item.notes.blocks += n.rich.blocks
-        p.meeting.agenda[di].items[ii] = item
+        p.meeting.agenda[di].items[ii].discussion.blocks += d.rich.blocks
+        p.meeting.agenda[di].items[ii].notes.blocks += n.rich.blocks
         p.diag(.note, "continuation-row", "row without time or topic continues the item above", line: line.number)
         extractActions(n.fragments, ref: AgendaItemReference(day: p.meeting.agenda[di].day, index: ii), line: line.number, &p)
     }
@@ -275,9 +280,12 @@ struct AgendaAssembler {
     /// the columns together. The first participant named ends the topic; the rest is kept as notes.
     mutating func interleaved(_ time: LocalTime, _ rest: String, line: Int, _ p: inout PageParser) {
         var best: (Range<String.Index>, Person)? = nil
-        for person in p.meeting.participants.prefix(500) {
+        // The chair follows the topic: look in the first few hundred characters only.
+        let head = rest.prefix(300)
+        for person in p.meeting.participants.prefix(200) {
             for name in [person.name] + person.aliases where name.contains(" ") {
-                if let r = rest.range(of: name), best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
+                if let hr = head.range(of: name),
+                   case let r = hr.lowerBound..<hr.upperBound, best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
             }
         }
         if let r = rest.range(of: "Unknown User ("), let close = rest[r.upperBound...].firstIndex(of: ")"),

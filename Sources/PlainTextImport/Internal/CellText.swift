@@ -127,6 +127,8 @@ enum HTMLFragment {
         }
         func open(_ kind: String) {
             flushText()
+            // Deeper nesting than any page needs is flattened (keeps recursion bounded).
+            guard stack.count < 24 else { return }
             let n = Node(kind)
             // An <li> outside a list opens an implicit one; a new <li> closes an open <li> at the same level.
             if kind == "li" {

@@ -21,6 +21,8 @@ struct PageParser {
     /// Days listed in the contents block ("Day 2: 2019-10-29"), by number.
     var dayList: [Int: CalendarDate] = [:]
     var matcher = PersonMatcher([])
+    /// Exact-match index over the participants read so far (duplicates are merged through it).
+    var participantIndex = PersonMatcher([])
     var actions: ActionItemRecognizer
     static let code = "plain-text"
 
@@ -87,6 +89,10 @@ struct PageParser {
             meeting.startDate = a
             meeting.endDate = b
         }
+        // Dates written without a year ("Nov 18") take the meeting's year.
+        if dates.referenceYear == nil {
+            dates.referenceYear = meeting.startDate?.year ?? firstYear(in: sections)
+        }
         // 4. Participants first (owners and chairs are matched against them).
         for s in sections where s.kind == .participants { readParticipants(s) }
         matcher = PersonMatcher(meeting.participants)
@@ -94,6 +100,9 @@ struct PageParser {
                                        participants: meeting.participants)
         var agenda = AgendaAssembler()
         for s in sections {
+            if s.kind != .generic && s.kind != .date && s.kind != .location {
+                diag(.note, "section", "section \"\(s.title)\" read into the model's structure", line: s.headingLine, text: s.title)
+            }
             switch s.kind {
             case .participants: continue
             case .agenda: agenda.read(s, parser: &self)
@@ -113,7 +122,7 @@ struct PageParser {
                 }
             case .location:
                 readGeneric(s)
-                if meeting.location == nil, let l = s.lines.first(where: { !$0.isBlank }) {
+                if meeting.location == nil || s.title.lowercased() == "location", let l = s.lines.first(where: { !$0.isBlank }) {
                     let loc = LineClassifier.strippingGlyphs(l.text).withoutMarkdown
                     if !loc.isEmpty { meeting.location = loc }
                 }
@@ -121,6 +130,7 @@ struct PageParser {
             }
         }
         agenda.finish(parser: &self)
+        recordAliases()
         if meeting.startDate == nil, let first = meeting.agenda.first?.date {
             meeting.startDate = first
             meeting.endDate = meeting.agenda.compactMap(\.date).max()
@@ -129,6 +139,28 @@ struct PageParser {
         meeting.timeZone = options.defaultTimeZone
         meeting.diagnostics = diagnostics
         return meeting
+    }
+
+    /// The first plausible four-digit year in the first lines of the page.
+    func firstYear(in sections: [RawSection]) -> Int? {
+        for s in sections.prefix(8) {
+            for l in s.lines.prefix(20) {
+                if let m = DateRecognizer(numericOrder: options.numericDateOrder).firstDate(in: String(l.text)) { return m.start.year }
+            }
+        }
+        return nil
+    }
+
+    /// Spellings met for participants in chairs, owners and planning cells become the participants' aliases.
+    mutating func recordAliases() {
+        var met: [Person] = []
+        for d in meeting.agenda { for i in d.items { met += i.chairs } }
+        for a in meeting.actionItems { met += a.owners }
+        for t in meeting.planningTopics { met += t.requestedBy }
+        for p in met where !p.aliases.isEmpty {
+            guard let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) else { continue }
+            for a in p.aliases where !meeting.participants[i].aliases.contains(a) { meeting.participants[i].aliases.append(a) }
+        }
     }
 
     /// Whether the lines before the first heading are a contents list: bullets whose texts are later headings.
@@ -208,6 +240,9 @@ struct PageParser {
                 }
             }
             if found.isEmpty { diag(.warning, "participant-unread", "no person found in a participants line", line: l.number, text: text) }
+            for suffix in ["(Unlicensed)", "(Deactivated)", "(unlicensed)", "(deactivated)"] where text.contains(suffix) {
+                diag(.note, "account-suffix", "account state suffix dropped from a name", line: l.number, text: suffix)
+            }
             if found.count > 1, !text.contains(","), !text.contains("&"), !text.contains(";") {
                 diag(.note, "names-split", "\(found.count) names written together were split", line: l.number, text: text)
             }
@@ -216,16 +251,17 @@ struct PageParser {
     }
 
     mutating func addParticipant(_ p: Person, line: Int) {
-        if let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) {
+        if let i = participantIndex.index(of: p), meeting.participants[i].isSamePerson(as: p) {
             if p.attendance == .remote { meeting.participants[i].attendance = .remote }
             diag(.note, "duplicate-participant", "\(p.name) is listed more than once; merged", line: line)
             return
         }
-        guard meeting.participants.count < 5000 else {
+        guard meeting.participants.count < 2000 else {
             diag(.warning, "too-many-participants", "participant list truncated", line: line, text: p.name)
             return
         }
         meeting.participants.append(p)
+        participantIndex.append(p)
     }
 
     /// A person named in a cell, matched against the participants.
