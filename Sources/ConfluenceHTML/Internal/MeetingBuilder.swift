@@ -1,6 +1,7 @@
 // swift-meeting-notes · ConfluenceHTML
 
 internal import MeetingModel
+internal import MeetingRecognizers
 
 /// What a heading announces, recognised by its text (several Confluence versions and languages).
 enum HeadingRole: Equatable {
@@ -10,7 +11,7 @@ enum HeadingRole: Equatable {
 
     static let synonyms: [(HeadingRole, [String])] = [
         (.date, ["date", "dates", "date and time", "date & time", "when", "datum", "fecha", "fecha y hora", "data", "meeting date"]),
-        (.participants, ["attendees", "participants", "attendance", "present", "who", "teilnehmer", "teilnehmende",
+        (.participants, ["attendees", "participants", "team members", "members", "attendance", "present", "who", "teilnehmer", "teilnehmende",
                          "participantes", "asistentes", "participants list", "invitees"]),
         (.goals, ["goals", "goal", "objectives", "purpose", "ziele", "objetivos", "meeting goals", "demo goal"]),
         (.agenda, ["discussion items", "discussion topics", "agenda", "topics", "tagesordnung", "orden del día",
@@ -139,10 +140,11 @@ struct MeetingBuilder {
         case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
-            if conv.dialect == .html {
-                let cls = tree.attribute("class", of: n) ?? ""
-                if cls.contains("confluence-information-macro") || cls.contains("expand-container") || cls.contains("panel")
-                    || cls.contains("toc-macro") || cls.contains("plugin-tabmeta-details") || cls.contains("code") {
+            if conv.dialect == .html, tree.attributeRange("class", of: n) != nil {
+                let t = tree
+                if t.hasClassPrefix("confluence-information-macro", n) || t.hasClass("expand-container", n)
+                    || t.hasClass("panel", n) || t.hasClassPrefix("toc-macro", n) || t.hasClass("client-side-toc-macro", n)
+                    || t.hasClass("plugin-tabmeta-details", n) || t.hasClass("code", n) {
                     return false
                 }
             }
@@ -203,6 +205,7 @@ struct MeetingBuilder {
             if known.count >= 2 { headerIndex = i; roles = r; break }
         }
         let roleSet = Set(roles)
+        defer { append(conv.tableStrays(n)) }
         if let h = headerIndex {
             if roleSet.contains(.requestedBy) || (currentRole == .planning && roleSet.contains(.topic)) {
                 planningTable(grid, header: h, roles: roles, node: n)
@@ -222,7 +225,9 @@ struct MeetingBuilder {
             attachmentsTable(grid, header: 0, roles: [.file, .modified], node: n)
             return
         }
-        let converted = conv.block(n)
+        let converted = [Block.table(TableBlock(rows: grid.map { row in
+            row.map { TableCell(content: RichText(conv.cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
+        }))]
         // A two-column key/value table (page properties) may carry the date and participants.
         if case .table(let t)? = converted.first { propertiesTable(t) }
         append(converted)
@@ -274,9 +279,14 @@ struct MeetingBuilder {
                 switch role {
                 case .time:
                     if cell.isOrigin {
-                        let (s, e) = Recognize.times(in: tree.textContent(cell.node))
+                        let written = tree.textContent(cell.node)
+                        let (s, e) = Recognize.times(in: written)
                         item.start = s
                         item.end = e
+                        // A duration ("10 min") or other text in the time column is kept, not dropped.
+                        if s == nil, !written.isEmpty {
+                            leftovers.append(.paragraph([.text((minutes(in: written) != nil ? "Duration: " : "Time: ") + written)]))
+                        }
                     }
                 case .topic:
                     item.topic = HeadingRole.cleanTitle(tree.textContent(cell.node)).isEmpty ? tree.textContent(cell.node)
@@ -376,6 +386,7 @@ struct MeetingBuilder {
             var type: String?
             var modifiedText = ""
             var comment: String?
+            var modifiedBy: Person?
             for (col, cell) in row.enumerated() where cell.isOrigin {
                 let role = col < roles.count ? roles[col] : .other
                 switch role {
@@ -392,7 +403,11 @@ struct MeetingBuilder {
                     if let c = tree.first(below: cell.node, where: { tree.hasClass("attachment-comment", $0) || tree.hasClass("comment", $0) }) {
                         comment = tree.textContent(c)
                     }
-                case .modified: modifiedText = tree.textContent(cell.node)
+                case .modified:
+                    modifiedText = tree.textContent(cell.node)
+                    if let m = tree.first(below: cell.node, where: { tree.hasClass("confluence-userlink", $0) || tree.hasClass("user-mention", $0) }) {
+                        modifiedBy = conv.htmlPerson(m)
+                    }
                 default: break
                 }
             }
@@ -405,7 +420,9 @@ struct MeetingBuilder {
                     break
                 }
             }
-            attachments.append(modifiedAttachment(name: name, type: type, modified: modifiedText, comment: comment))
+            var attachment = modifiedAttachment(name: name, type: type, modified: modifiedText, comment: comment)
+            if let modifiedBy { attachment.modifiedBy = modifiedBy }
+            attachments.append(attachment)
         }
     }
 
@@ -413,7 +430,7 @@ struct MeetingBuilder {
     func modifiedAttachment(name: String, type: String?, modified: String, comment: String?) -> Attachment {
         var by: Person?
         var dateText = modified
-        if let r = modified.firstRange(of: " by ") {
+        if let r = modified.firstRange(of: " by ") ?? modified.firstRange(of: "by ") {
             by = Recognize.person(String(modified[r.upperBound...]))
             dateText = String(modified[..<r.lowerBound])
         }
@@ -428,6 +445,10 @@ struct MeetingBuilder {
         var result: [Person] = []
         func add(_ p: Person) {
             if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
+        }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people.
+        func addNamed(_ p: Person) {
+            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
         }
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
@@ -459,10 +480,10 @@ struct MeetingBuilder {
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { add(Recognize.person(after)) }
+                    if !after.isEmpty { addNamed(Recognize.person(after)) }
                     continue
                 }
-                add(Recognize.person(clean))
+                addNamed(Recognize.person(clean))
             }
             s = ""
         }
@@ -493,26 +514,29 @@ struct MeetingBuilder {
 
     // MARK: Action items
 
-    /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks).
+    /// The shared action-item recogniser, knowing the participants met so far.
+    var recognizer: ActionItemRecognizer {
+        ActionItemRecognizer(options: conv.options, participants: conv.draft.meeting.participants)
+    }
+
+    /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks), read by the
+    /// shared ``ActionItemRecognizer`` from the text of each line; mentions on the line resolve its owners.
     func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?) -> [ActionItem] {
         var out: [ActionItem] = []
-        func consider(_ inlines: [Inline], location: SourceLocation?) {
-            if let a = actionFromProse(inlines) {
-                var a = a
-                a.agendaItem = agendaItem
-                a.section = agendaItem == nil ? section : nil
-                a.location = location
-                a.status = .open
-                out.append(a)
-            }
+        let recognizer = self.recognizer
+        func consider(_ inlines: [Inline]) {
+            guard var a = actionFromProse(inlines, recognizer: recognizer) else { return }
+            a.agendaItem = agendaItem
+            a.section = agendaItem == nil ? section : nil
+            out.append(a)
         }
         func visit(_ blocks: [Block]) {
             for b in blocks {
                 switch b {
-                case .paragraph(let i): consider(i, location: nil)
+                case .paragraph(let i): consider(i)
                 case .list(let l):
                     for item in l.items where item.checked == nil {
-                        if case .paragraph(let i)? = item.blocks.first { consider(i, location: nil) }
+                        if case .paragraph(let i)? = item.blocks.first { consider(i) }
                         visit(Array(item.blocks.dropFirst()))
                     }
                 case .panel(let p): visit(p.content.blocks)
@@ -524,87 +548,131 @@ struct MeetingBuilder {
         return out
     }
 
-    /// Owner(s) then a dash then the action, optionally a date at the end.
-    func actionFromProse(_ inlines: [Inline]) -> ActionItem? {
-        var owners: [Person] = []
-        var index = 0
-        var leadingText = ""
-        // Owners: mentions and "&"/","-joined names before a dash.
-        while index < inlines.count {
-            switch inlines[index] {
-            case .mention(let p): owners.append(p)
-            case .text(let t):
-                if let dash = t.firstIndex(where: { $0 == "—" || $0 == "–" }) ?? t.firstRange(of: " - ")?.lowerBound {
-                    leadingText += t[..<dash]
-                    let names = leadingText.trimmingSpaces()
-                    if !names.isEmpty {
-                        for n in Recognize.splitNames(names) {
-                            let w = n.split(separator: " ")
-                            guard w.count <= 4, w.allSatisfy({ $0.first?.isUppercase == true || $0.lowercased() == "de" || $0 == "&" })
-                                else { return nil }
-                            owners.append(Recognize.person(n))
-                        }
-                    }
-                    guard !owners.isEmpty else { return nil }
-                    var rest: [Inline] = []
-                    let after = t[t.index(after: dash)...]
-                    let afterTrim = after.hasPrefix("- ") || after.hasPrefix(" ") ? String(after.drop { $0 == " " || $0 == "-" }) : String(after)
-                    rest.append(.text(afterTrim))
-                    rest += inlines[(index + 1)...]
-                    return makeAction(owners: owners, body: rest)
-                }
-                leadingText += t
-                if leadingText.count > 60 { return nil }
-            default:
-                return nil
+    /// The text the recognisers read for a run of inlines: mentions as names, dates as written.
+    static func recognizerText(_ inlines: [Inline], skipJiraSummary: Bool = true) -> String {
+        var s = ""
+        var afterTicket = false
+        for i in inlines {
+            if skipJiraSummary, afterTicket, case .text(let t) = i, t.hasPrefix(" - ") {
+                afterTicket = false
+                continue   // a rendered Jira summary, not part of the sentence
             }
-            index += 1
-        }
-        return nil
-    }
-
-    func makeAction(owners: [Person], body: [Inline]) -> ActionItem? {
-        var due: CalendarDate?
-        var tickets: [String] = []
-        var textParts = ""
-        for i in body {
+            afterTicket = false
             switch i {
-            case .date(let d, _): if due == nil { due = d }
-            case .ticket(let k): if !tickets.contains(k) { tickets.append(k) }
-            case .mention(let p): textParts += p.name
+            case .mention(let p): s += p.name
+            case .date(let d, let text): s += text.isEmpty ? d.description : text
+            case .ticket(let k): s += k; afterTicket = true
+            case .status: s += " "
             case .link(let target, let inner):
-                let keys = target.contains("/browse/") ? Recognize.ticketKeys(in: target) : []
-                for k in keys where !tickets.contains(k) { tickets.append(k) }
-                if keys.isEmpty { textParts += Inline.plainText(inner) }
-            case .status: break
-            default: textParts += i.plainText
+                if target.contains("/browse/"), let key = Recognize.keyCandidates(in: target).last {
+                    s += key
+                    afterTicket = true
+                } else {
+                    s += Inline.plainText(inner)
+                }
+            case .emphasis(_, let inner): s += recognizerText(inner, skipJiraSummary: skipJiraSummary)
+            case .lineBreak: s += " "
+            default: s += i.plainText
             }
         }
-        if due == nil, let d = Recognize.firstDate(in: textParts, referenceYear: conv.options.referenceYear) {
-            due = d
-            textParts = stripTrailingDate(textParts)
-        }
-        for k in Recognize.ticketKeys(in: textParts, known: conv.options.knownProjectKeys) where !tickets.contains(k) { tickets.append(k) }
-        var residue = textParts
-        for k in tickets { residue = residue.replacingAll(k, with: "") }
-        let text = cleanActionText(residue)
-        guard !text.isEmpty else { return nil }
-        return ActionItem(owners: owners, text: text, due: due, tickets: tickets)
+        return s
     }
 
-    func stripTrailingDate(_ s: String) -> String {
-        // Drops a trailing "18 Nov 2019" / "2019-11-18" the date came from.
-        var words = s.split(separator: " ")
-        var dropped = 0
-        while let last = words.last, dropped < 3,
-              last.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," || $0 == "." }) || Recognize.months[last.lowercased().trimming(",.")] != nil {
-            words.removeLast()
-            dropped += 1
+    /// Keys of Jira macros and `/browse/` links among the inlines: tickets by construction.
+    static func structuralTickets(_ inlines: [Inline]) -> [String] {
+        var keys: [String] = []
+        visitInlines(RichText([.paragraph(inlines)])) { i in
+            switch i {
+            case .ticket(let k): if !keys.contains(k) { keys.append(k) }
+            case .link(let target, _):
+                if target.contains("/browse/") {
+                    for k in Recognize.keyCandidates(in: target) where !keys.contains(k) { keys.append(k) }
+                }
+            default: break
+            }
         }
-        return words.joined(separator: " ")
+        return keys
     }
 
-    func cleanActionText(_ s: String) -> String {
+    func actionFromProse(_ inlines: [Inline], recognizer: ActionItemRecognizer) -> ActionItem? {
+        let text = Self.recognizerText(inlines)
+        guard let r = recognizer.recognize(text) else { return nil }
+        var a = r.actionItem()
+        let mentions = mentionsIn(inlines)
+        a.owners = r.owners.map { owner in mentions.first { $0.isSamePerson(as: owner) || $0.name == owner.name } ?? owner }
+        for k in Self.structuralTickets(inlines) where !a.tickets.contains(k) { a.tickets.append(k) }
+        if a.due == nil { a.due = firstDateInline(inlines) }
+        if a.status == .unknown { a.status = .open }
+        return a
+    }
+
+    func mentionsIn(_ inlines: [Inline]) -> [Person] {
+        var found: [Person] = []
+        visitInlines(RichText([.paragraph(inlines)])) { i in
+            if case .mention(let p) = i, !found.contains(where: { $0.isSamePerson(as: p) }) { found.append(p) }
+        }
+        return found
+    }
+
+    func firstDateInline(_ inlines: [Inline]) -> CalendarDate? {
+        var found: CalendarDate?
+        visitInlines(RichText([.paragraph(inlines)])) { i in if found == nil, case .date(let d, _) = i { found = d } }
+        return found
+    }
+
+    /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
+    /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
+    func action(from task: TaskRecord) -> ActionItem {
+        var owners = mentionsIn(task.inlines)
+        var due = firstDateInline(task.inlines)
+        var tickets = Self.structuralTickets(task.inlines)
+        // Text without the owner mentions, dates and Jira macros.
+        var body: [Inline] = []
+        var afterTicket = false
+        for i in task.inlines {
+            if afterTicket, case .text(let t) = i, t.hasPrefix(" - ") { afterTicket = false; continue }
+            afterTicket = false
+            switch i {
+            case .mention(let p) where owners.contains(where: { $0.isSamePerson(as: p) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
+                continue
+            case .date: continue
+            case .ticket: afterTicket = true; continue
+            case .status: continue
+            case .link(let target, _) where target.contains("/browse/"): afterTicket = true; continue
+            default: body.append(i)
+            }
+        }
+        var text = Self.recognizerText(body)
+        if owners.isEmpty, let r = recognizer.recognize(text), !r.owners.isEmpty {
+            // "Unknown User (x) — do it" or "Ana Ortiz — do it" written as text.
+            owners = r.owners
+            text = r.text
+            if due == nil { due = r.due }
+            for k in r.tickets where !tickets.contains(k) { tickets.append(k) }
+        } else if owners.isEmpty {
+            let trimmed = text.trimmingSpaces()
+            if trimmed.hasPrefix("Unknown User ("), let close = trimmed.firstIndex(of: ")") {
+                owners.append(Recognize.person(String(trimmed[...close])))
+                text = String(trimmed[trimmed.index(after: close)...])
+            }
+        }
+        let dateRecognizer = Recognize.dates(conv.options.referenceYear, conv.options.numericDateOrder)
+        if due == nil, let m = dateRecognizer.lastDate(in: text) {
+            due = m.start
+            text = String(text[..<m.range.lowerBound]) + String(text[m.range.upperBound...])
+        }
+        let extracted = TicketRecognizer(knownProjectKeys: conv.options.knownProjectKeys).extract(from: text)
+        for k in extracted.tickets where !tickets.contains(k) { tickets.append(k) }
+        var a = ActionItem(owners: owners, text: Self.cleanActionText(extracted.text), due: due, status: task.status,
+                           tickets: tickets)
+        a.taskID = task.id
+        a.agendaItem = task.agendaItem
+        a.section = task.agendaItem == nil ? task.section : nil
+        a.location = task.location
+        return a
+    }
+
+    static func cleanActionText(_ s: String) -> String {
         var t = s.trimmingSpacesAndNewlines()
         while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirst() }
         while let l = t.last, l == " " || l == "-" || l == "—" || l == "," || l == "." || l == ";" { t.removeLast() }
@@ -614,30 +682,6 @@ struct MeetingBuilder {
             if ch == " " { if !lastSpace { collapsed.append(ch) }; lastSpace = true } else { collapsed.append(ch); lastSpace = false }
         }
         return collapsed
-    }
-
-    /// An action item from a task: owners = mentions, due = date, tickets = Jira references.
-    func action(from task: TaskRecord) -> ActionItem {
-        var owners: [Person] = []
-        visitInlines(RichText([.paragraph(task.inlines)])) { i in
-            if case .mention(let p) = i, !owners.contains(where: { $0.isSamePerson(as: p) }) { owners.append(p) }
-        }
-        var body = task.inlines
-        // Leading mentions and a dash after them are owner markup, not text.
-        var lead = 0
-        while lead < body.count {
-            if case .mention = body[lead] { lead += 1; continue }
-            if case .text(let t) = body[lead], t.trimmingSpaces().isEmpty { lead += 1; continue }
-            break
-        }
-        if lead > 0 { body = Array(body[lead...]) }
-        var a = makeAction(owners: owners, body: body) ?? ActionItem(owners: owners, text: Inline.plainText(task.inlines))
-        a.status = task.status
-        a.taskID = task.id
-        a.agendaItem = task.agendaItem
-        a.section = task.agendaItem == nil ? task.section : nil
-        a.location = task.location
-        return a
     }
 }
 
