@@ -47,9 +47,7 @@ let package = Package(
         .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
         .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
-        .executableTarget(name: "meeting-notes-safety", dependencies: [
-            "MeetingModel", "ConfluenceHTML", "PlainTextImport", "MeetingExport",
-        ], path: "Tools/meeting-notes-safety"),
+        .executableTarget(name: "meeting-notes-safety", dependencies: ["MeetingNotes"], path: "Tools/meeting-notes-safety"),
         .testTarget(name: "HostileInputTests", dependencies: [
             "MeetingModel", "MeetingSourceTesting", "MeetingRecognizers", "ConfluenceHTML", "PlainTextImport",
             "MeetingExport", "MeetingNotes", "meeting-notes", "meeting-notes-safety",

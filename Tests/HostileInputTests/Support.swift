@@ -4,6 +4,7 @@ import ConfluenceHTML
 import Foundation
 import MeetingExport
 import MeetingModel
+import MeetingNotes
 import PlainTextImport
 import Testing
 
@@ -15,8 +16,8 @@ enum BuiltIn {
     static let plainText = PlainTextSource()
     static let meetingJSON = MeetingJSONSource()
 
-    /// All of them, in the order the standard registry ranks ties.
-    static let all: [any MeetingSource] = [meetingJSON, rest, storage, html, plainText]
+    /// All of them: the standard registry's sources.
+    static let all: [any MeetingSource] = MeetingSourceRegistry.standard.sources
 
     /// The markup importers (libxml2).
     static let markup: [any MeetingSource] = [storage, html]

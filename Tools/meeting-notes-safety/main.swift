@@ -1,16 +1,11 @@
 // swift-meeting-notes · meeting-notes-safety: helpers for Scripts/safety.sh (leak loop, JSON dumps, replays)
 
-import ConfluenceHTML
 import Foundation
-import MeetingExport
-import MeetingModel
-import PlainTextImport
+import MeetingNotes
 
-/// Every built-in source, in the order the standard registry ranks ties.
-let sources: [any MeetingSource] = [
-    MeetingJSONSource(), ConfluenceRESTSource(), ConfluenceStorageSource(), ConfluenceHTMLSource(), PlainTextSource(),
-]
-let registry = MeetingSourceRegistry(sources)
+/// Every built-in source.
+let registry = MeetingSourceRegistry.standard
+let sources = registry.sources
 
 func fail(_ message: String, status: Int32 = 2) -> Never {
     FileHandle.standardError.write(Data(("meeting-notes-safety: " + message + "\n").utf8))
