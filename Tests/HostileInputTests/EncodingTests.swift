@@ -117,7 +117,8 @@ struct EncodingTests {
     }
 
     /// Line 3, column 5 holds one invalid byte; line 5 an overlong encoding; line 6 a lone continuation byte.
-    static let invalidUTF8: [UInt8] = Array("## Broken bytes\n\nabcd".utf8) + [0xFF] + Array(" first repair\n\n".utf8)
+    /// The valid "é" on line 1 makes the bytes UTF-8 with damage rather than Windows-1252.
+    static let invalidUTF8: [UInt8] = Array("## Broken bytes café\n\nabcd".utf8) + [0xFF] + Array(" first repair\n\n".utf8)
         + Array("overlong ".utf8) + [0xC0, 0xAF] + Array(" second\nlone ".utf8) + [0x80] + Array(" third tailword\n".utf8)
 
     @Test("invalid UTF-8 is replaced and reported with its line and column",
@@ -126,7 +127,7 @@ struct EncodingTests {
         var bytes = Self.invalidUTF8
         if identifier != "plain-text" {
             // The same damage inside markup, on the same lines.
-            bytes = Array("<h2>Broken bytes</h2>\n\n<p>abcd".utf8) + [0xFF] + Array(" first repair</p>\n\n".utf8)
+            bytes = Array("<h2>Broken bytes café</h2>\n\n<p>abcd".utf8) + [0xFF] + Array(" first repair</p>\n\n".utf8)
                 + Array("<p>overlong ".utf8) + [0xC0, 0xAF] + Array(" second</p>\n<p>lone ".utf8) + [0x80]
                 + Array(" third tailword</p>\n".utf8)
         }
@@ -154,13 +155,16 @@ struct EncodingTests {
         let (identifier, text) = Self.mixedLineEnds[index]
         let source = BuiltIn.source(identifier)
         let lf = try #require(importPage(source, text, fileName: "page").result)
+        // CRLF, CR, LF in turn; a bare CR is never followed by a LF (that would be one CRLF line end).
         var mixed: [UInt8] = []
         var n = 0
-        for b in text.utf8 {
+        let utf8 = Array(text.utf8)
+        for (k, b) in utf8.enumerated() {
             guard b == 0x0A else { mixed.append(b); continue }
+            let nextIsLF = k + 1 < utf8.count && utf8[k + 1] == 0x0A
             switch n % 3 {
             case 0: mixed += [0x0D, 0x0A]
-            case 1: mixed.append(0x0D)
+            case 1: if nextIsLF { mixed += [0x0D, 0x0A] } else { mixed.append(0x0D) }
             default: mixed.append(0x0A)
             }
             n += 1

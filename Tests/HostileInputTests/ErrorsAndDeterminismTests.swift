@@ -41,19 +41,23 @@ struct TypedErrorTests {
         #expect(!error.message.isEmpty && stableCodes.contains(error.code.rawValue), "\(error)")
     }
 
-    @Test("strict markup errors carry the line of the first error", arguments: ["confluence-storage", "confluence-html"])
+    // Strict mode applies to storage format; the HTML importer reads HTML leniently in both modes (browsers do).
+    @Test("strict markup errors carry the line of the first error", arguments: ["confluence-storage", "confluence-rest-json"])
     func strictMarkup(_ identifier: String) throws {
-        let page = "<p>fine</p>\n<p>fine too</p>\n<p>broken <b attr=\"1\" attr=\"2\">duplicate</p>\n"
+        let page = "<p>fine</p>\n<p>fine too</p>\n<p>broken </b></i> mismatched</p>\n"
+        let bytes = identifier == "confluence-rest-json" ? Hostile.restEnvelope(storage: page) : Array(page.utf8)
         let e = #expect(throws: MeetingImportError.self) {
-            try BuiltIn.source(identifier).importMeeting(from: SourceInput(text: page, fileName: "strict.page"),
+            try BuiltIn.source(identifier).importMeeting(from: SourceInput(bytes: bytes, fileName: "strict.page"),
                                                          options: ImportOptions(strictness: .strict))
         }
+        // In the REST envelope the line is the body's line.
         expectTyped(try #require(e), code: .malformedMarkup, file: "strict.page", line: 3)
     }
 
     @Test("strict plain text: undecodable bytes carry their line and column")
     func strictPlainText() throws {
-        let bytes = Array("## Title\n\nok line\nbad ".utf8) + [0xFF, 0xFE, 0x41] + Array(" end\n".utf8)
+        // Valid multi-byte characters make the bytes UTF-8 with damage, not Windows-1252.
+        let bytes = Array("## Café meeting\n\nok line – fine\nbad ".utf8) + [0xFF, 0xFE, 0x41] + Array(" end\n".utf8)
         let e = #expect(throws: MeetingImportError.self) {
             try BuiltIn.plainText.importMeeting(from: SourceInput(bytes: bytes, fileName: "bad.txt"),
                                                 options: ImportOptions(strictness: .strict))

@@ -16,14 +16,15 @@ import Testing
 /// Skipped, because they carry settings or page chrome rather than meeting content, or because their data
 /// lands in typed fields rather than as words:
 /// - elements: `script`, `style`, `ac:parameter` (macro settings), `ac:task-id`, `ac:task-status`,
-///   `ac:task-uuid` (task id and status are typed fields);
+///   `ac:task-uuid` (task id and status are typed fields), `ac:placeholder` (editor hints such as "Type your task
+///   here", never shown on the page);
 /// - `th` header cells when `skipHeaderCells` is set (the caller sets it when the importer turned a table into
 ///   agenda items: the header names the columns it mapped into typed fields);
 /// - export chrome: `#footer`, `#breadcrumb-section`, `.page-metadata` (author and dates land in
 ///   `PageMetadata`), and rendered Jira placeholders (`.jira-issue`, whose key lands in `tickets`).
 enum MarkupText {
     static let settingsElements: Set<String> = ["script", "style", "ac:parameter", "ac:task-id", "ac:task-status",
-                                                "ac:task-uuid", "ac:adf-attribute"]
+                                                "ac:task-uuid", "ac:adf-attribute", "ac:placeholder"]
     static let chromeIDs: Set<String> = ["footer", "breadcrumb-section", "breadcrumbs"]
     static let chromeClasses: Set<String> = ["page-metadata", "jira-issue", "jira-issue-macro"]
 
@@ -101,6 +102,11 @@ enum MarkupText {
                 }
                 let selfClosing = j > 0 && j < n && bytes[j - 1] == UInt8(ascii: "/")
                 let tag = bytes[i..<min(n, j)]
+                // Header cells are often left open ("<th>Time<th>Topic"): the next cell or row ends one.
+                if skipping?.name == "th",
+                   (!closing && ["th", "td", "tr"].contains(name)) || (closing && ["tr", "table", "tbody", "thead"].contains(name)) {
+                    skipping = nil
+                }
                 if var s = skipping {
                     if s.name == name {
                         if closing { s.depth -= 1 } else if !selfClosing { s.depth += 1 }
@@ -162,7 +168,7 @@ func dateWords(_ dates: [CalendarDate]) -> Set<String> {
 /// Every date of a meeting.
 func allDates(_ m: Meeting) -> [CalendarDate] {
     var d = [m.startDate, m.endDate, m.page.created, m.page.lastModified].compactMap { $0 }
-    d += m.agenda.compactMap(\.date) + m.actionItems.compactMap(\.due)
+    d += m.agenda.compactMap(\.date) + m.actionItems.compactMap(\.due) + m.attachments.compactMap(\.modified)
     return d
 }
 
@@ -218,16 +224,27 @@ struct NothingLostTests {
         #expect(text.contains("— A") || text.contains("—A"))
     }
 
+    /// Fixtures of other targets whose remaining losses are known, with the words and why. Each is recorded as a
+    /// known issue (and fails the test once fixed, so that the entry is removed).
+    static let knownLosses: [String: String] = [:]
+
     @Test("every fixture keeps its words (100% clean, ≥ 99% messy)", arguments: Fixtures.allPages)
     func fixtureKeepsWords(_ page: FixturePage) throws {
         let report = try coverage(of: page)
         // Scripts/safety.sh collects these lines into its summary.
         print("COVERAGE \(page.name) \(page.isClean ? "clean" : "messy") \(String(format: "%.2f", report.coverage * 100)) \(report.words)")
-        #expect(report.words > 20, "\(report): too few words for a meaningful check")
-        if page.isClean {
-            #expect(report.missing.isEmpty, "\(report)")
+        #expect(report.words > 10, "\(report): too few words for a meaningful check")
+        let check = {
+            if page.isClean {
+                #expect(report.missing.isEmpty, "\(report)")
+            } else {
+                #expect(report.coverage >= 0.99, "\(report)")
+            }
+        }
+        if let why = Self.knownLosses[page.name] {
+            withKnownIssue(Comment(rawValue: why), isIntermittent: false) { check() }
         } else {
-            #expect(report.coverage >= 0.99, "\(report)")
+            check()
         }
     }
 
