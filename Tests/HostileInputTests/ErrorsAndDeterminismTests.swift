@@ -89,6 +89,17 @@ struct TypedErrorTests {
         }
     }
 
+    @Test("JSON Lines of meetings: a bad line is malformed-markup at that line")
+    func jsonLines() throws {
+        let good = String(decoding: MeetingJSON.encode(Meeting(title: "ok"), pretty: false), as: UTF8.self)
+        let e = #expect(throws: MeetingImportError.self) {
+            try MeetingJSONLines.decode(good + "\n" + good + "\n{\"schemaVersion\": 1, broken\n")
+        }
+        let error = try #require(e)
+        #expect(error.code == .malformedMarkup && !error.message.isEmpty)
+        #expect(error.location?.line == 3, "\(error)")
+    }
+
     @Test("unreadable files and bad user directories")
     func filesAndOptions() throws {
         let missing = #expect(throws: MeetingImportError.self) {
