@@ -1,6 +1,5 @@
 // swift-meeting-notes · MeetingRecognizers
 
-import Foundation
 import MeetingModel
 
 /// Reads people from text: run-together participant lists, "Unknown User (x)" accounts, "(Remote)",
@@ -100,7 +99,7 @@ public enum PersonRecognizer {
         for p in parts {
             // " and " splits too.
             var rest = Substring(p)
-            while let r = rest.range(of: " and ") {
+            while let r = rest.firstRange(of: " and ") {
                 out.append(String(rest[..<r.lowerBound]))
                 rest = rest[r.upperBound...]
             }

@@ -1,6 +1,5 @@
 // swift-meeting-notes · MeetingRecognizers
 
-import Foundation
 
 /// A Jira issue key found in text.
 public struct TicketMatch: Sendable, Hashable {
@@ -105,6 +104,8 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// Whether `fragment` is nothing but Jira-macro residue ("STATUS", "Getting issue details...", "Ticket:").
     public static func isResidue(_ fragment: some StringProtocol) -> Bool {
+        // Residue is short ("- Getting issue details...  STATUS").
+        guard fragment.utf8.count <= 64 else { return false }
         let s = removingResidue(String(fragment)).trimmed
         return s.isEmpty && !fragment.trimmedSub.isEmpty
     }
@@ -112,6 +113,8 @@ public struct TicketRecognizer: Sendable, Hashable {
     /// Removes free-standing residue words: "Getting issue details", "...", "STATUS", "Ticket:".
     public static func removingResidue(_ text: String) -> String {
         var out = text
+        guard text.firstRange(of: "Getting issue details") != nil || text.firstRange(of: "STATUS") != nil
+                || text.firstRange(of: "icket") != nil else { return text }
         for needle in ["- Getting issue details...", "- Getting issue details…", "- Getting issue details",
                        "Getting issue details...", "Getting issue details…", "Getting issue details"] {
             out = out.replacingAll(needle, with: " ")
@@ -170,10 +173,12 @@ public struct TicketRecognizer: Sendable, Hashable {
 extension String {
     /// Every occurrence of `needle` replaced (linear scan).
     func replacingAll(_ needle: String, with replacement: String) -> String {
-        guard !needle.isEmpty, contains(needle) else { return self }
+        guard !needle.isEmpty, let firstHit = firstRange(of: needle) else { return self }
         var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: needle) {
+        out += self[..<firstHit.lowerBound]
+        out += replacement
+        var rest = self[firstHit.upperBound...]
+        while let r = rest.firstRange(of: needle) {
             out += rest[..<r.lowerBound]
             out += replacement
             rest = rest[r.upperBound...]

@@ -61,6 +61,7 @@ import MeetingRecognizers
         let actions = m.actionItems(in: ref)
         #expect(actions.count == 3)
         #expect(actions.map(\.tickets) == [["OPS-90"], [], ["OPS-91"]])
+        #expect(actions[0].text == "publish the release calendar.")
         let vault = actions[2]
         #expect(vault.status == .done && vault.owners.map(\.name) == ["Chiara Rossi"])
         #expect(vault.due?.description == "2021-04-26" && vault.text == "move signing keys into the vault.")
@@ -105,6 +106,31 @@ import MeetingRecognizers
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(WordCoverage.coverage(input: text, meeting: m) >= 0.99)
         #expect(WordCoverage.missingWords(input: text, meeting: m).isEmpty)
+    }
+
+    @Test func withoutHeadingMarksOrContents() throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // No "#" heading marks: the known titles alone start the sections.
+        let bare = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                var l = Substring(line)
+                if l.hasPrefix("#") { l = l.drop { $0 == "#" }.dropFirst() }
+                return String(l)
+            }.joined(separator: "\n")
+        let b = try Support.importBytes(Array(bare.utf8)).meeting
+        #expect(b.title == m.title)
+        #expect(b.agenda == m.agenda)
+        #expect(b.actionItems == m.actionItems)
+        #expect(b.participants == m.participants)
+        #expect(b.attachments == m.attachments && b.planningTopics == m.planningTopics)
+        #expect(b.sections.map(\.title) == m.sections.map(\.title) && b.sections.allSatisfy { $0.level == 0 })
+        // Without the contents block, day 2 (no heading) is dated the day after day 1.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeSubrange(2..<16)
+        let c = try Support.importBytes(Array(lines.joined(separator: "\n").utf8)).meeting
+        #expect(c.agenda.map { $0.date?.description } == ["2021-03-08", "2021-03-09", "2021-03-10"])
+        #expect(!c.diagnostics.contains { $0.code == "plain-text.contents" })
+        #expect(c.agendaItems.count == 21 && c.actionItems.count == 13)
     }
 
     /// The same page in other encodings and line ends reads the same.
@@ -201,5 +227,51 @@ import MeetingRecognizers
         let text = "Agenda\nTime\tTopic\tChair\tNotes\n10:00\tPlanning\tAna Silva\tAna Silva — send the plan. Nov 18\n"
         let m = try Support.importBytes(Array(text.utf8), options: ImportOptions(referenceYear: 2024)).meeting
         #expect(m.actionItems.first?.due?.description == "2024-11-18")
+    }
+}
+
+/// A Markdown page: "#" headings, "*" bullets, pipe tables, "[x]" tasks.
+@Suite struct MarkdownNotesTests {
+    @Test func readsMarkdownTablesAndTasks() throws {
+        let bytes = try Support.fixture("markdown-notes.md")
+        let m = try Support.importBytes(bytes, name: "markdown-notes.md").meeting
+        #expect(m.title == "Cartography Guild Monthly — 2024-05-14")
+        #expect(m.startDate?.description == "2024-05-14")
+        #expect(m.participants.map(\.name) == ["Noor Haddad", "Pieter van Dijk", "sokafor"])
+        #expect(m.participants[1].attendance == .remote)
+        let items = m.agendaItems
+        #expect(items.map(\.topic) == ["Tile server upgrade", "Style guide", "Coffee break"])
+        #expect(items.map { $0.start?.description } == ["14:00", "14:30", "15:00"])
+        #expect(items[1].chairs.map(\.name) == ["Noor Haddad", "sokafor"])
+        #expect(items[2].kind == .break)
+        #expect(m.decisions.map(\.text) == ["Adopt the new colour ramp for all base maps."])
+        #expect(m.actionItems.count == 3)
+        #expect(m.actionItems[0].agendaItem == AgendaItemReference(day: 1, index: 0))
+        #expect(m.actionItems[0].due?.description == "2024-05-31")
+        #expect(m.actionItems[1].status == .done && m.actionItems[1].owners.first?.name == "Pieter van Dijk")
+        #expect(m.actionItems[2].status == .open && m.actionItems[2].owners.first?.username == "sokafor")
+        #expect(!m.diagnostics.contains { $0.code == "plain-text.debris-cell" })
+        #expect(WordCoverage.missingWords(input: String(decoding: bytes, as: UTF8.self), meeting: m).isEmpty)
+    }
+}
+
+@Suite struct FreeSectionActionTests {
+    @Test func actionSentencesInFreeSections() throws {
+        let text = """
+        Team retro
+
+        Notes
+        - Good sprint overall.
+        - Lena Fischer — book the retro room. 3 Jun 2024
+        - DOC-12 - Getting issue details
+        - We may 2 times revisit this — later.
+        """
+        let m = try Support.importBytes(Array(text.utf8)).meeting
+        #expect(m.actionItems.count == 1)
+        let a = try #require(m.actionItems.first)
+        #expect(a.owners.map(\.name) == ["Lena Fischer"] && a.section == "Notes" && a.agendaItem == nil)
+        #expect(a.due?.description == "2024-06-03" && a.tickets == ["DOC-12"])
+        #expect(a.location == SourceLocation(line: 5))
+        #expect(try !Support.importBytes(Array("Just prose\nNotes\n- fine\n".utf8)).isMeeting)
     }
 }

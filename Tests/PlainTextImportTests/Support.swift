@@ -18,7 +18,7 @@ enum Support {
         return [UInt8](try Data(contentsOf: url))
     }
 
-    static func importBytes(_ bytes: [UInt8], name: String = "page.txt", options: ImportOptions = ImportOptions()) throws -> ImportResult {
+    static func importBytes(_ bytes: [UInt8], name: String = "page.txt", options: ImportOptions = ImportOptions()) throws(MeetingImportError) -> ImportResult {
         try PlainTextSource().importMeeting(from: SourceInput(bytes: bytes, fileName: name), options: options)
     }
 }
