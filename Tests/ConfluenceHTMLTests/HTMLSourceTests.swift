@@ -59,6 +59,7 @@ import Testing
         let notes = m.diagnostics.filter { $0.code == "confluence.user-status" }
         #expect(notes.map(\.text) == ["(Deactivated)", "(Unlicensed)"])
         #expect(notes.first?.location?.line == 38)
+        #expect(notes.first?.location?.column == 5)
         #expect(m.actionItems[2].owners.map(\.name) == ["pnatarajan"])
         #expect(m.actionItems[2].owners[0].unresolved)
     }
@@ -85,6 +86,7 @@ import Testing
         #expect(ingest.notes.plainText.contains("DP-117 - Parser benchmark Done"))
         #expect(m.agenda[0].items[2].notes.plainText.contains("status AGREED"))
         #expect(m.taskSummary == "Looking good, no incomplete tasks.")
+        #expect(m.sections.first { $0.title == "Location" }?.content.plainText.hasSuffix("before your session 🙂") == true)
         let date = try #require(m.sections.first { $0.title == "Date" })
         #expect(date.content.blocks.first == .paragraph([.text("11–13 March 2024. The meeting starts at 09:00 on "),
             .date(CalendarDate(year: 2024, month: 3, day: 11)!, text: "11 Mar 2024"), .text(".")]))

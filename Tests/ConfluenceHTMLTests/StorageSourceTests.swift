@@ -22,6 +22,10 @@ import Testing
         #expect(r.sourceIdentifier == "confluence-storage")
         #expect(m.startDate == CalendarDate(year: 2024, month: 3, day: 11))
         #expect(m.endDate == CalendarDate(year: 2024, month: 3, day: 13))
+        #expect(m.timeZone == nil)
+        var zoned = Fixture.options
+        zoned.defaultTimeZone = "Europe/Berlin"
+        #expect(try source.importMeeting(from: try Fixture.input("f2f-storage.xhtml"), options: zoned).meeting.timeZone == "Europe/Berlin")
         #expect(m.agenda.map(\.day) == [1, 2, 3])
         #expect(m.agenda.map { $0.date?.description } == ["2024-03-11", "2024-03-12", "2024-03-13"])
         #expect(m.agenda.map(\.items.count) == [6, 3, 2])
@@ -127,6 +131,7 @@ import Testing
         #expect(!json.contains("maxLevel"))
         #expect(m.sections.map(\.title) == ["Logistics", "Date", "Location", "Participants", "Agenda", "Attached Documents",
                                             "Action items", "Task report", "Pre-Meeting Planning"])
+        #expect(m.location == "Hotel München Nord, room «Zugspitze» — 2nd floor © venue. 会议室 北楼")
         #expect(m.sections.first { $0.title == "Date" }?.content.blocks.first?.plainText
                 == "11–13 March 2024. The meeting starts at 09:00 on 2024-03-11.")
     }
@@ -148,6 +153,7 @@ import Testing
         let d = try #require(m.diagnostics.first { $0.code == "confluence.unknown-macro" })
         #expect(d.message.contains("roadmap-planner"))
         #expect(d.location?.line == 56)
+        #expect(d.location?.column == 5)
         #expect(d.text == "source=xyz\nQ2: search, Q3: sharing")
         #expect(m.agenda[2].items[0].notes.plainText == "Q2: search, Q3: sharing")
     }
@@ -218,5 +224,31 @@ import Testing
         #expect(m.actionItems[0].due == CalendarDate(year: 2025, month: 2, day: 14))
         #expect(m.actionItems[0].agendaItem == AgendaItemReference(day: 1, index: 0))
         #expect(m.actionItems[1].taskID == "31")
+    }
+
+    @Test("an Action | Owner | Due date table gives one action item per row")
+    func actionTable() throws {
+        let page = """
+            <h2>Action plan</h2>
+            <table><tbody>
+            <tr><th><p>Action</p></th><th><p>Owner</p></th><th><p>Due date</p></th></tr>
+            <tr><td><p>Renew the certificates <ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">OPS-12</ac:parameter></ac:structured-macro></p></td>
+            <td><p><ac:link><ri:user ri:username="lfischer" /></ac:link></p></td><td><p><time datetime="2025-03-01" /></p></td></tr>
+            <tr><td><p>Write the runbook</p></td><td><p>Sam Hale</p></td><td><p>7 Mar 2025</p></td></tr>
+            <tr><td><p></p></td><td><p></p></td><td><p></p></td></tr>
+            </tbody></table>
+            """
+        let m = try source.importMeeting(from: SourceInput(text: page), options: Fixture.options).meeting
+        #expect(m.actionItems.map(\.text) == ["Renew the certificates", "Write the runbook"])
+        #expect(m.actionItems.map { $0.owners.map(\.name) } == [["Lena Fischer"], ["Sam Hale"]])
+        #expect(m.actionItems.map { $0.due?.description } == ["2025-03-01", "2025-03-07"])
+        #expect(m.actionItems[0].tickets == ["OPS-12"])
+        #expect(m.actionItems.allSatisfy { $0.section == "Action plan" && $0.status == .unknown })
+        #expect(m.actionItems.map { $0.location?.line } == [4, 6])
+        guard case .table(let t)? = m.sections.first?.content.blocks.first else {
+            Issue.record("the table is not kept")
+            return
+        }
+        #expect(t.rows.count == 4)
     }
 }

@@ -40,6 +40,7 @@ private final class TreeBuilder {
 
     var lowercase = true
     var fatal = false
+    var errors = false
 
     init(html: Bool) { self.html = html }
 
@@ -47,6 +48,24 @@ private final class TreeBuilder {
         guard let context else { return (1, 1) }
         return (Int32(truncatingIfNeeded: xmlSAX2GetLineNumber(context)),
                 Int32(truncatingIfNeeded: xmlSAX2GetColumnNumber(context)))
+    }
+
+    /// Line and column of the `<` that opened the element just reported (libxml2 reports the position after
+    /// the start tag). Falls back to that position when the tag spans lines or the buffer does not hold it.
+    func startTagPosition() -> (Int32, Int32) {
+        let (line, column) = position()
+        guard let input = context?.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base else {
+            return (line, column)
+        }
+        var p = cur
+        var back: Int32 = 0
+        while p > base, back < 4096 {
+            p -= 1
+            back += 1
+            if p.pointee == 0x0A { return (line, column) }
+            if p.pointee == UInt8(ascii: "<") { return (line, max(1, column - back)) }
+        }
+        return (line, column)
     }
 
     func internName(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> Int32 {
@@ -81,7 +100,7 @@ private final class TreeBuilder {
             return
         }
         depth += 1
-        let (line, column) = position()
+        let (line, column) = startTagPosition()
         let node = MarkupTree.Node(name: name, parent: current, start: Int32(attributeStart),
                                    end: Int32(tree.attributes.count), line: line, column: column)
         current = appendNode(node)
@@ -130,6 +149,7 @@ private final class TreeBuilder {
             if ["time", "section", "article", "nav", "header", "footer", "main", "figure", "figcaption", "aside",
                 "mark", "details", "summary", "svg", "path", "video", "source", "picture", "template"].contains(String(tag)) { return }
         }
+        if level >= 2 { errors = true }
         guard diagnostics.count < maxParserDiagnostics else { droppedDiagnostics += 1; return }
         let severity: Diagnostic.Severity = level <= 1 ? .warning : (level == 2 ? .warning : .error)
         let loc = SourceLocation(line: max(1, line + Int(tree.lineOffset)),
@@ -299,9 +319,9 @@ enum LibXML {
     }
 
     private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
+        b.tree.classNameID = b.tree.nameIndex["class"] ?? -1
         var diags = b.diagnostics
-        let hadErrors = diags.contains { $0.severity == .error }
-            || diags.contains { $0.message.lowercased().contains("error") }
+        let hadErrors = b.errors
         if b.flattenedTotal > 0 {
             diags.append(Diagnostic(.warning, code: "confluence.nesting-flattened",
                                     "\(b.flattenedTotal) elements nested deeper than \(TreeBuilder.maxDepth) levels were flattened; their text is kept"))
@@ -341,26 +361,4 @@ func containsASCIICaseInsensitive(_ haystack: ArraySlice<UInt8>, _ needle: Strin
         i += 1
     }
     return false
-}
-
-// SCRATCH-BASELINE
-extension LibXML {
-    static func baselineDOMWalk(_ bytes: [UInt8]) -> Int {
-        _ = libxml2Ready
-        let opts = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        let doc = bytes.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", opts) } }
-        guard let doc else { return 0 }
-        defer { xmlFreeDoc(doc) }
-        var count = 0
-        var stack: [xmlNodePtr] = []
-        if let r = xmlDocGetRootElement(doc) { stack.append(r) }
-        while let n = stack.popLast() {
-            count += 1
-            if n.pointee.type == XML_TEXT_NODE, let c = n.pointee.content { count += Int(xmlStrlen(c)) }
-            var c = n.pointee.children
-            while let x = c { stack.append(x); c = x.pointee.next }
-        }
-        return count
-    }
-    static func ourParseOnly(_ bytes: [UInt8]) -> Int { parseHTML(bytes, fileName: nil).tree.nodes.count }
 }

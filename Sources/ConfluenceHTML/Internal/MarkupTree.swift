@@ -34,6 +34,8 @@ struct MarkupTree {
     var names: [String] = []
     var nameIndex: [String: Int32] = [:]
     /// Added to every line (the storage wrapper may shift lines), and the column shift on the first line.
+    /// Interned id of the `class` attribute name (-1 when the document has none), set after parsing.
+    var classNameID: Int32 = -1
     var lineOffset: Int32 = 0
     var firstLineColumnOffset: Int32 = 0
 
@@ -96,9 +98,22 @@ struct MarkupTree {
         }
     }
 
+    /// The byte range of the `class` attribute, found without hashing.
+    func classRange(_ n: Int) -> Range<Int>? {
+        let node = nodes[n]
+        guard node.name >= 0, classNameID >= 0 else { return nil }
+        var i = Int(node.start)
+        while i < Int(node.end) {
+            let a = attributes[i]
+            if a.name == classNameID { return Int(a.start)..<Int(a.end) }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether the `class` attribute holds the token `cls` (byte comparison, no allocation).
     func hasClass(_ cls: StaticString, _ n: Int) -> Bool {
-        guard let r = attributeRange("class", of: n) else { return false }
+        guard let r = classRange(n) else { return false }
         return cls.withUTF8Buffer { needle in
             var i = r.lowerBound
             while i < r.upperBound {
@@ -124,7 +139,7 @@ struct MarkupTree {
     func classPrefix(_ prefix: StaticString, _ n: Int) -> String? { classPrefix(prefix, n, build: true) }
 
     private func classPrefix(_ prefix: StaticString, _ n: Int, build: Bool) -> String? {
-        guard let r = attributeRange("class", of: n) else { return nil }
+        guard let r = classRange(n) else { return nil }
         return prefix.withUTF8Buffer { needle -> String? in
             var i = r.lowerBound
             while i < r.upperBound {

@@ -5,7 +5,7 @@ internal import MeetingRecognizers
 
 /// What a heading announces, recognised by its text (several Confluence versions and languages).
 enum HeadingRole: Equatable {
-    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning
+    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning, location
     case day(Int, CalendarDate?)
     case other
 
@@ -21,6 +21,7 @@ enum HeadingRole: Equatable {
         (.decisions, ["decisions", "decisions made", "key decisions", "entscheidungen", "decisiones", "décisions"]),
         (.relatedMaterials, ["related materials", "related pages", "resources", "materials", "links"]),
         (.attachments, ["attached documents", "attachments", "attached files", "files", "slides", "anhänge", "adjuntos"]),
+        (.location, ["location", "venue", "where", "place", "ort", "lugar", "lieu", "meeting location"]),
         (.planning, ["pre-meeting planning", "pre meeting planning", "planning", "proposed topics"]),
     ]
 
@@ -37,6 +38,8 @@ enum HeadingRole: Equatable {
     static func normalizedKey(_ text: String) -> String {
         var out = ""
         var lastSpace = true
+        // Headings and header cells are short; longer text is never a key (keeps this linear and cheap).
+        guard text.utf8.count <= 80 else { return "" }
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
                 out.append(ch)
@@ -60,7 +63,7 @@ enum HeadingRole: Equatable {
 }
 
 /// Column meaning in a meeting table.
-enum ColumnRole { case time, topic, chair, discussion, notes, duration, requestedBy, timeRequired, file, modified, other }
+enum ColumnRole { case time, topic, chair, discussion, notes, duration, requestedBy, timeRequired, file, modified, action, due, other }
 
 func columnRole(_ header: String) -> ColumnRole {
     let k = HeadingRole.normalizedKey(header)
@@ -72,6 +75,10 @@ func columnRole(_ header: String) -> ColumnRole {
     if k.hasPrefix("discussion") || k == "description" || k == "details" || k == "purpose" { return .discussion }
     if k.hasPrefix("notes") || k.hasPrefix("note") || k == "minutes" || k == "outcome" || k == "outcomes"
         || k == "comments" || k == "notizen" || k == "notas" { return .notes }
+    if k == "action" || k == "actions" || k == "action item" || k == "action items" || k == "task" || k == "tasks"
+        || k == "to do" || k == "todo" { return .action }
+    if k == "due" || k == "due date" || k == "deadline" || k == "by when" || k == "fecha límite" || k == "fällig" { return .due }
+    if k == "assignee" || k == "assigned to" { return .chair }
     if k == "item" || k == "items" || k == "topic" || k == "topics" || k == "торіс" || k == "subject" || k == "session"
         || k == "thema" || k == "tema" || k == "agenda item" || k == "what" { return .topic }
     if k == "who" || k == "chair" || k == "chairs" || k == "presenter" || k == "presenters" || k == "speaker"
@@ -140,7 +147,7 @@ struct MeetingBuilder {
         case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
-            if conv.dialect == .html, tree.attributeRange("class", of: n) != nil {
+            if conv.dialect == .html, tree.classRange(n) != nil {
                 let t = tree
                 if t.hasClassPrefix("confluence-information-macro", n) || t.hasClass("expand-container", n)
                     || t.hasClass("panel", n) || t.hasClassPrefix("toc-macro", n) || t.hasClass("client-side-toc-macro", n)
@@ -211,6 +218,10 @@ struct MeetingBuilder {
                 planningTable(grid, header: h, roles: roles, node: n)
                 return
             }
+            if roleSet.contains(.action) && (roleSet.contains(.chair) || roleSet.contains(.due)) && !roleSet.contains(.time) {
+                actionTable(grid, header: h, roles: roles, node: n)
+                return
+            }
             if roleSet.contains(.file) && roleSet.contains(.modified) {
                 attachmentsTable(grid, header: h, roles: roles, node: n)
                 return
@@ -235,7 +246,8 @@ struct MeetingBuilder {
 
     /// Reads Date / Attendees / Goals rows of a two-column key/value table.
     mutating func propertiesTable(_ t: TableBlock) {
-        for row in t.rows where row.count >= 2 {
+        guard t.rows.allSatisfy({ $0.count == 2 }) else { return }
+        for row in t.rows {
             let key = HeadingRole.classify(HeadingRole.cleanTitle(row[0].content.plainText), referenceYear: nil)
             let value = row[1].content
             switch key {
@@ -426,6 +438,40 @@ struct MeetingBuilder {
         }
     }
 
+    /// An "Action | Owner | Due date" table: one action item per row; the table stays in the section too.
+    mutating func actionTable(_ grid: [[Converter.GridCell]], header: Int, roles: [ColumnRole], node: Int) {
+        let tasksBefore = conv.tasks.count
+        let table = TableBlock(rows: grid.map { row in
+            row.map { TableCell(content: RichText(conv.cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
+        })
+        append([.table(table)])
+        // Rows holding tasks are already action items (the tasks).
+        let taskRows = Set(conv.tasks[tasksBefore...].map(\.location.line))
+        for (index, row) in table.rows.enumerated().dropFirst(header + 1) {
+            var text = ""
+            var owners: [Person] = []
+            var due: CalendarDate?
+            var tickets: [String] = []
+            for (col, cell) in row.enumerated() {
+                let role = col < roles.count ? roles[col] : .other
+                switch role {
+                case .action where text.isEmpty:
+                    var inl: [Inline] = []
+                    for b in cell.content.blocks { if case .paragraph(let i) = b { inl += inl.isEmpty ? i : [.text(" ")] + i } }
+                    text = Self.cleanActionText(Self.recognizerText(inl.filter { if case .ticket = $0 { false } else { true } }))
+                    tickets = Self.structuralTickets(inl)
+                case .chair: owners += people(in: cell.content)
+                case .due: due = firstDate(cell.content)
+                default: break
+                }
+            }
+            let location = tree.location(grid[index].first?.node ?? node)
+            guard !text.isEmpty, !taskRows.contains(location.line) else { continue }
+            prose.append(ActionItem(owners: owners, text: text, due: due, status: .unknown, tickets: tickets,
+                                    section: conv.section, location: location))
+        }
+    }
+
     /// "Oct 28, 2019 by Jeff Kantor" → date and person.
     func modifiedAttachment(name: String, type: String?, modified: String, comment: String?) -> Attachment {
         var by: Person?
@@ -536,7 +582,21 @@ struct MeetingBuilder {
                 case .paragraph(let i): consider(i)
                 case .list(let l):
                     for item in l.items where item.checked == nil {
-                        if case .paragraph(let i)? = item.blocks.first { consider(i) }
+                        if case .paragraph(let i)? = item.blocks.first {
+                            let before = out.count
+                            consider(i)
+                            // A following item that only completes the one before ("18 Dec 2019", a ticket).
+                            if out.count == before, !out.isEmpty {
+                                var last = out[out.count - 1]
+                                var r = RecognizedActionItem(owners: last.owners, groups: last.groups, text: last.text,
+                                                             due: last.due, status: last.status, tickets: last.tickets)
+                                if recognizer.absorb(Self.recognizerText(i), into: &r) {
+                                    last.due = r.due
+                                    last.tickets = r.tickets
+                                    out[out.count - 1] = last
+                                }
+                            }
+                        }
                         visit(Array(item.blocks.dropFirst()))
                     }
                 case .panel(let p): visit(p.content.blocks)
