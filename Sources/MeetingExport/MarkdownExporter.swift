@@ -5,7 +5,7 @@ public import MeetingModel
 
 /// Renders a ``Meeting`` as Markdown minutes (CommonMark with GitHub extensions: tables and task lists).
 ///
-/// The document has, in order: the title with dates, time zone and location; the participants (remote
+/// The document has, in order: the title (the source file's name when the page has none) with dates, time zone and location; the participants (remote
 /// ones marked); the free sections; per agenda day a table (time, topic, chairs) followed by each item's
 /// discussion, notes and action items; every action item as a task-list line; decisions; attachments;
 /// pre-meeting planning topics. Rich text keeps its structure (nested lists, tables, panels as block
@@ -44,7 +44,11 @@ public struct MarkdownExporter: Sendable {
         var doc = MarkdownDocument()
         let r = RichTextMarkdown(ticketBaseURL: options.ticketBaseURL)
 
-        doc.block("# " + headingText(meeting.title.isEmpty ? "Meeting notes" : meeting.title))
+        var title = meeting.title
+        if title.isEmpty, let source = meeting.page.source, let name = source.split(separator: "/").last {
+            title = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? String(name)
+        }
+        doc.block("# " + headingText(title.isEmpty ? "Meeting notes" : title))
         var facts: [String] = []
         if let s = meeting.startDate {
             if let e = meeting.endDate, e != s {
@@ -443,24 +447,25 @@ struct RichTextMarkdown {
         return parts.joined(separator: "<br/>")
     }
 
-    func inlines(_ inlines: [Inline], inCell: Bool = false) -> String {
+    /// Inline content; `inStrong` is true inside bold text (mentions are not bolded again).
+    func inlines(_ inlines: [Inline], inCell: Bool = false, inStrong: Bool = false) -> String {
         var out = ""
         for i in inlines {
             if case .lineBreak = i {
                 out += inCell ? "<br/>" : "\\\n"
             } else {
-                out += inline(i, inCell: inCell)
+                out += inline(i, inCell: inCell, inStrong: inStrong)
             }
         }
         return out
     }
 
-    func inline(_ inline: Inline, inCell: Bool = false) -> String {
+    func inline(_ inline: Inline, inCell: Bool = false, inStrong: Bool = false) -> String {
         switch inline {
         case .text(let t):
             return MarkdownEscaping.inline(t, lineStart: false)
         case .emphasis(let strong, let inner):
-            let content = inlines(inner, inCell: inCell)
+            let content = inlines(inner, inCell: inCell, inStrong: inStrong || strong)
             // Delimiters must touch non-space text: move surrounding spaces outside.
             var core = Substring(content)
             var lead = "", trail = ""
@@ -470,7 +475,9 @@ struct RichTextMarkdown {
             let mark = strong ? "**" : "*"
             return lead + mark + core + mark + trail
         case .mention(let p):
-            return MarkdownEscaping.inline(p.name, lineStart: false)
+            // Bold, as the owners of action lines: "@Name" would link a GitHub user.
+            let name = MarkdownEscaping.inline(p.name, lineStart: false).trimmingSpaces()
+            return inStrong || name.isEmpty ? name : "**" + name + "**"
         case .date(let d, let text):
             return MarkdownEscaping.inline(text.isEmpty ? d.description : text, lineStart: false)
         case .ticket(let key):
@@ -478,7 +485,8 @@ struct RichTextMarkdown {
             guard let base = ticketBaseURL else { return k }
             return "[" + k + "](" + RichTextMarkdown.destination(base + key) + ")"
         case .link(let target, let inner):
-            let text = inner.isEmpty ? MarkdownEscaping.inline(target, lineStart: false) : inlines(inner, inCell: inCell)
+            let text = inner.isEmpty ? MarkdownEscaping.inline(target, lineStart: false)
+                : inlines(inner, inCell: inCell, inStrong: inStrong)
             if target.isEmpty { return text }
             return "[" + text + "](" + RichTextMarkdown.destination(target) + ")"
         case .status(let title, _):

@@ -72,7 +72,7 @@ import MeetingExport
         #expect(html.contains("<th>Cost | risk</th>"))
         #expect(html.contains("<td>• high<br/>• low</td>"))
         #expect(html.contains("<blockquote>"))
-        #expect(html.contains("<li>Bram Okafor reports on 18 Nov 2026 <code>IN PROGRESS</code></li></ul>"))
+        #expect(html.contains("<li><strong>Bram Okafor</strong> reports on 18 Nov 2026 <code>IN PROGRESS</code></li></ul>"))
         let headings = html.components(separatedBy: "<h").count - 1
         #expect(headings == 14)
     }
@@ -100,5 +100,7 @@ import MeetingExport
 
     @Test func emptyMeetingStillHasATitle() {
         #expect(MarkdownExporter().render(Meeting()) == "# Meeting notes\n")
+        #expect(MarkdownExporter().render(Meeting(page: PageMetadata(source: "/x/space/weekly-sync.storage.xhtml")))
+                == "# weekly-sync.storage\n")
     }
 }
