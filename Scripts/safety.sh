@@ -15,7 +15,8 @@
 #      start, after warm-up and at the end (must stay flat), and the same loop under LeakSanitizer.
 # Ends with a summary table; exits 1 if anything crashed, hung, leaked or lost words.
 #
-# Environment: SAFETY_FUZZ_SECONDS overrides the fuzz time per importer.
+# Environment: SAFETY_FUZZ_SECONDS overrides the fuzz time per importer. LeakSanitizer uses Scripts/lsan.supp
+# (two toolchain leaks: XCTest's bookkeeping, and swift-foundation's Data(contentsOf:) on empty files).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -38,7 +39,8 @@ elapsed() { echo $(( $(date +%s) - $1 )); }
 summarize_tests() {
   local log=$1
   local line; line=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E "Test run with [0-9]+ tests" | tail -1)
-  echo "${line#*Test run with }"
+  line=${line#*Test run with }
+  echo "${line%.}"
 }
 tests_passed() { sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -qE "Test run with [0-9]+ tests? .*passed"; }
 
@@ -113,7 +115,8 @@ for san in address thread; do
   t=$(date +%s)
   if [ $san = address ]; then F=("${ASAN_FILTER[@]}"); else F=("${TSAN_FILTER[@]}"); fi
   # Separate build folders, so that the sanitizer builds do not replace the normal one.
-  ASAN_OPTIONS=detect_leaks=1 TSAN_OPTIONS=halt_on_error=0 timeout -k 10 3600 \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$ROOT/Scripts/lsan.supp:print_suppressions=0" \
+    TSAN_OPTIONS=halt_on_error=0 timeout -k 10 3600 \
     swift test --sanitize=$san --build-path ".build-$san" "${F[@]}" >"$OUT/$san.log" 2>&1
   rc=$?
   reports=$(grep -cE "ERROR: AddressSanitizer|ERROR: LeakSanitizer|WARNING: ThreadSanitizer" "$OUT/$san.log")
@@ -151,7 +154,8 @@ ASAN_TOOL=.build-address/debug/meeting-notes-safety
 if [ -x "$ASAN_TOOL" ]; then
   for page in loop.xhtml loop.html; do
     t=$(date +%s)
-    ASAN_OPTIONS=detect_leaks=1 timeout -k 10 1800 "$ASAN_TOOL" loop auto "$OUT/$page" "$LSAN_LOOP" >"$OUT/lsan-$page.log" 2>&1
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$ROOT/Scripts/lsan.supp:print_suppressions=0" \
+      timeout -k 10 1800 "$ASAN_TOOL" loop auto "$OUT/$page" "$LSAN_LOOP" >"$OUT/lsan-$page.log" 2>&1
     rc=$?
     if [ $rc -eq 0 ] && ! grep -q "LeakSanitizer" "$OUT/lsan-$page.log"; then
       row "LSan $page" ok "$LSAN_LOOP imports under ASan/LSan: no leak reported ($(elapsed $t) s)"

@@ -230,7 +230,10 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     try errHandle.close()
-    let errData = (try? Data(contentsOf: errURL)) ?? Data()
+    // FileHandle, not Data(contentsOf:): the latter leaks 4 KiB on an empty file (swift-foundation, Swift 6.3).
+    let reader = try FileHandle(forReadingFrom: errURL)
+    let errData = try reader.readToEnd() ?? Data()
+    try reader.close()
     return ProcessResult(status: p.terminationStatus, stdout: [UInt8](outData), stderr: String(decoding: errData, as: UTF8.self))
 }
 
