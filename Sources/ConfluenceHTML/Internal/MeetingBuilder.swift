@@ -100,10 +100,33 @@ struct MeetingBuilder {
     var roles: [HeadingRole] = []
     var currentRole: HeadingRole = .other
     var currentDay: Int?
+    /// Index in ``agenda`` of each day number (day numbers are unique there): no scan per agenda row.
+    var dayIndex: [Int: Int] = [:]
     var sawAgendaHeader = false
     var tableCount = 0
 
     init(converter: Converter) { self.conv = converter }
+
+    /// People read from each distinct run of text, for ``people(in:)`` (one import, one thread).
+    final class NameCache {
+        var people: [String: [Person]] = [:]
+        /// `isSamePerson` answers (a pure function of the two people; it normalises both names per call).
+        var same: [PersonPair: Bool] = [:]
+
+        struct PersonPair: Hashable {
+            var a: Person
+            var b: Person
+        }
+
+        func isSame(_ a: Person, _ b: Person) -> Bool {
+            let key = PersonPair(a: a, b: b)
+            if let known = same[key] { return known }
+            let answer = a.isSamePerson(as: b)
+            same[key] = answer
+            return answer
+        }
+    }
+    let nameCache = NameCache()
 
     var tree: MarkupTree { conv.tree }
 
@@ -189,9 +212,10 @@ struct MeetingBuilder {
     }
 
     mutating func startDay(number: Int, date: CalendarDate?, title: String) {
-        if let i = agenda.firstIndex(where: { $0.day == number }) {
+        if let i = dayIndex[number] {
             if agenda[i].date == nil { agenda[i].date = date }
         } else {
+            dayIndex[number] = agenda.count
             agenda.append(AgendaDay(day: number, date: date, title: title))
         }
         currentDay = number
@@ -273,15 +297,16 @@ struct MeetingBuilder {
         if currentDay == nil {
             let date = conv.draft.meeting.startDate
             startDay(number: (agenda.last?.day ?? 0) + 1, date: date, title: nil ?? "")
-            if let i = agenda.firstIndex(where: { $0.day == currentDay }), agenda[i].title == "" { agenda[i].title = nil }
+            if let day = currentDay, let i = dayIndex[day], agenda[i].title == "" { agenda[i].title = nil }
         }
         // Rows above the header may name the day ("Day 1: 2019-10-28").
         for row in grid.prefix(header) { dayRow(row) }
         let savedSection = conv.section
+        var recognizer: ActionItemRecognizer?
         for row in grid.dropFirst(header + 1) {
             if dayRow(row) { continue }
             let distinct = Set(row.map(\.node))
-            guard let dayNumber = currentDay, let dayIndex = agenda.firstIndex(where: { $0.day == dayNumber }) else { continue }
+            guard let dayNumber = currentDay, let dayIndex = dayIndex[dayNumber] else { continue }
             let ref = AgendaItemReference(day: dayNumber, index: agenda[dayIndex].items.count)
             conv.agendaItem = ref
             var item = AgendaItem(topic: "", location: tree.location(row.first?.node ?? node))
@@ -301,8 +326,7 @@ struct MeetingBuilder {
                         }
                     }
                 case .topic:
-                    item.topic = HeadingRole.cleanTitle(tree.textContent(cell.node)).isEmpty ? tree.textContent(cell.node)
-                        : tree.textContent(cell.node)
+                    item.topic = tree.textContent(cell.node)
                     if cell.isOrigin {
                         // Topic cells may hold more than a title (lists, tasks): keep the rest.
                         let b = conv.blocks(of: cell.node)
@@ -327,7 +351,8 @@ struct MeetingBuilder {
             if item.topic.isEmpty, let first = item.discussion.blocks.first { item.topic = first.plainText }
             item.kind = kind(of: item.topic)
             agenda[dayIndex].items.append(item)
-            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil) {
+            if recognizer == nil, !item.notes.isEmpty { recognizer = self.recognizer }
+            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil, recognizer: recognizer) {
                 a.location = item.location
                 prose.append(a)
             }
@@ -348,13 +373,30 @@ struct MeetingBuilder {
         return false
     }
 
+    static let mealWords = ["lunch", "dinner", "breakfast", "meal"].map { Array($0.utf8) }
+    static let breakWords = ["break", "coffee", "refreshment", "pause"].map { Array($0.utf8) }
+    static let socialWords = ["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"].map { Array($0.utf8) }
+    static let otherPrefixes = ["close", "adjourn", "travel", "registration", "end of"].map { Array($0.utf8) }
+
     func kind(of topic: String) -> AgendaItemKind {
-        let t = topic.lowercased()
-        if ["lunch", "dinner", "breakfast", "meal"].contains(where: t.contains) { return .meal }
-        if ["break", "coffee", "refreshment", "pause"].contains(where: t.contains) { return .break }
-        if ["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"].contains(where: t.contains) { return .social }
-        if t.hasPrefix("close") || t.hasPrefix("adjourn") || t.hasPrefix("travel") || t.hasPrefix("registration")
-            || t.hasPrefix("end of") { return .other }
+        // The bytes of `topic.lowercased()` (which maps scalar by scalar), built without a String: ASCII folded
+        // in place, other scalars through their lowercase mapping.
+        var t: [UInt8] = []
+        t.reserveCapacity(topic.utf8.count)
+        for scalar in topic.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                t.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            } else {
+                t.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        func has(_ words: [[UInt8]]) -> Bool { words.contains { containsBytes(t, $0) } }
+        func starts(_ words: [[UInt8]]) -> Bool { words.contains { t.starts(with: $0) } }
+        if has(Self.mealWords) { return .meal }
+        if has(Self.breakWords) { return .break }
+        if has(Self.socialWords) { return .social }
+        if starts(Self.otherPrefixes) { return .other }
         return .session
     }
 
@@ -407,7 +449,7 @@ struct MeetingBuilder {
                     if let img = tree.first(below: cell.node, where: { tree.name($0) == "img" || tree.name($0) == "span" && tree.attribute("title", of: $0) != nil }) {
                         type = tree.attribute("title", of: img) ?? tree.attribute("alt", of: img)
                     }
-                    if let a = tree.first(below: cell.node, where: { tree.name($0) == "a" }) {
+                    if let a = tree.first(below: cell.node, named: "a") {
                         file = tree.textContent(a)
                     } else {
                         file = tree.textContent(cell.node)
@@ -489,13 +531,11 @@ struct MeetingBuilder {
     /// People in a cell or list: mentions first, then names in the remaining text.
     func people(in text: RichText) -> [Person] {
         var result: [Person] = []
+        let cache = nameCache
         func add(_ p: Person) {
-            if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
+            if !result.contains(where: { cache.isSame($0, p) }) { result.append(p) }
         }
-        // Text beside mentions is often a role ("…, project lead"): only names count as people.
-        func addNamed(_ p: Person) {
-            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
-        }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people (`candidate`).
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
             var pendingMention: Int?
@@ -507,7 +547,7 @@ struct MeetingBuilder {
                     pendingMention = result.count - 1
                 case .text(let t):
                     let trimmed = t.trimmingSpaces()
-                    if let m = pendingMention, trimmed.lowercased().hasPrefix("(remote") {
+                    if let m = pendingMention, trimmed.utf8.first == UInt8(ascii: "("), trimmed.lowercased().hasPrefix("(remote") {
                         result[m].attendance = .remote
                         textRun += String(trimmed.drop { $0 != ")" }.dropFirst())
                     } else {
@@ -521,16 +561,30 @@ struct MeetingBuilder {
             flushText(&textRun)
         }
         func flushText(_ s: inout String) {
+            guard !s.isEmpty else { return }
+            // The names a text holds depend on the text alone; chair cells repeat (spanned rows, the same
+            // presenters all day), so each distinct text is read once per import.
+            if let known = nameCache.people[s] {
+                for p in known { add(p) }
+                s = ""
+                return
+            }
+            var found: [Person] = []
+            func candidate(_ p: Person) {
+                if p.unresolved || Recognize.looksLikeName(p.name) { found.append(p) }
+            }
             for name in Recognize.splitNames(s) {
                 let clean = name.trimmingSpaces()
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { addNamed(Recognize.person(after)) }
+                    if !after.isEmpty { candidate(Recognize.person(after)) }
                     continue
                 }
-                addNamed(Recognize.person(clean))
+                candidate(Recognize.person(clean))
             }
+            nameCache.people[s] = found
+            for p in found { add(p) }
             s = ""
         }
         func visit(_ blocks: [Block]) {
@@ -567,9 +621,10 @@ struct MeetingBuilder {
 
     /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks), read by the
     /// shared ``ActionItemRecognizer`` from the text of each line; mentions on the line resolve its owners.
-    func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?) -> [ActionItem] {
+    func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?,
+                      recognizer given: ActionItemRecognizer? = nil) -> [ActionItem] {
         var out: [ActionItem] = []
-        let recognizer = self.recognizer
+        let recognizer = given ?? self.recognizer
         func consider(_ inlines: [Inline]) {
             guard var a = actionFromProse(inlines, recognizer: recognizer) else { return }
             a.agendaItem = agendaItem
@@ -624,7 +679,7 @@ struct MeetingBuilder {
             case .ticket(let k): s += k; afterTicket = true
             case .status: s += " "
             case .link(let target, let inner):
-                if target.contains("/browse/"), let key = Recognize.keyCandidates(in: target).last {
+                if target.containsBytes("/browse/"), let key = Recognize.keyCandidates(in: target).last {
                     s += key
                     afterTicket = true
                 } else {
@@ -645,7 +700,7 @@ struct MeetingBuilder {
             switch i {
             case .ticket(let k): if !keys.contains(k) { keys.append(k) }
             case .link(let target, _):
-                if target.contains("/browse/") {
+                if target.containsBytes("/browse/") {
                     for k in Recognize.keyCandidates(in: target) where !keys.contains(k) { keys.append(k) }
                 }
             default: break
@@ -682,7 +737,7 @@ struct MeetingBuilder {
 
     /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
     /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
-    func action(from task: TaskRecord) -> ActionItem {
+    func action(from task: TaskRecord, recognizer: ActionItemRecognizer) -> ActionItem {
         var owners = mentionsIn(task.inlines)
         var due = firstDateInline(task.inlines)
         var tickets = Self.structuralTickets(task.inlines)
@@ -698,7 +753,7 @@ struct MeetingBuilder {
             case .date: continue
             case .ticket: afterTicket = true; continue
             case .status: continue
-            case .link(let target, _) where target.contains("/browse/"): afterTicket = true; continue
+            case .link(let target, _) where target.containsBytes("/browse/"): afterTicket = true; continue
             default: body.append(i)
             }
         }
@@ -745,6 +800,22 @@ struct MeetingBuilder {
     }
 }
 
+/// Byte-level substring test (no Foundation, no grapheme work).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == needle[0] {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
 func visitInlines(_ text: RichText, _ f: (Inline) -> Void) {
     func inl(_ i: [Inline]) {
         for x in i {
@@ -782,4 +853,10 @@ extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
         components(separatedBy: target).joined(separator: replacement)
     }
+}
+
+extension String {
+    /// Substring test on UTF-8 bytes (cheap; no Foundation).
+    func containsBytes(_ needle: String) -> Bool { containsBytes(Array(needle.utf8)) }
+    func containsBytes(_ needle: [UInt8]) -> Bool { ConfluenceHTML.containsBytes(Array(utf8), needle) }
 }

@@ -45,10 +45,12 @@ enum Pipeline {
                     "the storage format is not well-formed; it was read again with libxml2's HTML parser, which kept more of its text"))
             }
         }
+        // The prepared copy of the input is no longer needed: free it before the model is built (lower peak memory).
+        prepared.output = []
         var page = page
         // The <page><title>/<space>/<body> wrapper some exporters write.
         var root = tree.root
-        if let wrapper = tree.first(below: tree.root, where: { tree.name($0) == "page" }) {
+        if let wrapper = tree.first(below: tree.root, named: "page") {
             for c in tree.elementChildren(wrapper) {
                 switch tree.name(c) {
                 case "title": if page.title == nil { page.title = tree.textContent(c) }
@@ -81,13 +83,13 @@ enum Pipeline {
         var conv = Converter(tree: tree, dialect: .html, options: options, handlers: confluence.handlerTable)
         conv.draft.meeting.diagnostics = parsed.diagnostics
         // The export page shell: title, metadata line, attachments section; chrome is not content.
-        let main = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "main-content" })
-        if main != nil || tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "title-text" }) != nil {
+        let main = tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "main-content") })
+        if main != nil || tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "title-text") }) != nil {
             shell(tree, &page, &conv)
-        } else if page.title == nil, let t = tree.first(below: tree.root, where: { tree.name($0) == "title" }) {
+        } else if page.title == nil, let t = tree.first(below: tree.root, named: "title") {
             page.title = tree.textContent(t)
         }
-        let root = main ?? tree.first(below: tree.root, where: { tree.name($0) == "body" }) ?? tree.root
+        let root = main ?? tree.first(below: tree.root, named: "body") ?? tree.root
         var builder = MeetingBuilder(converter: conv)
         builder.walk(root)
         if main != nil {
@@ -117,7 +119,16 @@ enum Pipeline {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                // Skip ASCII eight bytes at a time.
+                i += 1
+                while i + 8 <= n {
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                continue
+            }
             let length: Int
             if b >= 0xC2 && b <= 0xDF { length = 2 } else if b >= 0xE0 && b <= 0xEF { length = 3 } else if b >= 0xF0 && b <= 0xF4 { length = 4 } else { return false }
             guard i + length <= n else { return false }
@@ -137,8 +148,8 @@ enum Pipeline {
     }
 
     static func shell(_ tree: MarkupTree, _ page: inout PageInfo, _ conv: inout Converter) {
-        let titleNode = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "title-text" })
-            ?? tree.first(below: tree.root, where: { tree.name($0) == "title" })
+        let titleNode = tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "title-text") })
+            ?? tree.first(below: tree.root, named: "title")
         if let t = titleNode {
             let full = tree.textContent(t)
             if let r = full.firstRange(of: " : ") {
@@ -163,8 +174,8 @@ enum Pipeline {
                 page.metadata.created = page.metadata.lastModified
             }
         }
-        if let crumbs = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "breadcrumbs" }),
-           page.metadata.space == nil, let first = tree.first(below: crumbs, where: { tree.name($0) == "a" }) {
+        if let crumbs = tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "breadcrumbs") }),
+           page.metadata.space == nil, let first = tree.first(below: crumbs, named: "a") {
             page.metadata.space = tree.textContent(first)
         }
     }
@@ -190,6 +201,22 @@ enum Pipeline {
             }
             if !list.contains(where: { $0.fileName == name }) { list.append(Attachment(fileName: name, fileType: type)) }
         }
+    }
+
+    /// A body without an envelope (a bare storage-format file) carries no title: take the page's opening
+    /// heading when it stands first, with nothing under it and no other heading of its level (a title, not
+    /// the first of several sections), else the file name without its extension.
+    static func fallbackTitle(_ sections: inout [Section], source: String?) -> String {
+        if let first = sections.first, (1...2).contains(first.level), first.content.isEmpty, !first.title.isEmpty,
+           !sections.dropFirst().contains(where: { $0.level == first.level }) {
+            sections.removeFirst()
+            return first.title
+        }
+        guard let source, !source.isEmpty else { return "" }
+        var name = Substring(source)
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if let dot = name.firstIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        return String(name)
     }
 
     static func finish(_ b: MeetingBuilder, title: String, page: PageMetadata, identifier: String,
@@ -237,6 +264,7 @@ enum Pipeline {
         if meeting.startDate == nil { meeting.startDate = b.conv.draft.meeting.startDate }
         meeting.title = title
         meeting.sections = b.sections.filter { !($0.title.isEmpty && $0.content.isEmpty) }
+        if meeting.title.isEmpty { meeting.title = fallbackTitle(&meeting.sections, source: page.source) }
         // Agenda: number days in order, end times from the next start.
         var agenda = b.agenda.filter { !$0.items.isEmpty || $0.date != nil }
         for d in agenda.indices {
@@ -257,9 +285,16 @@ enum Pipeline {
             if let start = meeting.startDate, start <= first {} else { meeting.startDate = first }
             meeting.endDate = last
         }
+        // Meeting-notes pages are titled by date ("2023-09-14 Meeting notes", "F2F, 2019-10-28 to 30"): the
+        // title's date or range is the meeting's when the page says nothing else.
+        if meeting.startDate == nil, let m = Recognize.dates(options.referenceYear, options.numericDateOrder).firstDate(in: title) {
+            meeting.startDate = m.start
+            meeting.endDate = m.end ?? m.start
+        }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }
         // Action items: tasks and prose lines, in document order.
-        var actions = b.conv.tasks.map { b.action(from: $0) } + b.prose
+        let recognizer = ActionItemRecognizer(options: options, participants: meeting.participants)
+        var actions = b.conv.tasks.map { b.action(from: $0, recognizer: recognizer) } + b.prose
         actions = actions.enumerated().sorted { l, r in
             switch (l.element.location, r.element.location) {
             case let (x?, y?): return x != y ? x < y : l.offset < r.offset
@@ -299,13 +334,22 @@ enum Pipeline {
     /// Replaces people named by name or username alone with the matching participant (richer identity).
     static func canonicalisePeople(_ m: inout Meeting) {
         let participants = m.participants
+        // The same few people recur on every row of a long page: the answer depends only on the person, so it
+        // is computed once per distinct person (isSamePerson normalises names and is far dearer than a hash).
+        var memo: [Person: Person] = [:]
         func canon(_ p: Person) -> Person {
-            guard let q = participants.first(where: { $0.isSamePerson(as: p) }) else { return p }
-            var r = q
-            r.attendance = p.attendance
-            if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
-               !r.aliases.contains(p.name) { r.aliases.append(p.name) }
-            return r
+            if participants.isEmpty { return p }
+            if let known = memo[p] { return known }
+            var answer = p
+            if let q = participants.first(where: { $0.isSamePerson(as: p) }) {
+                var r = q
+                r.attendance = p.attendance
+                if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
+                   !r.aliases.contains(p.name) { r.aliases.append(p.name) }
+                answer = r
+            }
+            memo[p] = answer
+            return answer
         }
         for d in m.agenda.indices {
             for i in m.agenda[d].items.indices { m.agenda[d].items[i].chairs = m.agenda[d].items[i].chairs.map(canon) }
