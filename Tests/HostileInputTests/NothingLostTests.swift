@@ -226,7 +226,14 @@ struct NothingLostTests {
 
     /// Fixtures of other targets whose remaining losses are known, with the words and why. Each is recorded as a
     /// known issue (and fails the test once fixed, so that the entry is removed).
-    static let knownLosses: [String: String] = [:]
+    static let knownLosses: [String: String] = [
+        "Examples/pages/harbour-survey-workshop-2024-03.html":
+            "the export's Attachments box repeats each file with its MIME type (application/vnd.openxmlformats-…); the model keeps one fileType per attachment (the attachments macro's 'PDF File'), and the labels 'Attachments:' and 'by' are not kept",
+        "Tests/ConfluenceHTMLTests/Fixtures/f2f-export.html":
+            "as the harbour export: MIME types of the Attachments box, the 'Attachments:' and 'by' labels, the 'image' type word",
+        "Examples/pages/harbour-survey-workshop-2024-03.txt":
+            "the label 'by' of the pasted attachments table ('Mar 08, 2024 by …') is not kept",
+    ]
 
     @Test("every fixture keeps its words (100% clean, ≥ 99% messy)", arguments: Fixtures.allPages)
     func fixtureKeepsWords(_ page: FixturePage) throws {

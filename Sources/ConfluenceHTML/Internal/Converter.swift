@@ -227,7 +227,12 @@ struct Converter {
         }
         var items: [ListItem] = []
         for c in tree.children(n) {
-            if tree.isText(c) { continue }
+            if tree.isText(c) {
+                // Text straight inside <ul>/<ol> (malformed, or nesting flattened past the depth limit): kept.
+                let text = collapseWhitespace(tree.rawText(c), trim: true)
+                if !text.isEmpty { items.append(ListItem(blocks: [.paragraph([.text(text)])])) }
+                continue
+            }
             let cn = tree.name(c)
             if cn == "li" {
                 items.append(ListItem(blocks: blocks(of: c)))

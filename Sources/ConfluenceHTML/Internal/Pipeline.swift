@@ -335,8 +335,13 @@ enum Pipeline {
         }
         meeting.actionItems = actions
         meeting.planningTopics = b.planning
-        for a in b.attachments where !meeting.attachments.contains(where: { $0.fileName == a.fileName }) {
-            meeting.attachments.append(a)
+        for a in b.attachments {
+            if let i = meeting.attachments.firstIndex(where: { $0.fileName == a.fileName }) {
+                // The same file met twice (attachments macro and the export's Attachments box): keep what each adds.
+                if meeting.attachments[i].fileType == nil { meeting.attachments[i].fileType = a.fileType }
+            } else {
+                meeting.attachments.append(a)
+            }
         }
         for (name, count) in b.conv.unknownMacros.sorted(by: { $0.key < $1.key }) where count > 1 {
             let first = meeting.diagnostics.first { $0.code == "confluence.unknown-macro" && $0.message.contains("'\(name)'") }
