@@ -239,7 +239,9 @@ struct NothingLostTests {
     func fixtureKeepsWords(_ page: FixturePage) throws {
         let report = try coverage(of: page)
         // Scripts/safety.sh collects these lines into its summary.
-        print("COVERAGE \(page.name) \(page.isClean ? "clean" : "messy") \(String(format: "%.2f", report.coverage * 100)) \(report.words)")
+        // Scripts/safety.sh holds "clean" ones to 100% and "messy" ones to 99%; "known" ones are listed in knownLosses.
+        let kind = Self.knownLosses[page.name] != nil ? "known" : page.isClean ? "clean" : "messy"
+        print("COVERAGE \(page.name) \(kind) \(String(format: "%.2f", report.coverage * 100)) \(report.words)")
         #expect(report.words > 10, "\(report): too few words for a meaningful check")
         let check = {
             if page.isClean {
