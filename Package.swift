@@ -70,6 +70,13 @@ let package = Package(
         ]),
         // Every built-in source through the conformance kit, with its fixtures as samples.
         .testTarget(name: "ConformanceTests", dependencies: ["MeetingNotes", "MeetingSourceTesting"]),
+
+        // Safety on hostile input (Docs/Safety.md): the leak-loop / JSON-dump tool Scripts/safety.sh runs, and the suite.
+        .executableTarget(name: "meeting-notes-safety", dependencies: ["MeetingNotes"], path: "Tools/meeting-notes-safety"),
+        .testTarget(name: "HostileInputTests", dependencies: [
+            "MeetingModel", "MeetingSourceTesting", "MeetingRecognizers", "ConfluenceHTML", "PlainTextImport",
+            "MeetingExport", "MeetingNotes", "meeting-notes", "meeting-notes-safety",
+        ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

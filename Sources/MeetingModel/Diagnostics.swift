@@ -19,9 +19,18 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     /// Orders by line, then column.
     public static func < (a: Self, b: Self) -> Bool { (a.line, a.column) < (b.line, b.column) }
 
+    /// Reads `line`/`column` keys; lines and columns are 1-based, so 0 or less is malformed JSON (found by fuzzing:
+    /// a meeting-JSON input carried `"column": 0` into the model).
     static func decode<K: CodingKey>(from c: KeyedDecodingContainer<K>, line: K, column: K) throws -> SourceLocation? {
         guard let l = try c.decodeIfPresent(Int.self, forKey: line) else { return nil }
-        return SourceLocation(line: l, column: try c.decodeIfPresent(Int.self, forKey: column) ?? 1)
+        let col = try c.decodeIfPresent(Int.self, forKey: column) ?? 1
+        guard l >= 1 else {
+            throw DecodingError.dataCorruptedError(forKey: line, in: c, debugDescription: "line \(l) is not 1-based")
+        }
+        guard col >= 1 else {
+            throw DecodingError.dataCorruptedError(forKey: column, in: c, debugDescription: "column \(col) is not 1-based")
+        }
+        return SourceLocation(line: l, column: col)
     }
 }
 

@@ -27,7 +27,11 @@ public struct SourceInput: Sendable, Hashable {
     /// - Throws: ``MeetingImportError`` with code `unreadable-file` naming the file and why.
     public init(contentsOf url: URL, mediaType: String? = nil) throws(MeetingImportError) {
         do {
-            let data = try Data(contentsOf: url)
+            // FileHandle rather than Data(contentsOf:), which leaks a 4 KiB buffer on empty files on Linux
+            // (swift-foundation, Swift 6.3; LeakSanitizer reports it). See Docs/Safety.md.
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let data = try handle.readToEnd() ?? Data()
             self.init(bytes: [UInt8](data), fileName: url.path, mediaType: mediaType)
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription

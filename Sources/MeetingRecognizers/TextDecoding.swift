@@ -62,7 +62,7 @@ public enum TextDecoding {
         } else if !isValidUTF8(bytes), looksLikeSingleByte(bytes) {
             result = decodeSingleByte(bytes[...], windows: true)
             result.diagnostics.append(Diagnostic(.note, code: code + ".encoding-detected",
-                "bytes are not UTF-8; read as Windows-1252"))
+                "bytes are not UTF-8; read as Windows-1252", at: SourceLocation(line: 1)))
         } else {
             result = decodeUTF8(bytes[...], code: code)
         }
@@ -151,9 +151,11 @@ public enum TextDecoding {
         let n = bytes.endIndex
         var runStart: Int? = nil
         var runLocation = SourceLocation(line: 1)
+        var firstUnreported: SourceLocation?
         func flushRun(_ end: Int) {
             guard let s = runStart else { return }
             repairs += 1
+            if repairs == maximumReportedRepairs + 1 { firstUnreported = runLocation }
             if repairs <= maximumReportedRepairs {
                 let hex = bytes[s..<end].prefix(8).map { byte -> String in
                     let h = String(byte, radix: 16, uppercase: true)
@@ -187,7 +189,8 @@ public enum TextDecoding {
         flushRun(n)
         if repairs > maximumReportedRepairs {
             diagnostics.append(Diagnostic(.warning, code: code + ".invalid-utf8",
-                "\(repairs - maximumReportedRepairs) more invalid UTF-8 sequences replaced with U+FFFD"))
+                "\(repairs - maximumReportedRepairs) more invalid UTF-8 sequences replaced with U+FFFD, the first at \(firstUnreported ?? runLocation)",
+                at: firstUnreported ?? runLocation))
         }
         return DecodedText(text: String(decoding: out, as: UTF8.self), encoding: .utf8, diagnostics: diagnostics)
     }
@@ -204,12 +207,17 @@ public enum TextDecoding {
         var diagnostics: [Diagnostic] = []
         if bytes.count % 2 == 1 {
             diagnostics.append(Diagnostic(.warning, code: code + ".odd-utf16-length",
-                "UTF-16 input has an odd number of bytes; the last byte was dropped"))
+                "UTF-16 input has an odd number of bytes; the last byte was dropped",
+                at: SourceLocation(line: units.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) })))
         }
         var unpaired = 0
         var k = 0
+        var unitLine = 1
+        var firstUnpairedLine = 1
         while k < units.count {
             let u = units[k]
+            if u == 0x0A { unitLine += 1 }
+            if unpaired == 0 { firstUnpairedLine = unitLine }
             if u >= 0xD800 && u <= 0xDBFF {
                 if k + 1 < units.count, units[k + 1] >= 0xDC00, units[k + 1] <= 0xDFFF { k += 2; continue }
                 unpaired += 1
@@ -218,7 +226,7 @@ public enum TextDecoding {
         }
         if unpaired > 0 {
             diagnostics.append(Diagnostic(.warning, code: code + ".invalid-utf16",
-                "\(unpaired) unpaired UTF-16 surrogates replaced with U+FFFD"))
+                "\(unpaired) unpaired UTF-16 surrogates replaced with U+FFFD", at: SourceLocation(line: firstUnpairedLine)))
         }
         return DecodedText(text: String(decoding: units, as: UTF16.self),
                            encoding: littleEndian ? .utf16LE : .utf16BE, diagnostics: diagnostics)

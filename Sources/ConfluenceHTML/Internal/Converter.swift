@@ -227,7 +227,12 @@ struct Converter {
         }
         var items: [ListItem] = []
         for c in tree.children(n) {
-            if tree.isText(c) { continue }
+            if tree.isText(c) {
+                // Text straight inside <ul>/<ol> (malformed, or nesting flattened past the depth limit): kept.
+                let text = collapseWhitespace(tree.rawText(c), trim: true)
+                if !text.isEmpty { items.append(ListItem(blocks: [.paragraph([.text(text)])])) }
+                continue
+            }
             let cn = tree.name(c)
             if cn == "li" {
                 items.append(ListItem(blocks: blocks(of: c)))
@@ -349,14 +354,20 @@ struct Converter {
         var params = macroParameters(n)
         var body = RichText()
         var plain: String?
-        for c in tree.elementChildren(n) {
+        var stray: [String] = []
+        for c in tree.children(n) {
             switch tree.name(c) {
             case "ac:rich-text-body": body = RichText(blocks(of: c))
             case "ac:plain-text-body": plain = String(decoding: rawTextBytes(c), as: UTF8.self)
             case "ac:default-parameter": params[""] = tree.textContent(c)
-            default: break
+            case "ac:parameter": break
+            default:
+                // Text outside the macro's parameters and bodies (malformed, but it is page text): kept.
+                let text = tree.isText(c) ? collapseWhitespace(tree.rawText(c), trim: true) : tree.textContent(c)
+                if !text.isEmpty { stray.append(text) }
             }
         }
+        if !stray.isEmpty { body = RichText(body.blocks + [.paragraph([.text(stray.joined(separator: " "))])]) }
         if name == "details" {
             detailsTables.append(contentsOf: body.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } })
         }
@@ -696,13 +707,25 @@ struct Converter {
 
     /// The table as a grid, `rowspan`/`colspan` expanded; spanned positions repeat the cell.
     func grid(_ table: Int) -> [[GridCell]] {
-        var rows: [Int] = []
+        // Each row as its cells; cells outside any row (broken HTML: <td> straight under <table>) form rows of
+        // their own, so that their text is not lost.
+        var rows: [[Int]] = []
+        var stray: [Int] = []
+        func isCell(_ c: Int) -> Bool { let n = tree.name(c); return n == "td" || n == "th" }
+        func flushStray() { if !stray.isEmpty { rows.append(stray); stray = [] } }
+        func add(_ c: Int) {
+            let name = tree.name(c)
+            if name == "tr" { flushStray(); rows.append(tree.elementChildren(c).filter(isCell)) } else if isCell(c) { stray.append(c) }
+        }
         for c in tree.elementChildren(table) {
             let name = tree.name(c)
-            if name == "tr" { rows.append(c) } else if name == "tbody" || name == "thead" || name == "tfoot" {
-                rows += tree.elementChildren(c).filter { tree.name($0) == "tr" }
+            if name == "tbody" || name == "thead" || name == "tfoot" {
+                for r in tree.elementChildren(c) { add(r) }
+            } else {
+                add(c)
             }
         }
+        flushStray()
         var result: [[GridCell]] = []
         var carry: [Int: (cell: GridCell, remaining: Int)] = [:]   // column → spanning cell
         for r in rows {
@@ -717,7 +740,7 @@ struct Converter {
                     col += 1
                 }
             }
-            for cellNode in tree.elementChildren(r) where tree.name(cellNode) == "td" || tree.name(cellNode) == "th" {
+            for cellNode in r {
                 fillCarried()
                 let rs = min(max(Int(tree.attribute("rowspan", of: cellNode) ?? "1") ?? 1, 1), 1000)
                 let cs = min(max(Int(tree.attribute("colspan", of: cellNode) ?? "1") ?? 1, 1), 100)

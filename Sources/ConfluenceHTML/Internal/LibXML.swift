@@ -28,6 +28,9 @@ private final class TreeBuilder {
     var depth = 0
     var flattened = 0
     var flattenedTotal = 0
+    /// Where the first flattened element and the first unlisted message were (summary diagnostics need a location).
+    var firstFlattened: SourceLocation?
+    var firstDropped: SourceLocation?
     static let maxDepth = 160
     let html: Bool
     /// Name cache keyed by libxml2's dictionary pointers (stable for one parse).
@@ -84,6 +87,11 @@ private final class TreeBuilder {
 
     func startElement(name: Int32, attributeStart: Int) {
         if depth >= Self.maxDepth {
+            if firstFlattened == nil {
+                let (line, column) = startTagPosition()
+                let col = line == 1 ? column - tree.firstLineColumnOffset : column
+                firstFlattened = SourceLocation(line: Int(max(1, line + tree.lineOffset)), column: Int(max(1, col)))
+            }
             flattened += 1
             flattenedTotal += 1
             tree.attributes.removeSubrange(attributeStart...)
@@ -133,10 +141,14 @@ private final class TreeBuilder {
                 "mark", "details", "summary", "svg", "path", "video", "source", "picture", "template"].contains(String(tag)) { return }
         }
         if level >= 2 { errors = true }
-        guard diagnostics.count < maxParserDiagnostics else { droppedDiagnostics += 1; return }
         let severity: Diagnostic.Severity = level <= 1 ? .warning : (level == 2 ? .warning : .error)
         let loc = SourceLocation(line: max(1, line + Int(tree.lineOffset)),
                                  column: max(1, line == 1 ? column - Int(tree.firstLineColumnOffset) : column))
+        guard diagnostics.count < maxParserDiagnostics else {
+            if firstDropped == nil { firstDropped = loc }
+            droppedDiagnostics += 1
+            return
+        }
         diagnostics.append(Diagnostic(severity, code: html ? "confluence.html-markup" : "confluence.storage-markup",
                                       message.trimmingSet(" \n\t"), at: loc))
     }
@@ -309,11 +321,13 @@ enum LibXML {
         let hadErrors = b.errors
         if b.flattenedTotal > 0 {
             diags.append(Diagnostic(.warning, code: "confluence.nesting-flattened",
-                                    "\(b.flattenedTotal) elements nested deeper than \(TreeBuilder.maxDepth) levels were flattened; their text is kept"))
+                                    "\(b.flattenedTotal) elements nested deeper than \(TreeBuilder.maxDepth) levels were flattened; their text is kept",
+                                    at: b.firstFlattened ?? SourceLocation(line: 1)))
         }
         if b.droppedDiagnostics > 0 {
             diags.append(Diagnostic(.note, code: "confluence.markup-truncated",
-                                    "\(b.droppedDiagnostics) further markup messages from libxml2 not listed"))
+                                    "\(b.droppedDiagnostics) further markup messages from libxml2 not listed, the first at \(b.firstDropped ?? SourceLocation(line: 1))",
+                                    at: b.firstDropped ?? SourceLocation(line: 1)))
         }
         return ParsedMarkup(tree: b.tree, diagnostics: diags, hadErrors: hadErrors, hadFatalErrors: b.fatal)
     }

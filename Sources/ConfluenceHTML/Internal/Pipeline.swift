@@ -42,7 +42,9 @@ enum Pipeline {
             if fallback.tree.textByteCount > tree.textByteCount {
                 tree = fallback.tree
                 parserDiagnostics.append(Diagnostic(.note, code: "confluence.lenient-reparse",
-                    "the storage format is not well-formed; it was read again with libxml2's HTML parser, which kept more of its text"))
+                    "the storage format is not well-formed; it was read again with libxml2's HTML parser, which kept more of its text",
+                    at: parsed.diagnostics.first(where: { $0.severity == .error })?.location
+                        ?? parsed.diagnostics.first?.location ?? SourceLocation(line: 1)))
             }
         }
         // The prepared copy of the input is no longer needed: free it before the model is built (lower peak memory).
@@ -108,10 +110,31 @@ enum Pipeline {
         let declared = options.declaredEncoding.map { $0 != .utf8 } ?? false
         if !bom16 && !declared {
             if html && containsASCIICaseInsensitive(bytes.prefix(4096), "charset") { return (bytes, []) }
-            if isValidUTF8(bytes) { return (bytes, []) }
+            if isValidUTF8(bytes) { return (withoutBOMAndCR(bytes), []) }
         }
         let decoded = TextDecoding.decode(bytes, declared: options.declaredEncoding, code: "confluence")
         return (Array(decoded.text.utf8), decoded.diagnostics)
+    }
+
+    /// Drops a UTF-8 byte-order mark and turns CRLF and lone CR into LF, so that lines are the lines a reader
+    /// sees (libxml2 counts LF only) and the HTML parser does not take the mark for text.
+    static func withoutBOMAndCR(_ bytes: [UInt8]) -> [UInt8] {
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        guard start > 0 || bytes.contains(0x0D) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return out
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
@@ -199,7 +222,11 @@ enum Pipeline {
                 } else { break }
                 sib = tree.nodes[Int(sib)].next
             }
-            if !list.contains(where: { $0.fileName == name }) { list.append(Attachment(fileName: name, fileType: type)) }
+            if let i = list.firstIndex(where: { $0.fileName == name }) {
+                if list[i].fileType == nil { list[i].fileType = type }
+            } else {
+                list.append(Attachment(fileName: name, fileType: type))
+            }
         }
     }
 
@@ -308,12 +335,19 @@ enum Pipeline {
         }
         meeting.actionItems = actions
         meeting.planningTopics = b.planning
-        for a in b.attachments where !meeting.attachments.contains(where: { $0.fileName == a.fileName }) {
-            meeting.attachments.append(a)
+        for a in b.attachments {
+            if let i = meeting.attachments.firstIndex(where: { $0.fileName == a.fileName }) {
+                // The same file met twice (attachments macro and the export's Attachments box): keep what each adds.
+                if meeting.attachments[i].fileType == nil { meeting.attachments[i].fileType = a.fileType }
+            } else {
+                meeting.attachments.append(a)
+            }
         }
         for (name, count) in b.conv.unknownMacros.sorted(by: { $0.key < $1.key }) where count > 1 {
+            let first = meeting.diagnostics.first { $0.code == "confluence.unknown-macro" && $0.message.contains("'\(name)'") }
             meeting.diagnostics.append(Diagnostic(.note, code: "confluence.unknown-macro-count",
-                                                  "macro '\(name)' met \(count) times"))
+                                                  "macro '\(name)' met \(count) times",
+                                                  at: first?.location ?? SourceLocation(line: 1)))
         }
         var pageMeta = page
         pageMeta.format = identifier

@@ -35,6 +35,7 @@ struct StoragePreparation {
         var line = 1
         var lineStart = 0
         var repairedCDATA = 0
+        var firstRepair: SourceLocation?
         var unknownEntities = 0
         func column(_ at: Int) -> Int { at - lineStart + 1 }
 
@@ -83,7 +84,11 @@ struct StoragePreparation {
                             if input[j] == UInt8(ascii: "]"), startsWith(input, j, "]] >") {
                                 var k = j + 4
                                 while k < n, input[k] == 0x20 || input[k] == 0x0A || input[k] == 0x09 || input[k] == 0x0D { k += 1 }
-                                if startsWith(input, k, "</") { bodyEnd = j; end = j + 4; repairedCDATA += 1; break }
+                                if startsWith(input, k, "</") {
+                                    bodyEnd = j; end = j + 4; repairedCDATA += 1
+                                    if firstRepair == nil { firstRepair = SourceLocation(line: line, column: column(i)) }
+                                    break
+                                }
                             }
                             j += 1
                         }
@@ -169,7 +174,8 @@ struct StoragePreparation {
         output.append(contentsOf: Array(Self.suffix.utf8))
         if repairedCDATA > 0 {
             diagnostics.append(Diagnostic(.note, code: "confluence.cdata-repaired",
-                "\(repairedCDATA) CDATA sections ended by ']] >' (an exporter quirk) were repaired"))
+                "\(repairedCDATA) CDATA sections ended by ']] >' (an exporter quirk) were repaired",
+                at: firstRepair ?? SourceLocation(line: 1)))
         }
     }
 
