@@ -1,0 +1,128 @@
+// swift-meeting-notes · Benchmarks
+//
+// meeting-notes-bench [run] [--quick] [--json] [--json-file PATH] [--cli PATH] [--data DIR] [--seed N]
+//                     [--toolchain TEXT] [--command TEXT]
+// meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
+// meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]     (child: one run, prints peak RSS)
+// meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]   (for callgrind / perf)
+//
+// SUBJECT is importer, libxml2-tree or libxml2-sax; FORM is storage, html or text.
+
+import Foundation
+import MeetingModel
+
+func usage() -> Never {
+    FileHandle.standardError.write(Data("""
+    usage: meeting-notes-bench [run] [--quick] [--json] [--json-file PATH] [--cli PATH] [--data DIR] [--seed N]
+           meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
+           meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]
+           meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]
+
+    """.utf8))
+    exit(2)
+}
+
+/// The command line, consumed option by option.
+struct Arguments {
+    var rest: [String]
+
+    mutating func option(_ name: String) -> String? {
+        guard let i = rest.firstIndex(of: name), i + 1 < rest.count else { return nil }
+        let v = rest[i + 1]
+        rest.removeSubrange(i...(i + 1))
+        return v
+    }
+
+    mutating func flag(_ name: String) -> Bool {
+        guard let i = rest.firstIndex(of: name) else { return false }
+        rest.remove(at: i)
+        return true
+    }
+
+    mutating func subjectFormFile() -> (Subject, PageForm, URL, URL?) {
+        let users = option("--users").map { URL(fileURLWithPath: $0) }
+        guard rest.count == 3, let s = Subject(rawValue: rest[0]), let f = PageForm(rawValue: rest[1]) else { usage() }
+        return (s, f, URL(fileURLWithPath: rest[2]), users)
+    }
+}
+
+var args = Arguments(rest: Array(CommandLine.arguments.dropFirst()))
+let command = args.rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "run"
+if args.rest.first == command { args.rest.removeFirst() }
+
+switch command {
+case "measure-one":
+    let (subject, form, file, users) = args.subjectFormFile()
+    let options = importOptions(usersFile: users)
+    let source = Importers.source(for: form)
+    let bytes = readBytes(file)
+    let baseline = procStatusBytes("VmHWM") ?? 0
+    let t0 = now()
+    blackHole(runSubject(subject, form: form, bytes: bytes, source: source, options: options))
+    let seconds = now() - t0
+    let peak = procStatusBytes("VmHWM") ?? 0
+    print("{\"baseline\":\(baseline),\"peak\":\(peak),\"seconds\":\(seconds),\"bytes\":\(bytes.count)}")
+
+case "loop":
+    let iterations = args.option("--iterations").flatMap(Int.init) ?? 10
+    let (subject, form, file, users) = args.subjectFormFile()
+    let options = importOptions(usersFile: users)
+    let source = Importers.source(for: form)
+    let bytes = readBytes(file)
+    let t0 = now()
+    for _ in 0..<iterations {
+        blackHole(runSubject(subject, form: form, bytes: bytes, source: source, options: options))
+    }
+    let seconds = now() - t0
+    print(String(format: "%@ %@ %d bytes × %d: %.3f s, %.1f MB/s", subject.rawValue, form.rawValue, bytes.count, iterations,
+                 seconds, Double(bytes.count * iterations) / 1_048_576 / seconds))
+
+case "generate", "run":
+    var config = BenchConfig()
+    config.quick = args.flag("--quick")
+    config.jsonToStdout = args.flag("--json")
+    config.jsonFile = args.option("--json-file")
+    config.cliPath = args.option("--cli")
+    config.dataDir = args.option("--data")
+    config.toolchain = args.option("--toolchain")
+    if let c = args.option("--command") { config.command = c }
+    if let s = args.option("--seed") {
+        guard let v = UInt64(s) else { usage() }
+        config.seed = v
+    }
+    guard args.rest.isEmpty else { usage() }
+    if command == "generate" {
+        do {
+            let inputs = try Inputs.prepare(config) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            print(inputs.dir.path)
+        } catch {
+            FileHandle.standardError.write(Data("generate failed: \(error)\n".utf8))
+            exit(1)
+        }
+        exit(0)
+    }
+    var bench = Bench(config: config)
+    let status: Int32
+    do {
+        status = try bench.run()
+    } catch {
+        FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
+    if config.jsonToStdout {
+        bench.printTable { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        FileHandle.standardOutput.write(bench.json())
+        print()
+    } else {
+        bench.printTable { print($0) }
+    }
+    if let path = config.jsonFile {
+        do { try bench.json().write(to: URL(fileURLWithPath: path)) } catch {
+            FileHandle.standardError.write(Data("cannot write \(path): \(error)\n".utf8))
+        }
+    }
+    exit(status)
+
+default:
+    usage()
+}
