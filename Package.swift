@@ -6,11 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
+        .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,283 @@
+// swift-meeting-notes · MeetingRecognizers
+
+import MeetingModel
+
+/// An action item read from a sentence ("Leanne Guy — update LDM-503 … 18 Nov 2019 Ticket: DM-22089").
+public struct RecognizedActionItem: Sendable, Hashable {
+    /// The people who own it (matched against the participants when a matcher knew them).
+    public var owners: [Person]
+    /// Groups named as owners ("the DM-SST", "Architecture team").
+    public var groups: [String]
+    /// What is to be done: owners, due date, check mark and ticket residue removed.
+    public var text: String
+    /// The due date.
+    public var due: CalendarDate?
+    /// Done (✓, V, ☑, [x]), open (☐, [ ]) or unknown (no mark).
+    public var status: ActionStatus
+    /// Jira keys that belong to it.
+    public var tickets: [String]
+    /// The owner phrase as written ("Kian-Tat Lim & Leanne Guy").
+    public var ownerText: String
+    /// Where it stands in the searched string (from its check mark or owner to its end).
+    public var range: Range<String.Index>?
+
+    /// Creates a recognised action item.
+    public init(owners: [Person] = [], groups: [String] = [], text: String, due: CalendarDate? = nil,
+                status: ActionStatus = .unknown, tickets: [String] = [], ownerText: String = "",
+                range: Range<String.Index>? = nil) {
+        self.owners = owners
+        self.groups = groups
+        self.text = text
+        self.due = due
+        self.status = status
+        self.tickets = tickets
+        self.ownerText = ownerText
+        self.range = range
+    }
+
+    /// The model's action item, with a location and agenda/section context.
+    public func actionItem(agendaItem: AgendaItemReference? = nil, section: String? = nil,
+                           location: SourceLocation? = nil) -> ActionItem {
+        ActionItem(owners: owners, groups: groups, text: text, due: due, status: status, tickets: tickets,
+                   agendaItem: agendaItem, section: section, location: location)
+    }
+}
+
+/// Recognises action-item sentences: "Owner — text. 18 Nov 2019" (em dash, en dash or " - "), several
+/// owners ("Kian-Tat Lim & Leanne Guy", "Unknown User (x) & Architecture team"), the dash-less
+/// "A and at least B and C to determine … 18 Nov. 2019", check marks (✓, V, ☑ done; ☐ open), and the
+/// Jira keys and macro residue that follow.
+///
+/// Pure functions over strings: the plain-text importer feeds it cell text, the HTML importer the text
+/// of a task or list item. ``absorb(_:into:)`` lets a following fragment ("18 Dec 2019",
+/// "DM-22528 - Getting issue details", "STATUS") complete the item before it.
+public struct ActionItemRecognizer: Sendable {
+    /// Reads due dates.
+    public var dates: DateRecognizer
+    /// Reads tickets.
+    public var tickets: TicketRecognizer
+    /// Matches owner names against the participants.
+    public var matcher: PersonMatcher
+
+    /// Creates a recogniser.
+    public init(dates: DateRecognizer = DateRecognizer(), tickets: TicketRecognizer = TicketRecognizer(),
+                participants: [Person] = []) {
+        self.dates = dates
+        self.tickets = tickets
+        self.matcher = PersonMatcher(participants)
+    }
+
+    /// Creates a recogniser from import options and the page's participants.
+    public init(options: ImportOptions, participants: [Person] = []) {
+        self.init(dates: DateRecognizer(options: options),
+                  tickets: TicketRecognizer(knownProjectKeys: options.knownProjectKeys), participants: participants)
+    }
+
+    /// The status a check glyph stands for ("✓", "V", "☑", "[x]" done; "☐", "[ ]" open), else `nil`.
+    public static func status(ofMark mark: some StringProtocol) -> ActionStatus? {
+        switch String(mark) {
+        case "✓", "✔", "☑", "✅", "V", "[x]", "[X]", "(/)": return .done
+        case "☐", "□", "[ ]", "[]": return .open
+        default: return nil
+        }
+    }
+
+    /// The one action item `fragment` holds when it starts with its owner (after an optional check mark).
+    public func recognize(_ fragment: String) -> RecognizedActionItem? {
+        let all = recognizeAll(in: fragment)
+        guard let first = all.first, let r = first.range else { return nil }
+        let head = fragment[fragment.startIndex..<r.lowerBound]
+        return head.trimmedSub.isEmpty ? first : nil
+    }
+
+    /// Every action item in a run of text, in order (several may stand in one notes cell).
+    public func recognizeAll(in text: String) -> [RecognizedActionItem] {
+        let words = Self.words(text)
+        guard !words.isEmpty else { return [] }
+        // 1. Owner phrases before dashes.
+        var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool)] = []
+        for (i, w) in words.enumerated() where i > 0 && (w.text == "—" || w.text == "–" || w.text == "-" || w.text == "--") {
+            guard let (s, mark, status) = walkBack(words, from: i) else { continue }
+            if let last = starts.last, last.dash >= s { continue }
+            starts.append((s, mark, i, status, false))
+        }
+        // 2. The dash-less "A and B to do X … <date>" form, only at the start of the text.
+        if starts.first.map({ $0.ownerStart > 1 }) ?? true, let (s, mark, toIndex, status) = forwardToForm(words),
+           dates.lastDate(in: text) != nil {
+            starts.insert((s, mark, toIndex, status, true), at: 0)
+        }
+        var out: [RecognizedActionItem] = []
+        for (n, st) in starts.enumerated() {
+            let ownerText = text[words[st.ownerStart].range.lowerBound..<words[st.dash - 1].range.upperBound]
+            guard let (owners, groups) = parseOwners(String(ownerText)) else { continue }
+            let bodyStart = words[st.dash].range.upperBound
+            let end = n + 1 < starts.count ? words[starts[n + 1].markStart].range.lowerBound : text.endIndex
+            guard bodyStart <= end else { continue }
+            var item = parseBody(text[bodyStart..<end])
+            item.owners = owners
+            item.groups = groups
+            item.status = st.status
+            item.ownerText = String(ownerText).collapsedSpaces
+            item.range = words[st.markStart].range.lowerBound..<end
+            out.append(item)
+        }
+        return out
+    }
+
+    /// When `fragment` only completes the item before it (a due date, ticket keys, macro residue,
+    /// "Ticket:"), adds what it carries to `item` and returns true; otherwise returns false.
+    public func absorb(_ fragment: String, into item: inout RecognizedActionItem) -> Bool {
+        let (cleaned, keys) = tickets.extract(from: fragment)
+        var rest = cleaned
+        var due: CalendarDate? = nil
+        if let m = dates.lastDate(in: cleaned) {
+            rest = String(cleaned[..<m.range.lowerBound]) + " " + String(cleaned[m.range.upperBound...])
+            due = m.start
+        }
+        rest = TicketRecognizer.removingResidue(rest).trimmed
+        while rest.hasSuffix(".") || rest.hasSuffix(",") { rest.removeLast() }
+        guard rest.isEmpty || rest.lowercased() == "ticket:" || rest.lowercased() == "ticket" else { return false }
+        guard due != nil || !keys.isEmpty || TicketRecognizer.isResidue(fragment) else { return false }
+        if item.due == nil, let due { item.due = due }
+        for k in keys where !item.tickets.contains(k) { item.tickets.append(k) }
+        return true
+    }
+
+    // MARK: - Internals
+
+    struct Word {
+        var text: Substring
+        var range: Range<String.Index>
+    }
+
+    static func words(_ text: String) -> [Word] {
+        var out: [Word] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i].isWhitespace { i = text.index(after: i); continue }
+            let s = i
+            while i < text.endIndex, !text[i].isWhitespace { i = text.index(after: i) }
+            out.append(Word(text: text[s..<i], range: s..<i))
+        }
+        return out
+    }
+
+    static let connectors: Set<String> = ["&", "and", "/", "at", "least", "the", "+", ","]
+
+    enum Role { case name, connector, mark(ActionStatus), stop }
+
+    static func role(_ w: Substring, previous: Substring?) -> Role {
+        if let st = status(ofMark: w) { return .mark(st) }
+        if connectors.contains(w.lowercased()) { return .connector }
+        if w.hasPrefix("(") && w.hasSuffix(")") && previous == "User" { return .name }
+        var core = w
+        if core.hasSuffix(",") { core = core.dropLast() }
+        guard let f = core.first else { return .stop }
+        if w.hasSuffix(".") || w.hasSuffix("?") || w.hasSuffix("!") || w.hasSuffix(":") || w.hasSuffix(";")
+            || w.hasSuffix(")") { return .stop }
+        let ok = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" }
+        guard ok else { return .stop }
+        if f.isUppercase { return .name }
+        if PersonRecognizer.nameParticles.contains(core.lowercased()) || core == "team" { return .name }
+        return .stop
+    }
+
+    /// Walks back from the dash at `dash` over an owner phrase; returns its start, the start including a
+    /// check mark, and the mark's status.
+    func walkBack(_ words: [Word], from dash: Int) -> (Int, Int, ActionStatus)? {
+        var i = dash - 1
+        var start = dash
+        var count = 0
+        while i >= 0, count < 14 {
+            let w = words[i].text
+            // "Unknown User (x)" as one unit.
+            if w.hasPrefix("(") && w.hasSuffix(")") && i >= 2 && words[i - 1].text == "User" && words[i - 2].text == "Unknown" {
+                start = i - 2; i -= 3; count += 3; continue
+            }
+            switch Self.role(w, previous: i > 0 ? words[i - 1].text : nil) {
+            case .name, .connector: start = i; i -= 1; count += 1; continue
+            case .mark, .stop: break
+            }
+            break
+        }
+        // Drop leading connectors (but keep "the" of "the DM-SST").
+        while start < dash, ["&", "and", "/", "at", "least", "+", ","].contains(words[start].text.lowercased()) { start += 1 }
+        guard start < dash else { return nil }
+        // Trim leading words until the phrase parses.
+        var s = start
+        while s < dash {
+            let phrase = words[s..<dash].map(\.text).joined(separator: " ")
+            if parseOwners(phrase) != nil { break }
+            s += 1
+        }
+        guard s < dash else { return nil }
+        if s > start, s - start > 0 {
+            // Words dropped from the front: the phrase was preceded by prose, accept only if that prose ended a sentence.
+            return nil
+        }
+        var mark = s
+        var status = ActionStatus.unknown
+        if s > 0, let st = Self.status(ofMark: words[s - 1].text) { mark = s - 1; status = st }
+        return (s, mark, status)
+    }
+
+    /// The "A and B to …" form at the start: owner phrase start, mark start, index of "to", status.
+    func forwardToForm(_ words: [Word]) -> (Int, Int, Int, ActionStatus)? {
+        var i = 0
+        var status = ActionStatus.unknown
+        if let st = Self.status(ofMark: words[0].text) { status = st; i = 1 }
+        let start = i
+        while i < words.count, i - start < 16 {
+            let w = words[i].text
+            if w == "to" { break }
+            if w.hasPrefix("(") && w.hasSuffix(")") && i > 0 && words[i - 1].text == "User" { i += 1; continue }
+            switch Self.role(w, previous: i > 0 ? words[i - 1].text : nil) {
+            case .name, .connector: i += 1; continue
+            default: return nil
+            }
+        }
+        guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
+        let phrase = words[start..<i].map(\.text).joined(separator: " ")
+        guard let (owners, _) = parseOwners(phrase), !owners.isEmpty else { return nil }
+        return (start, 0, i, status)
+    }
+
+    /// Owners and groups of an owner phrase, or `nil` when a part is neither a name nor a group.
+    func parseOwners(_ phrase: String) -> ([Person], [String])? {
+        var owners: [Person] = []
+        var groups: [String] = []
+        for part in PersonRecognizer.splitNameList(phrase) {
+            if PersonRecognizer.isGroup(part) {
+                groups.append(part)
+            } else if PersonRecognizer.looksLikeName(part), let p = PersonRecognizer.person(from: part) {
+                let resolved = matcher.resolve(p)
+                if !owners.contains(where: { $0.isSamePerson(as: resolved) }) { owners.append(resolved) }
+            } else {
+                return nil
+            }
+        }
+        guard !owners.isEmpty || !groups.isEmpty else { return nil }
+        // A phrase of groups alone must say so clearly ("the DM-SST", "Architecture team").
+        if owners.isEmpty && !groups.contains(where: { $0.lowercased().hasPrefix("the ") || $0.contains(" ") }) { return nil }
+        return (owners, groups)
+    }
+
+    /// Text, due date and tickets of the part after the dash.
+    func parseBody(_ body: Substring) -> RecognizedActionItem {
+        let (cleaned, keys) = tickets.extract(from: String(body))
+        var text = cleaned
+        var due: CalendarDate? = nil
+        if let m = dates.lastDate(in: cleaned) {
+            due = m.start
+            let before = cleaned[..<m.range.lowerBound].trimmed
+            let after = cleaned[m.range.upperBound...].trimmed
+            var tail = TicketRecognizer.removingResidue(after).trimmed
+            if tail.lowercased() == "ticket:" || tail == "." { tail = "" }
+            text = tail.isEmpty ? before : before + " " + tail
+        }
+        text = TicketRecognizer.removingResidue(text).collapsedSpaces
+        if text.hasSuffix(" Ticket:") { text = String(text.dropLast(8)) }
+        if text.hasPrefix("to ") && text.count > 3 { text = String(text.dropFirst(3)) }
+        return RecognizedActionItem(text: text.trimmed, due: due, tickets: keys)
+    }
+}

@@ -1,0 +1,223 @@
+// swift-meeting-notes · MeetingRecognizers
+
+import Foundation
+import MeetingModel
+
+/// Reads people from text: run-together participant lists, "Unknown User (x)" accounts, "(Remote)",
+/// "(Unlicensed)"/"(Deactivated)" suffixes, chair cells joined by "&", "/", "and", ",", and tells groups
+/// ("the DM-SST", "Architecture team") from people.
+public enum PersonRecognizer {
+    /// Parses one name: "Unknown User (x)" gives an unresolved person with username x; "(Remote)" gives
+    /// remote attendance; "(Unlicensed)", "(Deactivated)" and "@" are dropped. `nil` when nothing is left.
+    public static func person(from text: some StringProtocol) -> Person? {
+        var s = String(text).collapsedSpaces
+        var attendance = Attendance.unknown
+        var changed = true
+        while changed {
+            changed = false
+            for (suffix, remote) in [("(Remote)", true), ("(remote)", true), ("(Unlicensed)", false),
+                                      ("(unlicensed)", false), ("(Deactivated)", false), ("(deactivated)", false),
+                                      ("(In person)", false), ("(in person)", false)] where s.hasSuffix(suffix) {
+                s = String(s.dropLast(suffix.count)).trimmed
+                if remote { attendance = .remote } else if suffix.lowercased() == "(in person)" { attendance = .inPerson }
+                changed = true
+            }
+        }
+        while s.hasPrefix("@") { s.removeFirst() }
+        while let l = s.last, l == "," || l == ";" || l == "." && !s.hasSuffix("Jr.") { s.removeLast() }
+        s = s.trimmed
+        guard !s.isEmpty else { return nil }
+        if s.hasPrefix("Unknown User"), let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close {
+            let user = s[s.index(after: open)..<close].trimmed
+            guard !user.isEmpty else { return nil }
+            return Person(name: user, username: user, unresolved: true, attendance: attendance)
+        }
+        return Person(name: s, attendance: attendance)
+    }
+
+    static let nameParticles: Set<String> = ["mac", "van", "von", "der", "den", "des", "del", "della", "di", "da", "le", "la", "de"]
+
+    /// Splits a run of names that lost their separators ("Leanne GuyUnknown User (x)John Swinbank")
+    /// into one string per name. Splits after ")" and at a lower-to-upper case change inside a word when
+    /// the name so far already has two words and the left part is not a name particle ("AlSayyad",
+    /// "McDonald", "MacLeod" stay whole).
+    public static func splitRunTogether(_ text: some StringProtocol) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previous: Character = " "
+        var wordStart = 0
+        var words = 0
+        for ch in text {
+            if ch == "\t" || ch == "\n" {
+                if !current.trimmed.isEmpty { parts.append(current.trimmed) }
+                current = ""; previous = " "; words = 0; wordStart = current.utf8.count
+                continue
+            }
+            var split = false
+            if previous == ")" && (ch.isLetter) { split = true }
+            if previous.isLowercase && ch.isUppercase && words >= 1 {
+                let left = String(decoding: current.utf8.dropFirst(wordStart), as: UTF8.self)
+                if left.count >= 3 && !nameParticles.contains(left.lowercased()) { split = true }
+            }
+            if split {
+                parts.append(current.trimmed)
+                current = ""; words = 0; wordStart = current.utf8.count
+            }
+            if ch == " " {
+                if previous != " " && !current.isEmpty { words += 1 }
+                current.append(ch)
+                wordStart = current.utf8.count
+            } else {
+                if previous == " " || current.isEmpty { wordStart = current.utf8.count }
+                current.append(ch)
+            }
+            previous = ch
+        }
+        if !current.trimmed.isEmpty { parts.append(current.trimmed) }
+        return parts
+    }
+
+    /// The people of a participant entry, names possibly run together.
+    public static func people(inRunTogether text: some StringProtocol) -> [Person] {
+        splitRunTogether(text).compactMap(person(from:))
+    }
+
+    /// Splits a list of names on "&", "/", " and ", "," and ";" ("Kian-Tat Lim / Unknown User (x)").
+    /// Commas inside parentheses do not split.
+    public static func splitNameList(_ text: some StringProtocol) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+            if depth == 0 && (ch == "&" || ch == "/" || ch == "," || ch == ";" || ch == "+") {
+                parts.append(current); current = ""; continue
+            }
+            current.append(ch)
+        }
+        parts.append(current)
+        var out: [String] = []
+        for p in parts {
+            // " and " splits too.
+            var rest = Substring(p)
+            while let r = rest.range(of: " and ") {
+                out.append(String(rest[..<r.lowerBound]))
+                rest = rest[r.upperBound...]
+            }
+            out.append(String(rest))
+        }
+        return out.map { s -> String in
+            var t = s.collapsedSpaces
+            for lead in ["and ", "at least ", "also ", "with "] where t.lowercased().hasPrefix(lead) { t = String(t.dropFirst(lead.count)) }
+            return t.trimmed
+        }.filter { !$0.isEmpty }
+    }
+
+    /// The people of a chair or requested-by cell ("Yusra AlSayyad & Colin Slater"); groups are skipped.
+    public static func people(inList text: some StringProtocol) -> [Person] {
+        splitNameList(text).filter { !isGroup($0) }.compactMap(person(from:))
+    }
+
+    static let groupWords: Set<String> = ["team", "teams", "group", "groups", "wg", "committee", "board", "members",
+                                          "everyone", "all", "everybody", "staff", "folks", "people", "tcams", "t/cams", "ccb"]
+
+    /// Whether `text` names a group rather than a person: "the …", a word like "team", "group", "WG",
+    /// "members", or a single acronym ("DM-SST", "DMLT").
+    public static func isGroup(_ text: some StringProtocol) -> Bool {
+        let s = String(text).collapsedSpaces
+        guard !s.isEmpty else { return false }
+        if s.hasPrefix("Unknown User") { return false }
+        let words = s.split(separator: " ")
+        if let f = words.first, f.lowercased() == "the" { return true }
+        if words.contains(where: { groupWords.contains($0.lowercased()) }) { return true }
+        if words.count == 1 {
+            let letters = s.filter(\.isLetter)
+            let upper = letters.filter(\.isUppercase).count
+            if letters.count >= 2 && upper * 2 > letters.count { return true }
+        }
+        return false
+    }
+
+    /// Whether `text` looks like a person's name: "Unknown User (x)", or two to five words that each
+    /// start with a capital (name particles such as "van", "de" allowed).
+    public static func looksLikeName(_ text: some StringProtocol) -> Bool {
+        let s = String(text).collapsedSpaces
+        if s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
+        if isGroup(s) { return false }
+        let words = s.split(separator: " ")
+        guard words.count >= 2, words.count <= 5 else { return false }
+        for w in words {
+            guard let f = w.first else { return false }
+            if f.isUppercase { continue }
+            if nameParticles.contains(w.lowercased()) || w == "al" { continue }
+            return false
+        }
+        return words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." } }
+    }
+}
+
+/// Matches names met on a page (chairs, owners, modifiers) against the participant list: exact name,
+/// username or alias first, then a unique fuzzy match ("Will O'Mullane" → "Wil O'Mullane": same last
+/// name, first names one edit apart or one a prefix of the other). The spelling met is kept as an alias.
+public struct PersonMatcher: Sendable, Hashable {
+    /// The people to match against.
+    public private(set) var people: [Person]
+
+    /// Creates a matcher over `people`.
+    public init(_ people: [Person]) { self.people = people }
+
+    /// The index of the person `candidate` names, when exactly one fits.
+    public func index(of candidate: Person) -> Int? {
+        if let i = people.firstIndex(where: { $0.isSamePerson(as: candidate) }) { return i }
+        guard candidate.username == nil else { return nil }
+        let name = Person.normalizedName(candidate.name)
+        let words = name.split(separator: " ")
+        guard words.count >= 2, let last = words.last, let first = words.first else { return nil }
+        var found: [Int] = []
+        for (i, p) in people.enumerated() {
+            let pw = Person.normalizedName(p.name).split(separator: " ")
+            guard pw.count >= 2, let plast = pw.last, let pfirst = pw.first else { continue }
+            let lastClose = plast == last || (plast.count >= 4 && plast.first == last.first && Self.editDistance(plast, last, limit: 1) <= 1)
+            let firstClose = pfirst == first || (pfirst.first == first.first && Self.editDistance(pfirst, first, limit: 1) <= 1)
+                || (pfirst.count >= 3 && first.count >= 3 && (pfirst.hasPrefix(first) || first.hasPrefix(pfirst)))
+            if lastClose && firstClose && (plast == last || pfirst == first) { found.append(i) }
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The participant `candidate` names, with the spelling met as an alias when it differs; the candidate
+    /// itself when no participant fits.
+    public func resolve(_ candidate: Person) -> Person {
+        guard let i = index(of: candidate) else { return candidate }
+        var p = people[i]
+        if Person.normalizedName(p.name) != Person.normalizedName(candidate.name), candidate.username == nil,
+           !p.aliases.contains(candidate.name) {
+            p.aliases.append(candidate.name)
+        }
+        p.attendance = .unknown
+        return p
+    }
+
+    /// Like ``resolve(_:)``, also recording the alias on the matcher's own list so later look-ups see it.
+    public mutating func resolveRecording(_ candidate: Person) -> Person {
+        guard let i = index(of: candidate) else { return candidate }
+        let p = resolve(candidate)
+        for a in p.aliases where !people[i].aliases.contains(a) { people[i].aliases.append(a) }
+        return p
+    }
+
+    /// Levenshtein distance, giving up above `limit`.
+    static func editDistance(_ a: Substring, _ b: Substring, limit: Int) -> Int {
+        let x = Array(a), y = Array(b)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var prev = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var cur = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[y.count]
+    }
+}

@@ -1,0 +1,184 @@
+// swift-meeting-notes · MeetingRecognizers
+
+import Foundation
+
+/// A Jira issue key found in text.
+public struct TicketMatch: Sendable, Hashable {
+    /// The key ("DM-22368").
+    public var key: String
+    /// The key's range in the searched string.
+    public var range: Range<String.Index>
+    /// The range of the key plus its Jira-macro residue ("Ticket:", " - Getting issue details...", "STATUS").
+    public var fullRange: Range<String.Index>
+    /// Whether ticket context was seen (residue or a "Ticket:" label), rather than only a known project key.
+    public var inTicketContext: Bool
+}
+
+/// Finds Jira issue keys (`ABC-123`) and the residue a pasted Jira macro leaves
+/// ("DM-22393 - Getting issue details...  STATUS", "Ticket: DM-22089").
+///
+/// A key counts as a ticket when it stands in ticket context (followed by the macro residue, or after
+/// "Ticket:" / "Jira:" / "issue" / "now in"), or when its project is in ``knownProjectKeys``. Document handles
+/// in prose ("LDM-692", "DMTN-091", "SQR-035") are not tickets unless one of those holds. When
+/// ``knownProjectKeys`` is non-empty, keys of other projects are never tickets.
+public struct TicketRecognizer: Sendable, Hashable {
+    /// Jira project keys to accept; empty means any project, but then only in ticket context.
+    public var knownProjectKeys: Set<String>
+
+    /// Creates a recogniser.
+    public init(knownProjectKeys: Set<String> = []) {
+        self.knownProjectKeys = knownProjectKeys
+    }
+
+    /// Every `ABC-123`-shaped key in `text`, ticket or not.
+    public static func keyCandidates(in text: Substring) -> [(key: String, range: Range<String.Index>)] {
+        var out: [(String, Range<String.Index>)] = []
+        let u = text.utf8
+        var i = u.startIndex
+        var previous: UInt8 = 32
+        while i < u.endIndex {
+            let b = u[i]
+            if b >= 65 && b <= 90 && !TimeRecognizer.isWordByte(previous) && previous != 45 {
+                var j = u.index(after: i)
+                while j < u.endIndex, (u[j] >= 65 && u[j] <= 90) || (u[j] >= 48 && u[j] <= 57) { j = u.index(after: j) }
+                let letters = u.distance(from: i, to: j)
+                if letters >= 2, j < u.endIndex, u[j] == 45 {
+                    var k = u.index(after: j)
+                    let digitsStart = k
+                    while k < u.endIndex, u[k] >= 48 && u[k] <= 57 { k = u.index(after: k) }
+                    let digitCount = u.distance(from: digitsStart, to: k)
+                    if digitCount >= 1, digitCount <= 7, k == u.endIndex || !TimeRecognizer.isWordByte(u[k]) && u[k] != 45 {
+                        out.append((String(text[i..<k]), i..<k))
+                        previous = 48
+                        i = k
+                        continue
+                    }
+                }
+                previous = b
+                i = u.index(after: i)
+                continue
+            }
+            previous = b
+            i = u.index(after: i)
+        }
+        return out
+    }
+
+    /// The project part of a key ("DM" of "DM-22368").
+    public static func project(of key: String) -> String {
+        String(key.prefix { $0 != "-" })
+    }
+
+    /// The tickets in `text`, with their residue ranges.
+    public func tickets(in text: Substring) -> [TicketMatch] {
+        var out: [TicketMatch] = []
+        for (key, range) in TicketRecognizer.keyCandidates(in: text) {
+            let project = TicketRecognizer.project(of: key)
+            if !knownProjectKeys.isEmpty && !knownProjectKeys.contains(project) { continue }
+            let after = TicketRecognizer.residue(after: range.upperBound, in: text)
+            let before = TicketRecognizer.label(before: range.lowerBound, in: text)
+            let context = after > range.upperBound || before < range.lowerBound
+            guard context || knownProjectKeys.contains(project) else { continue }
+            out.append(TicketMatch(key: key, range: range, fullRange: before..<after, inTicketContext: context))
+        }
+        return out
+    }
+
+    /// The tickets in `text`.
+    public func tickets(in text: String) -> [TicketMatch] { tickets(in: text[...]) }
+
+    /// `text` with every ticket key and its residue removed (spaces collapsed), and the keys found.
+    public func extract(from text: String) -> (text: String, tickets: [String]) {
+        let matches = tickets(in: text[...])
+        var out = ""
+        var cursor = text.startIndex
+        for m in matches where m.fullRange.lowerBound >= cursor {
+            out += text[cursor..<m.fullRange.lowerBound]
+            out += " "
+            cursor = m.fullRange.upperBound
+        }
+        out += text[cursor...]
+        var cleaned = TicketRecognizer.removingResidue(out).collapsedSpaces
+        while cleaned.hasSuffix(" -") || cleaned.hasSuffix(" –") { cleaned = String(cleaned.dropLast(2)) }
+        return (cleaned, matches.map(\.key))
+    }
+
+    /// Whether `fragment` is nothing but Jira-macro residue ("STATUS", "Getting issue details...", "Ticket:").
+    public static func isResidue(_ fragment: some StringProtocol) -> Bool {
+        let s = removingResidue(String(fragment)).trimmed
+        return s.isEmpty && !fragment.trimmedSub.isEmpty
+    }
+
+    /// Removes free-standing residue words: "Getting issue details", "...", "STATUS", "Ticket:".
+    public static func removingResidue(_ text: String) -> String {
+        var out = text
+        for needle in ["- Getting issue details...", "- Getting issue details…", "- Getting issue details",
+                       "Getting issue details...", "Getting issue details…", "Getting issue details"] {
+            out = out.replacingAll(needle, with: " ")
+        }
+        // "STATUS" as a whole word, and a "Ticket:" label with nothing after it.
+        var words = out.split(separator: " ", omittingEmptySubsequences: false)
+        words.removeAll { $0 == "STATUS" }
+        out = words.joined(separator: " ")
+        let t = out.trimmed
+        if t.lowercased() == "ticket:" || t.lowercased() == "tickets:" { return "" }
+        if t.hasSuffix(" Ticket:") { out = String(t.dropLast(8)) }
+        return out
+    }
+
+    /// End of the residue following a key at `end` (returns `end` when there is none).
+    static func residue(after end: String.Index, in text: Substring) -> String.Index {
+        var rest = text[end...]
+        var consumed = end
+        var any = false
+        while true {
+            let trimmed = rest.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+            var candidate = trimmed
+            if candidate.hasPrefix("- ") || candidate.hasPrefix("– ") { candidate = candidate.dropFirst(2) }
+            if candidate.hasPrefix("Getting issue details") {
+                var e = candidate.index(candidate.startIndex, offsetBy: 21)
+                while e < candidate.endIndex, candidate[e] == "." || candidate[e] == "…" { e = candidate.index(after: e) }
+                consumed = e; rest = text[e...]; any = true; continue
+            }
+            if candidate.hasPrefix("STATUS"), any || candidate.startIndex == trimmed.startIndex {
+                let e = candidate.index(candidate.startIndex, offsetBy: 6)
+                if e == candidate.endIndex || !candidate[e].isLetter {
+                    consumed = e; rest = text[e...]; any = true; continue
+                }
+            }
+            break
+        }
+        return any ? consumed : end
+    }
+
+    /// Start of a label ("Ticket:", "Jira:", "now in") before a key at `start` (returns `start` when none).
+    static func label(before start: String.Index, in text: Substring) -> String.Index {
+        let head = text[..<start]
+        var trimmed = head
+        while let l = trimmed.last, l == " " || l == "\t" || l == "\n" { trimmed = trimmed.dropLast() }
+        for label in ["Ticket:", "Tickets:", "ticket:", "Jira:", "JIRA:", "Issue:"] where trimmed.hasSuffix(label) {
+            return trimmed.index(trimmed.endIndex, offsetBy: -label.count)
+        }
+        // Context words stay in the text: the returned index is just after them (before the spaces).
+        for phrase in ["now in", "ticket", "Jira", "issue"] where trimmed.hasSuffix(" " + phrase) || trimmed == Substring(phrase) {
+            return trimmed.endIndex
+        }
+        return start
+    }
+}
+
+extension String {
+    /// Every occurrence of `needle` replaced (linear scan).
+    func replacingAll(_ needle: String, with replacement: String) -> String {
+        guard !needle.isEmpty, contains(needle) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.range(of: needle) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
