@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
+        .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
     ],
     dependencies: [],
     targets: [
@@ -14,6 +15,14 @@ let package = Package(
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        .systemLibrary(name: "CMeetingLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "ConfluenceHTML", dependencies: [
+            "MeetingModel",
+            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
+        ]),
+        .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

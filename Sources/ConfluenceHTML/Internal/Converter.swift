@@ -1,0 +1,696 @@
+// swift-meeting-notes · ConfluenceHTML
+
+internal import MeetingModel
+
+/// Which markup the tree came from.
+enum Dialect { case storage, html }
+
+/// A task met while converting (storage `ac:task` or HTML `li[data-inline-task-id]`).
+struct TaskRecord {
+    var id: String?
+    var status: ActionStatus
+    var inlines: [Inline]
+    var location: SourceLocation
+    var section: String?
+    var agendaItem: AgendaItemReference?
+}
+
+/// Converts our tree into rich text, collecting tasks, decisions and macro effects on the way.
+struct Converter {
+    let tree: MarkupTree
+    let dialect: Dialect
+    let options: ImportOptions
+    let handlers: [String: ConfluenceMacroHandler]
+    var draft = MeetingDraft()
+    var tasks: [TaskRecord] = []
+    /// Where converted content stands (for tasks).
+    var section: String?
+    var agendaItem: AgendaItemReference?
+    var unknownMacros: [String: Int] = [:]
+
+    init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
+        self.tree = tree
+        self.dialect = dialect
+        self.options = options
+        self.handlers = handlers
+    }
+
+    // MARK: Classification
+
+    static let blockNames: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "blockquote", "pre", "hr", "section",
+        "article", "main", "header", "footer", "nav", "aside", "figure", "dl", "center", "form", "fieldset",
+        "ac:task-list", "ac:layout", "ac:layout-section", "ac:layout-cell", "ac:adf-extension", "ac:placeholder",
+        "tbody", "thead", "tr", "li", "body", "html", "ac:confluence", "page", "colgroup", "details", "summary",
+    ]
+
+    func isBlock(_ n: Int) -> Bool {
+        let name = tree.name(n)
+        if Self.blockNames.contains(name) { return true }
+        if name == "ac:structured-macro" || name == "ac:macro" {
+            let m = macroName(n)
+            if m == "status" || m == "anchor" { return false }
+            if m == "jira" { return macroParameters(n)["key"] == nil }
+            return true
+        }
+        return false
+    }
+
+    func macroName(_ n: Int) -> String { (tree.attribute("ac:name", of: n) ?? tree.attribute("name", of: n) ?? "").lowercased() }
+
+    func macroParameters(_ n: Int) -> [String: String] {
+        var params: [String: String] = [:]
+        for c in tree.children(n) where tree.name(c) == "ac:parameter" {
+            let key = tree.attribute("ac:name", of: c) ?? ""
+            // A parameter may hold a user or page reference instead of text.
+            if let u = tree.first(below: c, where: { tree.name($0) == "ri:user" }) {
+                params[key] = tree.attribute("ri:account-id", of: u) ?? tree.attribute("ri:userkey", of: u)
+                    ?? tree.attribute("ri:username", of: u) ?? ""
+            } else {
+                params[key] = tree.textContent(c)
+            }
+        }
+        return params
+    }
+
+    // MARK: Blocks
+
+    /// The blocks of a node's children.
+    mutating func blocks(of n: Int) -> [Block] {
+        var out: [Block] = []
+        var run: [Inline] = []
+        for c in tree.children(n) {
+            if tree.isText(c) {
+                run.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+            } else if isBlock(c) {
+                flush(&run, into: &out)
+                out += block(c)
+            } else {
+                run += inlines(c)
+            }
+        }
+        flush(&run, into: &out)
+        return out
+    }
+
+    func flush(_ run: inout [Inline], into out: inout [Block]) {
+        let normal = Converter.normalize(run)
+        run.removeAll()
+        if !normal.isEmpty { out.append(.paragraph(normal)) }
+    }
+
+    /// Merges adjacent text, collapses spaces at joins, trims the ends; drops empty text.
+    static func normalize(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for i in inlines {
+            if case .text(let t) = i {
+                if t.isEmpty { continue }
+                if case .text(let prev)? = out.last {
+                    var joined = prev
+                    if joined.hasSuffix(" "), t.hasPrefix(" ") { joined += t.dropFirst() } else { joined += t }
+                    out[out.count - 1] = .text(joined)
+                } else {
+                    out.append(.text(t))
+                }
+            } else {
+                out.append(i)
+            }
+        }
+        while case .text(let t)? = out.first {
+            let trimmed = String(t.drop { $0 == " " })
+            if trimmed.isEmpty { out.removeFirst() } else { out[0] = .text(trimmed); break }
+        }
+        while case .text(let t)? = out.last {
+            var s = Substring(t)
+            while s.last == " " { s = s.dropLast() }
+            if s.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(String(s)); break }
+        }
+        while case .lineBreak? = out.last { out.removeLast() }
+        return out
+    }
+
+    mutating func block(_ n: Int) -> [Block] {
+        let name = tree.name(n)
+        switch name {
+        case "p", "summary", "dt", "dd":
+            return blocks(of: n)
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            let level = Int(name.dropFirst()) ?? 1
+            let content = Converter.normalize(inlineChildren(n))
+            return content.isEmpty ? [] : [.heading(level: level, content)]
+        case "ul", "ol":
+            return listBlock(n, ordered: name == "ol")
+        case "table":
+            return [.table(TableBlock(rows: grid(n).map { row in
+                row.map { TableCell(content: RichText(cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
+            }))]
+        case "pre":
+            return [.code(language: nil, text: String(decoding: rawTextBytes(n), as: UTF8.self))]
+        case "blockquote":
+            return [.panel(PanelBlock(kind: "quote", content: RichText(blocks(of: n))))]
+        case "hr", "colgroup", "ac:placeholder", "script", "style":
+            return []
+        case "ac:task-list":
+            return [.list(taskList(n))]
+        case "ac:adf-extension":
+            return adfExtension(n)
+        case "ac:structured-macro", "ac:macro":
+            return macro(n, inline: false).blocks
+        case "div", "section":
+            if dialect == .html, let m = htmlMacro(n) { return runHandler(m).blocks }
+            return blocks(of: n)
+        default:
+            return blocks(of: n)
+        }
+    }
+
+    /// A table cell's blocks; cells repeated by a row or column span are converted once (first occurrence).
+    mutating func cellBlocks(_ n: Int, first: Bool) -> [Block] {
+        first ? blocks(of: n) : []
+    }
+
+    mutating func listBlock(_ n: Int, ordered: Bool) -> [Block] {
+        if dialect == .html, tree.hasClass("inline-task-list", n) {
+            return [.list(htmlTaskList(n))]
+        }
+        if dialect == .html, tree.hasClass("decision-list", n) {
+            var items: [ListItem] = []
+            for li in tree.elementChildren(n) where tree.name(li) == "li" {
+                let text = Converter.normalize(inlineChildren(li))
+                let state = tree.attribute("data-decision-state", of: li)?.lowercased()
+                draft.meeting.decisions.append(Decision(text: Inline.plainText(text), state: state ?? "decided",
+                                                        location: tree.location(li)))
+                items.append(ListItem(text))
+            }
+            return [.list(ListBlock(ordered: false, items: items))]
+        }
+        var items: [ListItem] = []
+        for c in tree.children(n) {
+            if tree.isText(c) { continue }
+            let cn = tree.name(c)
+            if cn == "li" {
+                items.append(ListItem(blocks: blocks(of: c)))
+            } else if cn == "ul" || cn == "ol" {
+                // A nested list written as a sibling of the items: attach to the previous item.
+                let nested = listBlock(c, ordered: cn == "ol")
+                if items.isEmpty { items.append(ListItem(blocks: nested)) } else { items[items.count - 1].blocks += nested }
+            } else {
+                items.append(ListItem(blocks: block(c)))
+            }
+        }
+        return [.list(ListBlock(ordered: ordered, items: items))]
+    }
+
+    // MARK: Tasks
+
+    mutating func taskList(_ n: Int) -> ListBlock {
+        var items: [ListItem] = []
+        for c in tree.elementChildren(n) {
+            switch tree.name(c) {
+            case "ac:task":
+                var id: String?
+                var status = ActionStatus.open
+                var body: [Block] = []
+                var nested: [Block] = []
+                for p in tree.elementChildren(c) {
+                    switch tree.name(p) {
+                    case "ac:task-id": id = tree.textContent(p)
+                    case "ac:task-status": status = tree.textContent(p).lowercased() == "complete" ? .done : .open
+                    case "ac:task-body": body = blocks(of: p)
+                    case "ac:task-list": nested.append(.list(taskList(p)))
+                    default: break
+                    }
+                }
+                var inlines: [Inline] = []
+                var rest: [Block] = []
+                for b in body {
+                    if case .paragraph(let i) = b, rest.isEmpty {
+                        inlines += inlines.isEmpty ? i : [.text(" ")] + i
+                    } else {
+                        rest.append(b)
+                    }
+                }
+                tasks.append(TaskRecord(id: id, status: status, inlines: inlines, location: tree.location(c),
+                                        section: section, agendaItem: agendaItem))
+                items.append(ListItem(blocks: (inlines.isEmpty ? [] : [.paragraph(inlines)]) + rest + nested,
+                                      checked: status == .done))
+            case "ac:task-list":
+                let nested = Block.list(taskList(c))
+                if items.isEmpty { items.append(ListItem(blocks: [nested])) } else { items[items.count - 1].blocks.append(nested) }
+            default:
+                items.append(ListItem(blocks: block(c)))
+            }
+        }
+        return ListBlock(ordered: false, items: items)
+    }
+
+    mutating func htmlTaskList(_ n: Int) -> ListBlock {
+        var items: [ListItem] = []
+        for li in tree.elementChildren(n) where tree.name(li) == "li" {
+            let done = tree.hasClass("checked", li)
+            var content: [Inline] = []
+            var nested: [Block] = []
+            for c in tree.children(li) {
+                if !tree.isText(c), tree.name(c) == "ul" || tree.name(c) == "ol" {
+                    nested += listBlock(c, ordered: tree.name(c) == "ol")
+                } else if tree.isText(c) {
+                    content.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+                } else {
+                    content += inlines(c)
+                }
+            }
+            let inl = Converter.normalize(content)
+            tasks.append(TaskRecord(id: tree.attribute("data-inline-task-id", of: li), status: done ? .done : .open,
+                                    inlines: inl, location: tree.location(li), section: section, agendaItem: agendaItem))
+            items.append(ListItem(blocks: (inl.isEmpty ? [] : [.paragraph(inl)]) + nested, checked: done))
+        }
+        return ListBlock(ordered: false, items: items)
+    }
+
+    // MARK: Cloud ADF extensions (decision lists)
+
+    mutating func adfExtension(_ n: Int) -> [Block] {
+        guard let node = tree.first(below: n, where: { tree.name($0) == "ac:adf-node" }) else {
+            if let fb = tree.first(below: n, where: { tree.name($0) == "ac:adf-fallback" }) { return blocks(of: fb) }
+            return []
+        }
+        let type = tree.attribute("type", of: node) ?? tree.attribute("ac:type", of: node) ?? ""
+        if type == "decision-list" {
+            var items: [ListItem] = []
+            for item in tree.all(below: node, where: { tree.name($0) == "ac:adf-node" }) {
+                var state: String?
+                var content: [Inline] = []
+                for c in tree.elementChildren(item) {
+                    if tree.name(c) == "ac:adf-attribute", tree.attribute("key", of: c) == "state" {
+                        state = tree.textContent(c).lowercased()
+                    } else if tree.name(c) == "ac:adf-content" {
+                        content = Converter.normalize(inlineChildren(c))
+                    }
+                }
+                let text = Inline.plainText(content)
+                if !text.isEmpty {
+                    draft.meeting.decisions.append(Decision(text: text, state: state, location: tree.location(item)))
+                    items.append(ListItem(content))
+                }
+            }
+            return [.list(ListBlock(ordered: false, items: items))]
+        }
+        if let fb = tree.first(below: n, where: { tree.name($0) == "ac:adf-fallback" }) { return blocks(of: fb) }
+        draft.meeting.diagnostics.append(Diagnostic(.warning, code: "confluence.unknown-adf-extension",
+            "ADF extension '\(type)' not understood; its text is kept", at: tree.location(n), text: tree.textContent(n)))
+        return [.paragraph([.text(tree.textContent(n))])]
+    }
+
+    // MARK: Macros
+
+    mutating func macro(_ n: Int, inline: Bool) -> (blocks: [Block], inlines: [Inline]) {
+        let name = macroName(n)
+        var params = macroParameters(n)
+        var body = RichText()
+        var plain: String?
+        for c in tree.elementChildren(n) {
+            switch tree.name(c) {
+            case "ac:rich-text-body": body = RichText(blocks(of: c))
+            case "ac:plain-text-body": plain = String(decoding: rawTextBytes(c), as: UTF8.self)
+            case "ac:default-parameter": params[""] = tree.textContent(c)
+            default: break
+            }
+        }
+        if name == "details" {
+            detailsTables.append(contentsOf: body.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } })
+        }
+        let snapshot = ConfluenceMacro(name: name, parameters: params, body: body, plainTextBody: plain,
+                                       isInline: inline, location: tree.location(n))
+        return runHandler(snapshot)
+    }
+
+    /// Tables found in page-properties (`details`) macros, for the meeting builder.
+    var detailsTables: [TableBlock] = []
+
+    mutating func runHandler(_ m: ConfluenceMacro) -> (blocks: [Block], inlines: [Inline]) {
+        if let h = handlers[m.name] {
+            draft.blocks = []
+            draft.inlines = []
+            h.handle(m, &draft)
+            let result = (draft.blocks, draft.inlines)
+            draft.blocks = []
+            draft.inlines = []
+            return result
+        }
+        unknownMacros[m.name, default: 0] += 1
+        let text = [m.body.plainText, m.plainTextBody ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+        draft.meeting.diagnostics.append(Diagnostic(.warning, code: "confluence.unknown-macro",
+            "unknown macro '\(m.name)'; its body is kept", at: m.location, text: text.isEmpty ? nil : text))
+        var blocks = m.body.blocks
+        if let p = m.plainTextBody, !p.isEmpty { blocks.append(.code(language: nil, text: p)) }
+        return (blocks, BuiltInMacros.inlinesOf(RichText(blocks)))
+    }
+
+    /// Rendered macros in exported HTML, mapped back to a macro snapshot.
+    mutating func htmlMacro(_ n: Int) -> ConfluenceMacro? {
+        let loc = tree.location(n)
+        if let kind = tree.classPrefix("confluence-information-macro-", n), kind != "body", kind != "icon" {
+            let name = kind == "information" ? "info" : kind
+            let title = tree.first(below: n, where: { tree.hasClass("title", $0) }).map { tree.textContent($0) }
+            let bodyNode = tree.first(below: n, where: { tree.hasClass("confluence-information-macro-body", $0) }) ?? n
+            return ConfluenceMacro(name: name, parameters: title.map { ["title": $0] } ?? [:],
+                                   body: RichText(blocks(of: bodyNode)), location: loc)
+        }
+        if tree.hasClass("expand-container", n) {
+            let title = tree.first(below: n, where: { tree.hasClass("expand-control-text", $0) }).map { tree.textContent($0) }
+            let bodyNode = tree.first(below: n, where: { tree.hasClass("expand-content", $0) }) ?? n
+            return ConfluenceMacro(name: "expand", parameters: title.map { ["title": $0] } ?? [:],
+                                   body: RichText(blocks(of: bodyNode)), location: loc)
+        }
+        if tree.hasClass("panel", n) {
+            let title = tree.first(below: n, where: { tree.hasClass("panelHeader", $0) }).map { tree.textContent($0) }
+            let bodyNode = tree.first(below: n, where: { tree.hasClass("panelContent", $0) }) ?? n
+            return ConfluenceMacro(name: "panel", parameters: title.map { ["title": $0] } ?? [:],
+                                   body: RichText(blocks(of: bodyNode)), location: loc)
+        }
+        if tree.hasClass("toc-macro", n) || tree.hasClass("client-side-toc-macro", n) {
+            return ConfluenceMacro(name: "toc", location: loc)
+        }
+        if tree.hasClass("plugin-tabmeta-details", n) {
+            let body = RichText(blocks(of: n))
+            detailsTables.append(contentsOf: body.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } })
+            return ConfluenceMacro(name: "details", body: body, location: loc)
+        }
+        if tree.hasClass("code", n), tree.hasClass("panel", n) || tree.hasClass("pdl", n) {
+            let pre = tree.first(below: n, where: { tree.name($0) == "pre" }) ?? n
+            return ConfluenceMacro(name: "code", plainTextBody: String(decoding: rawTextBytes(pre), as: UTF8.self), location: loc)
+        }
+        return nil
+    }
+
+    func rawTextBytes(_ n: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var pending = tree.children(n).reversed() as [Int]
+        while let x = pending.popLast() {
+            if tree.isText(x) { out.append(contentsOf: tree.rawText(x)); continue }
+            if tree.name(x) == "br" { out.append(0x0A) }
+            pending.append(contentsOf: tree.children(x).reversed())
+        }
+        return out
+    }
+
+    // MARK: Inlines
+
+    mutating func inlineChildren(_ n: Int) -> [Inline] {
+        var out: [Inline] = []
+        for c in tree.children(n) {
+            if tree.isText(c) {
+                out.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+            } else {
+                out += inlines(c)
+            }
+        }
+        return out
+    }
+
+    mutating func inlines(_ n: Int) -> [Inline] {
+        if tree.isText(n) { return [.text(collapseWhitespace(tree.rawText(n), trim: false))] }
+        let name = tree.name(n)
+        switch name {
+        case "strong", "b":
+            let inner = inlineChildren(n)
+            return inner.isEmpty ? [] : [.emphasis(strong: true, inner)]
+        case "em", "i":
+            let inner = inlineChildren(n)
+            return inner.isEmpty ? [] : [.emphasis(strong: false, inner)]
+        case "code", "kbd", "tt", "samp":
+            return [.code(tree.textContent(n))]
+        case "br":
+            return [.lineBreak]
+        case "time":
+            return timeInline(n)
+        case "a":
+            return anchor(n)
+        case "ac:link":
+            return acLink(n)
+        case "ac:emoticon":
+            return [.text(emoticon(n))]
+        case "ac:placeholder", "script", "style", "ac:parameter", "colgroup":
+            return []
+        case "ac:structured-macro", "ac:macro":
+            return macro(n, inline: true).inlines
+        case "ac:image":
+            if let a = tree.first(below: n, where: { tree.name($0) == "ri:attachment" }),
+               let file = tree.attribute("ri:filename", of: a) {
+                return [.link(target: "attachment:" + file, [.text(tree.attribute("ac:alt", of: n) ?? file)])]
+            }
+            if let u = tree.first(below: n, where: { tree.name($0) == "ri:url" }), let v = tree.attribute("ri:value", of: u) {
+                return [.link(target: v, [])]
+            }
+            return []
+        case "img":
+            if let e = tree.attribute("data-emoji-fallback", of: n) ?? tree.attribute("data-emoji-text", of: n) {
+                return [.text(decodeEscapedSurrogates(e))]
+            }
+            if tree.hasClass("emoticon", n) { return [.text(tree.attribute("alt", of: n) ?? "")] }
+            return []
+        case "span":
+            if dialect == .html {
+                if tree.hasClass("jira-issue", n) || tree.attribute("data-jira-key", of: n) != nil {
+                    return jiraSpan(n)
+                }
+                if tree.hasClass("status-macro", n) {
+                    return [.status(title: tree.textContent(n), colour: lozengeColour(n))]
+                }
+                if tree.hasClass("user-mention", n) || tree.hasClass("confluence-userlink", n) {
+                    return [.mention(htmlPerson(n))]
+                }
+            }
+            return inlineChildren(n)
+        default:
+            if isBlock(n) {
+                // Block markup inside a paragraph (broken HTML): keep its text inline.
+                var out: [Inline] = [.text(" ")]
+                for b in block(n) { out += BuiltInMacros.inlinesOf(RichText([b])) + [.text(" ")] }
+                return out
+            }
+            return inlineChildren(n)
+        }
+    }
+
+    func decodeEscapedSurrogates(_ s: String) -> String {
+        guard s.contains("\\u") else { return s }
+        var units: [UInt16] = []
+        var out = ""
+        var chars = Substring(s)
+        while !chars.isEmpty {
+            if chars.hasPrefix("\\u"), chars.count >= 6, let v = UInt16(chars.dropFirst(2).prefix(4), radix: 16) {
+                units.append(v)
+                chars = chars.dropFirst(6)
+                continue
+            }
+            if !units.isEmpty { out += String(decoding: units, as: UTF16.self); units.removeAll() }
+            out.append(chars.removeFirst())
+        }
+        if !units.isEmpty { out += String(decoding: units, as: UTF16.self) }
+        return out
+    }
+
+    func lozengeColour(_ n: Int) -> String? {
+        let c = tree.attribute("class", of: n) ?? ""
+        if c.contains("lozenge-success") { return "Green" }
+        if c.contains("lozenge-current") || c.contains("lozenge-progress") || c.contains("lozenge-moved") { return "Yellow" }
+        if c.contains("lozenge-error") || c.contains("lozenge-removed") { return "Red" }
+        if c.contains("lozenge-complete") || c.contains("lozenge-new") { return "Blue" }
+        return "Grey"
+    }
+
+    mutating func jiraSpan(_ n: Int) -> [Inline] {
+        guard let key = tree.attribute("data-jira-key", of: n) ?? tree.first(below: n, where: { tree.hasClass("jira-issue-key", $0) }).map({ tree.textContent($0) }) else {
+            return inlineChildren(n)
+        }
+        var out: [Inline] = [.ticket(key: key)]
+        if let s = tree.first(below: n, where: { tree.hasClass("summary", $0) }) {
+            let summary = tree.textContent(s)
+            if !summary.isEmpty, !summary.hasPrefix("Getting issue details") { out.append(.text(" - " + summary)) }
+        }
+        if let l = tree.first(below: n, where: { tree.hasClass("aui-lozenge", $0) }) {
+            let title = tree.textContent(l)
+            if !title.isEmpty, title != "STATUS" { out += [.text(" "), .status(title: title, colour: lozengeColour(l))] }
+        }
+        return [.text(" ")] + out + [.text(" ")]
+    }
+
+    mutating func timeInline(_ n: Int) -> [Inline] {
+        let written = tree.textContent(n)
+        if let dt = tree.attribute("datetime", of: n), let d = CalendarDate(iso8601: dt.prefix(10)) {
+            return [.date(d, text: written.isEmpty ? d.description : written)]
+        }
+        if let d = Recognize.firstDate(in: written, referenceYear: options.referenceYear) {
+            return [.date(d, text: written)]
+        }
+        return written.isEmpty ? [] : [.text(written)]
+    }
+
+    mutating func anchor(_ n: Int) -> [Inline] {
+        if dialect == .html, tree.hasClass("confluence-userlink", n) || tree.hasClass("user-mention", n)
+            || tree.attribute("data-username", of: n) != nil || tree.attribute("data-account-id", of: n) != nil {
+            return [.mention(htmlPerson(n))]
+        }
+        let inner = Converter.normalize(inlineChildren(n))
+        guard let href = tree.attribute("href", of: n), !href.isEmpty else { return inner }
+        if dialect == .html, tree.hasClass("jira-issue-key", n) || href.contains("/browse/"),
+           let key = Recognize.ticketKeys(in: String(href.split(separator: "/").last ?? "")).first {
+            return [.link(target: href, inner.isEmpty ? [.ticket(key: key)] : inner)]
+        }
+        return [.link(target: href, inner)]
+    }
+
+    /// A mention in exported HTML; text is the display name.
+    mutating func htmlPerson(_ n: Int) -> Person {
+        var name = tree.textContent(n)
+        let username = tree.attribute("data-username", of: n)
+        let account = tree.attribute("data-account-id", of: n)
+        var unresolved = false
+        for suffix in [" (Unlicensed)", " (Deactivated)", "(Unlicensed)", "(Deactivated)"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count)).trimmingSpaces()
+            draft.meeting.diagnostics.append(Diagnostic(.note, code: "confluence.user-status",
+                "'\(name)' is marked \(suffix.trimmingSpaces()) on the page; suffix removed",
+                at: tree.location(n), text: suffix.trimmingSpaces()))
+        }
+        if name.hasPrefix("Unknown User ("), name.hasSuffix(")") {
+            name = String(name.dropFirst("Unknown User (".count).dropLast())
+            unresolved = true
+        }
+        var p = Person(name: name, username: username ?? (unresolved ? name : nil), accountID: account, unresolved: unresolved)
+        if let key = account ?? username, let e = options.userDirectory.lookup(key) {
+            if p.username == nil { p.username = e.username }
+            if p.name.isEmpty, let d = e.displayName { p.name = d }
+            p.unresolved = false
+        }
+        if p.name.isEmpty { p.name = username ?? account ?? "" ; p.unresolved = true }
+        return p
+    }
+
+    mutating func acLink(_ n: Int) -> [Inline] {
+        var bodyInlines: [Inline] = []
+        var target: Int?
+        for c in tree.elementChildren(n) {
+            switch tree.name(c) {
+            case "ac:plain-text-link-body": bodyInlines = [.text(tree.textContent(c))]
+            case "ac:link-body": bodyInlines = Converter.normalize(inlineChildren(c))
+            default: target = c
+            }
+        }
+        guard let t = target else { return bodyInlines }
+        switch tree.name(t) {
+        case "ri:user":
+            return [.mention(storagePerson(t, display: Inline.plainText(bodyInlines)))]
+        case "ri:page", "ri:blog-post", "ri:content-entity":
+            let title = tree.attribute("ri:content-title", of: t) ?? tree.attribute("ri:content-id", of: t) ?? ""
+            let space = tree.attribute("ri:space-key", of: t)
+            let targetText = "page:" + (space.map { $0 + ":" } ?? "") + title
+            return [.link(target: targetText, bodyInlines.isEmpty ? [.text(title)] : bodyInlines)]
+        case "ri:attachment":
+            let file = tree.attribute("ri:filename", of: t) ?? ""
+            return [.link(target: "attachment:" + file, bodyInlines.isEmpty ? [.text(file)] : bodyInlines)]
+        case "ri:url":
+            let url = tree.attribute("ri:value", of: t) ?? ""
+            return [.link(target: url, bodyInlines)]
+        case "ri:space":
+            let key = tree.attribute("ri:space-key", of: t) ?? ""
+            return [.link(target: "space:" + key, bodyInlines.isEmpty ? [.text(key)] : bodyInlines)]
+        default:
+            return bodyInlines.isEmpty ? [.text(tree.textContent(n))] : bodyInlines
+        }
+    }
+
+    /// A `ri:user` resolved through the user directory; unresolved keys are kept, marked unresolved.
+    func storagePerson(_ u: Int, display: String) -> Person {
+        let username = tree.attribute("ri:username", of: u)
+        let userKey = tree.attribute("ri:userkey", of: u)
+        let account = tree.attribute("ri:account-id", of: u)
+        var p = Person(name: display, username: username, accountID: account, userKey: userKey)
+        let key = account ?? userKey ?? username ?? ""
+        if let e = options.userDirectory.lookup(key) {
+            if p.username == nil { p.username = e.username }
+            if p.name.isEmpty { p.name = e.displayName ?? e.username ?? key }
+        } else if p.name.isEmpty {
+            p.name = username ?? key
+            p.unresolved = username == nil
+        }
+        return p
+    }
+
+    func emoticon(_ n: Int) -> String {
+        if let f = tree.attribute("ac:emoji-fallback", of: n), !f.isEmpty { return f }
+        switch tree.attribute("ac:name", of: n) ?? "" {
+        case "smile": return "🙂"
+        case "sad": return "🙁"
+        case "cheeky": return "😛"
+        case "laugh": return "😀"
+        case "wink": return "😉"
+        case "thumbs-up": return "👍"
+        case "thumbs-down": return "👎"
+        case "information": return "ℹ️"
+        case "tick": return "✅"
+        case "cross": return "❌"
+        case "warning": return "⚠️"
+        case "plus": return "➕"
+        case "minus": return "➖"
+        case "question": return "❓"
+        case "light-on": return "💡"
+        case "light-off": return "💡"
+        case "yellow-star", "red-star", "green-star", "blue-star": return "⭐"
+        case "heart": return "❤️"
+        case "broken-heart": return "💔"
+        default: return tree.attribute("ac:emoji-shortname", of: n) ?? ""
+        }
+    }
+
+    // MARK: Tables as grids
+
+    struct GridCell {
+        var node: Int
+        var isHeader: Bool
+        /// True at the cell's own position; false where a row/column span repeats it.
+        var isOrigin: Bool
+    }
+
+    /// The table as a grid, `rowspan`/`colspan` expanded; spanned positions repeat the cell.
+    func grid(_ table: Int) -> [[GridCell]] {
+        var rows: [Int] = []
+        for c in tree.elementChildren(table) {
+            let name = tree.name(c)
+            if name == "tr" { rows.append(c) } else if name == "tbody" || name == "thead" || name == "tfoot" {
+                rows += tree.elementChildren(c).filter { tree.name($0) == "tr" }
+            }
+        }
+        var result: [[GridCell]] = []
+        var carry: [Int: (cell: GridCell, remaining: Int)] = [:]   // column → spanning cell
+        for r in rows {
+            var row: [GridCell] = []
+            var col = 0
+            func fillCarried() {
+                while let c = carry[col], c.remaining > 0 {
+                    var cell = c.cell
+                    cell.isOrigin = false
+                    row.append(cell)
+                    carry[col] = c.remaining > 1 ? (c.cell, c.remaining - 1) : nil
+                    col += 1
+                }
+            }
+            for cellNode in tree.elementChildren(r) where tree.name(cellNode) == "td" || tree.name(cellNode) == "th" {
+                fillCarried()
+                let rs = min(max(Int(tree.attribute("rowspan", of: cellNode) ?? "1") ?? 1, 1), 1000)
+                let cs = min(max(Int(tree.attribute("colspan", of: cellNode) ?? "1") ?? 1, 1), 100)
+                let cell = GridCell(node: cellNode, isHeader: tree.name(cellNode) == "th", isOrigin: true)
+                for k in 0..<cs {
+                    var c = cell
+                    c.isOrigin = k == 0
+                    row.append(c)
+                    if rs > 1 { carry[col] = (c, rs - 1) }
+                    col += 1
+                }
+            }
+            fillCarried()
+            result.append(row)
+        }
+        return result
+    }
+}

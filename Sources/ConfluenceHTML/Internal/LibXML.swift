@@ -1,0 +1,310 @@
+// swift-meeting-notes · ConfluenceHTML
+//
+// The only file that sees libxml2. It streams SAX callbacks into a `MarkupTree`; no libxml2 DOM is
+// built, no libxml2 pointer leaves this file, contexts are freed before the function returns.
+
+#if canImport(libxml2)
+@preconcurrency internal import libxml2
+#else
+@preconcurrency internal import CMeetingLibXML2
+#endif
+internal import MeetingModel
+
+/// Initialises libxml2 once, thread-safely (Swift's lazy globals). `xmlCleanupParser` is never called.
+private let libxml2Ready: Void = { xmlInitParser() }()
+
+/// The most libxml2 messages kept per document (recovering parsers can repeat themselves).
+private let maxParserDiagnostics = 100
+
+/// Receives SAX events for one parse; lives only for the duration of one call, on one thread.
+private final class TreeBuilder {
+    var tree = MarkupTree()
+    var current: Int32 = 0
+    var context: xmlParserCtxtPtr?
+    var diagnostics: [Diagnostic] = []
+    var droppedDiagnostics = 0
+    var skipDepth = 0
+    let html: Bool
+    /// Name cache keyed by libxml2's dictionary pointers (stable for one parse).
+    var nameCache: [PointerPair: Int32] = [:]
+
+    struct PointerPair: Hashable {
+        var a: UInt
+        var b: UInt
+    }
+
+    init(html: Bool) { self.html = html }
+
+    func position() -> (Int32, Int32) {
+        guard let context else { return (1, 1) }
+        return (Int32(truncatingIfNeeded: xmlSAX2GetLineNumber(context)),
+                Int32(truncatingIfNeeded: xmlSAX2GetColumnNumber(context)))
+    }
+
+    func internName(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> Int32 {
+        let key = PointerPair(a: UInt(bitPattern: prefix), b: UInt(bitPattern: local))
+        if let id = nameCache[key] { return id }
+        var s = String(cString: local)
+        if html { s = s.lowercased() }
+        if let prefix { s = String(cString: prefix) + ":" + s }
+        let id = tree.intern(s)
+        nameCache[key] = id
+        return id
+    }
+
+    func appendNode(_ node: MarkupTree.Node) -> Int32 {
+        let id = Int32(tree.nodes.count)
+        tree.nodes.append(node)
+        let p = Int(node.parent)
+        if tree.nodes[p].lastChild >= 0 {
+            tree.nodes[Int(tree.nodes[p].lastChild)].next = id
+        } else {
+            tree.nodes[p].firstChild = id
+        }
+        tree.nodes[p].lastChild = id
+        return id
+    }
+
+    func startElement(name: Int32, attributeStart: Int) {
+        let (line, column) = position()
+        let node = MarkupTree.Node(name: name, parent: current, start: Int32(attributeStart),
+                                   end: Int32(tree.attributes.count), line: line, column: column)
+        current = appendNode(node)
+        let n = tree.names[Int(name)]
+        if html, n == "script" || n == "style" { skipDepth += 1 }
+    }
+
+    func endElement() {
+        if html {
+            let n = tree.name(Int(current))
+            if n == "script" || n == "style" { skipDepth = max(0, skipDepth - 1) }
+        }
+        if current > 0 { current = tree.nodes[Int(current)].parent }
+    }
+
+    func addAttribute(name: Int32, value: UnsafePointer<xmlChar>?, length: Int) {
+        let start = tree.bytes.count
+        if let value, length > 0 {
+            tree.bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
+        }
+        tree.attributes.append(MarkupTree.Attribute(name: name, start: Int32(start), end: Int32(tree.bytes.count)))
+    }
+
+    func characters(_ ch: UnsafePointer<xmlChar>?, _ length: Int32) {
+        guard skipDepth == 0, let ch, length > 0 else { return }
+        let last = tree.nodes[Int(current)].lastChild
+        if last >= 0, tree.nodes[Int(last)].name < 0, Int(tree.nodes[Int(last)].end) == tree.bytes.count {
+            tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(length)))
+            tree.nodes[Int(last)].end = Int32(tree.bytes.count)
+            return
+        }
+        let (line, column) = position()
+        let start = Int32(tree.bytes.count)
+        tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(length)))
+        _ = appendNode(MarkupTree.Node(name: -1, parent: current, start: start, end: Int32(tree.bytes.count),
+                                       line: line, column: column))
+    }
+
+    func error(level: Int, message: String, line: Int, column: Int) {
+        guard diagnostics.count < maxParserDiagnostics else { droppedDiagnostics += 1; return }
+        let severity: Diagnostic.Severity = level <= 1 ? .warning : (level == 2 ? .warning : .error)
+        let loc = SourceLocation(line: max(1, line + Int(tree.lineOffset)),
+                                 column: max(1, line == 1 ? column - Int(tree.firstLineColumnOffset) : column))
+        diagnostics.append(Diagnostic(severity, code: html ? "confluence.html-markup" : "confluence.storage-markup",
+                                      message.trimmingSet(" \n\t"), at: loc))
+    }
+}
+
+private extension String {
+    func trimmingSet(_ set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> TreeBuilder? {
+    guard let ctx else { return nil }
+    return Unmanaged<TreeBuilder>.fromOpaque(ctx).takeUnretainedValue()
+}
+
+/// What libxml2 read: our tree plus its messages.
+struct ParsedMarkup {
+    var tree: MarkupTree
+    var diagnostics: [Diagnostic]
+    /// True when libxml2 reported an error or fatal error (not only warnings).
+    var hadErrors: Bool
+}
+
+enum LibXML {
+    /// Streams an XML document (storage format, already wrapped) into a tree. Options: RECOVER|NONET, never
+    /// NOENT/DTDLOAD/XINCLUDE/HUGE.
+    static func parseXML(_ bytes: [UInt8], fileName: String?, lineOffset: Int32 = 0,
+                         firstLineColumnOffset: Int32 = 0) -> ParsedMarkup {
+        _ = libxml2Ready
+        let b = TreeBuilder(html: false)
+        b.tree.lineOffset = lineOffset
+        b.tree.firstLineColumnOffset = firstLineColumnOffset
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, localname, prefix, _, _, _, nbAttributes, _, attributes in
+            guard let b = builder(ctx), let localname else { return }
+            let name = b.internName(prefix: prefix, local: localname)
+            let first = b.tree.attributes.count
+            if let attributes, nbAttributes > 0 {
+                for i in 0..<Int(nbAttributes) {
+                    guard let an = attributes[i * 5] else { continue }
+                    let aname = b.internName(prefix: attributes[i * 5 + 1], local: an)
+                    let v = attributes[i * 5 + 3]
+                    let e = attributes[i * 5 + 4]
+                    var length = 0
+                    if let v, let e { length = e - v }
+                    b.addAttribute(name: aname, value: v, length: max(0, length))
+                }
+            }
+            b.startElement(name: name, attributeStart: first)
+        }
+        sax.endElementNs = { ctx, _, _, _ in builder(ctx)?.endElement() }
+        sax.characters = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
+        sax.cdataBlock = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
+        sax.serror = { ctx, error in
+            guard let b = builder(ctx), let error else { return }
+            let e = error.pointee
+            b.error(level: Int(e.level.rawValue), message: e.message.map { String(cString: $0) } ?? "markup error",
+                    line: Int(e.line), column: Int(e.int2))
+        }
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let unmanaged = Unmanaged.passRetained(b)
+        defer { unmanaged.release() }
+        let fileNameC = fileName ?? "storage.xml"
+        guard let ctxt = fileNameC.withCString({ name in
+            xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, name)
+        }) else {
+            return ParsedMarkup(tree: b.tree, diagnostics: [Diagnostic(.error, code: "confluence.parser",
+                                                                        "libxml2 could not create a parser")], hadErrors: true)
+        }
+        defer {
+            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+            xmlFreeParserCtxt(ctxt)
+        }
+        b.context = ctxt
+        _ = xmlCtxtUseOptions(ctxt, options)
+        feed(bytes) { ptr, count, last in xmlParseChunk(ctxt, ptr, count, last ? 1 : 0) }
+        b.context = nil
+        return finish(b)
+    }
+
+    /// Streams an HTML document into a tree. Options: RECOVER|NONET|COMPACT.
+    static func parseHTML(_ bytes: [UInt8], fileName: String?) -> ParsedMarkup {
+        _ = libxml2Ready
+        let b = TreeBuilder(html: true)
+        var sax = htmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElement = { ctx, name, atts in
+            guard let b = builder(ctx), let name else { return }
+            let id = b.internName(prefix: nil, local: name)
+            let first = b.tree.attributes.count
+            if let atts {
+                var i = 0
+                while let an = atts[i] {
+                    let aname = b.internName(prefix: nil, local: an)
+                    let v = atts[i + 1]
+                    b.addAttribute(name: aname, value: v, length: v.map { Int(xmlStrlen($0)) } ?? 0)
+                    i += 2
+                }
+            }
+            b.startElement(name: id, attributeStart: first)
+        }
+        sax.endElement = { ctx, _ in builder(ctx)?.endElement() }
+        sax.characters = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
+        sax.cdataBlock = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
+        sax.serror = { ctx, error in
+            guard let b = builder(ctx), let error else { return }
+            let e = error.pointee
+            b.error(level: Int(e.level.rawValue), message: e.message.map { String(cString: $0) } ?? "markup error",
+                    line: Int(e.line), column: Int(e.int2))
+        }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        // Without a declared charset libxml2 would assume Latin-1; our inputs are UTF-8 unless they say otherwise.
+        let declares = containsASCIICaseInsensitive(bytes.prefix(4096), "charset")
+        let encoding = declares ? XML_CHAR_ENCODING_NONE : XML_CHAR_ENCODING_UTF8
+        let unmanaged = Unmanaged.passRetained(b)
+        defer { unmanaged.release() }
+        let fileNameC = fileName ?? "page.html"
+        guard let ctxt = fileNameC.withCString({ name in
+            htmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, name, encoding)
+        }) else {
+            return ParsedMarkup(tree: b.tree, diagnostics: [Diagnostic(.error, code: "confluence.parser",
+                                                                        "libxml2 could not create a parser")], hadErrors: true)
+        }
+        defer {
+            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+            htmlFreeParserCtxt(ctxt)
+        }
+        b.context = ctxt
+        _ = htmlCtxtUseOptions(ctxt, options)
+        feed(bytes) { ptr, count, last in htmlParseChunk(ctxt, ptr, count, last ? 1 : 0) }
+        b.context = nil
+        return finish(b)
+    }
+
+    private static func feed(_ bytes: [UInt8], _ chunk: (UnsafePointer<CChar>?, Int32, Bool) -> Int32) {
+        let step = 1 << 22
+        bytes.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { c in
+                guard let base = c.baseAddress, c.count > 0 else {
+                    _ = chunk(nil, 0, true)
+                    return
+                }
+                var offset = 0
+                while offset < c.count {
+                    let n = min(step, c.count - offset)
+                    _ = chunk(base + offset, Int32(n), offset + n == c.count)
+                    offset += n
+                }
+            }
+        }
+    }
+
+    private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
+        var diags = b.diagnostics
+        let hadErrors = diags.contains { $0.severity == .error }
+            || diags.contains { $0.message.lowercased().contains("error") }
+        if b.droppedDiagnostics > 0 {
+            diags.append(Diagnostic(.note, code: "confluence.markup-truncated",
+                                    "\(b.droppedDiagnostics) further markup messages from libxml2 not listed"))
+        }
+        return ParsedMarkup(tree: b.tree, diagnostics: diags, hadErrors: hadErrors)
+    }
+
+    /// The character an HTML 4 / XHTML named entity stands for (`"nbsp"` → U+00A0), from libxml2's table.
+    static func htmlEntity(_ name: String) -> UInt32? {
+        _ = libxml2Ready
+        let desc = name.withCString { p in
+            p.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { htmlEntityLookup($0) }
+        }
+        guard let desc else { return nil }
+        return UInt32(desc.pointee.value)
+    }
+}
+
+func containsASCIICaseInsensitive(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+    let n = Array(needle.lowercased().utf8)
+    guard !n.isEmpty, haystack.count >= n.count else { return false }
+    var i = haystack.startIndex
+    let last = haystack.endIndex - n.count
+    while i <= last {
+        var j = 0
+        while j < n.count {
+            var c = haystack[i + j]
+            if c >= 0x41 && c <= 0x5A { c += 0x20 }
+            if c != n[j] { break }
+            j += 1
+        }
+        if j == n.count { return true }
+        i += 1
+    }
+    return false
+}

@@ -1,0 +1,203 @@
+// swift-meeting-notes · ConfluenceHTML
+
+internal import MeetingModel
+
+/// Our own light document tree, filled by libxml2's SAX callbacks (never libxml2's DOM).
+///
+/// Nodes live in flat arrays and refer to each other by index; element names are interned once per
+/// document; text and attribute values are byte ranges into one buffer, copied once from libxml2.
+struct MarkupTree {
+    /// One node: an element or a run of text.
+    struct Node {
+        /// Interned name index for elements; -1 for text.
+        var name: Int32
+        var parent: Int32
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var next: Int32 = -1
+        /// Elements: range in `attributes`. Text: byte range in `bytes`.
+        var start: Int32
+        var end: Int32
+        var line: Int32
+        var column: Int32
+    }
+    /// An attribute: interned name, value as a byte range.
+    struct Attribute {
+        var name: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    var nodes: [Node] = []
+    var attributes: [Attribute] = []
+    var bytes: [UInt8] = []
+    var names: [String] = []
+    var nameIndex: [String: Int32] = [:]
+    /// Added to every line (the storage wrapper may shift lines), and the column shift on the first line.
+    var lineOffset: Int32 = 0
+    var firstLineColumnOffset: Int32 = 0
+
+    init() {
+        nodes.reserveCapacity(1024)
+        bytes.reserveCapacity(16 * 1024)
+        // Node 0 is the document root.
+        _ = intern("#document")
+        nodes.append(Node(name: 0, parent: -1, start: 0, end: 0, line: 1, column: 1))
+    }
+
+    mutating func intern(_ name: String) -> Int32 {
+        if let i = nameIndex[name] { return i }
+        let i = Int32(names.count)
+        names.append(name)
+        nameIndex[name] = i
+        return i
+    }
+
+    // MARK: Reading
+
+    var root: Int { 0 }
+
+    func isText(_ n: Int) -> Bool { nodes[n].name < 0 }
+
+    func name(_ n: Int) -> String { nodes[n].name < 0 ? "#text" : names[Int(nodes[n].name)] }
+
+    func children(_ n: Int) -> ChildSequence { ChildSequence(tree: self, first: nodes[n].firstChild) }
+
+    func elementChildren(_ n: Int) -> [Int] { children(n).filter { !isText($0) } }
+
+    func attribute(_ key: String, of n: Int) -> String? {
+        guard nodes[n].name >= 0, let k = nameIndex[key] else { return nil }
+        let node = nodes[n]
+        var i = Int(node.start)
+        while i < Int(node.end) {
+            let a = attributes[i]
+            if a.name == k { return string(Int(a.start), Int(a.end)) }
+            i += 1
+        }
+        return nil
+    }
+
+    func allAttributes(of n: Int) -> [(String, String)] {
+        guard nodes[n].name >= 0 else { return [] }
+        return (Int(nodes[n].start)..<Int(nodes[n].end)).map {
+            (names[Int(attributes[$0].name)], string(Int(attributes[$0].start), Int(attributes[$0].end)))
+        }
+    }
+
+    func hasClass(_ cls: String, _ n: Int) -> Bool {
+        guard let c = attribute("class", of: n) else { return false }
+        return c.split(separator: " ").contains { $0 == cls }
+    }
+
+    func classPrefix(_ prefix: String, _ n: Int) -> String? {
+        guard let c = attribute("class", of: n) else { return nil }
+        return c.split(separator: " ").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The raw text of a text node.
+    func rawText(_ n: Int) -> ArraySlice<UInt8> { bytes[Int(nodes[n].start)..<Int(nodes[n].end)] }
+
+    /// All text below `n`, whitespace collapsed, trimmed.
+    func textContent(_ n: Int) -> String {
+        var out: [UInt8] = []
+        appendText(n, to: &out)
+        return collapseWhitespace(out[...], trim: true)
+    }
+
+    func appendText(_ n: Int, to out: inout [UInt8]) {
+        if isText(n) { out.append(contentsOf: rawText(n)); return }
+        // Iterative pre-order walk (no recursion on deep input).
+        var pending = children(n).reversed() as [Int]
+        while let x = pending.popLast() {
+            if isText(x) { out.append(contentsOf: rawText(x)); continue }
+            let nm = name(x)
+            if nm == "br" || nm == "p" || nm == "li" || nm == "div" || nm == "tr" { out.append(0x20) }
+            pending.append(contentsOf: children(x).reversed())
+        }
+    }
+
+    func location(_ n: Int) -> SourceLocation {
+        let node = nodes[n]
+        var col = node.column
+        if node.line == 1 { col -= firstLineColumnOffset }
+        return SourceLocation(line: Int(max(1, node.line + lineOffset)), column: Int(max(1, col)))
+    }
+
+    /// First descendant element (pre-order) satisfying `match`.
+    func first(below n: Int, where match: (Int) -> Bool) -> Int? {
+        var pending = children(n).reversed() as [Int]
+        while let x = pending.popLast() {
+            if isText(x) { continue }
+            if match(x) { return x }
+            pending.append(contentsOf: children(x).reversed())
+        }
+        return nil
+    }
+
+    /// All descendant elements (pre-order) satisfying `match`, not descending into matches.
+    func all(below n: Int, where match: (Int) -> Bool) -> [Int] {
+        var result: [Int] = []
+        var pending = children(n).reversed() as [Int]
+        while let x = pending.popLast() {
+            if isText(x) { continue }
+            if match(x) { result.append(x); continue }
+            pending.append(contentsOf: children(x).reversed())
+        }
+        return result
+    }
+
+    func ancestor(of n: Int, where match: (Int) -> Bool) -> Int? {
+        var p = nodes[n].parent
+        while p >= 0 {
+            if match(Int(p)) { return Int(p) }
+            p = nodes[Int(p)].parent
+        }
+        return nil
+    }
+}
+
+/// Children of a node, in order.
+struct ChildSequence: Sequence, IteratorProtocol {
+    let tree: MarkupTree
+    var current: Int32
+    init(tree: MarkupTree, first: Int32) {
+        self.tree = tree
+        self.current = first
+    }
+    mutating func next() -> Int? {
+        guard current >= 0 else { return nil }
+        let c = Int(current)
+        current = tree.nodes[c].next
+        return c
+    }
+}
+
+/// Collapses runs of ASCII white space and no-break spaces into one space; optionally trims.
+func collapseWhitespace(_ bytes: ArraySlice<UInt8>, trim: Bool) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var lastSpace = trim
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+        let b = bytes[i]
+        var isSpace = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+        var width = 1
+        if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0xA0 { isSpace = true; width = 2 }
+        // U+200B zero width space: drop.
+        if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }
+        if isSpace {
+            if !lastSpace { out.append(0x20) }
+            lastSpace = true
+        } else {
+            out.append(b)
+            lastSpace = false
+        }
+        i += width
+    }
+    if trim, out.last == 0x20 { out.removeLast() }
+    return String(decoding: out, as: UTF8.self)
+}

@@ -1,0 +1,670 @@
+// swift-meeting-notes · ConfluenceHTML
+
+internal import MeetingModel
+
+/// What a heading announces, recognised by its text (several Confluence versions and languages).
+enum HeadingRole: Equatable {
+    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning
+    case day(Int, CalendarDate?)
+    case other
+
+    static let synonyms: [(HeadingRole, [String])] = [
+        (.date, ["date", "dates", "date and time", "date & time", "when", "datum", "fecha", "fecha y hora", "data", "meeting date"]),
+        (.participants, ["attendees", "participants", "attendance", "present", "who", "teilnehmer", "teilnehmende",
+                         "participantes", "asistentes", "participants list", "invitees"]),
+        (.goals, ["goals", "goal", "objectives", "purpose", "ziele", "objetivos", "meeting goals", "demo goal"]),
+        (.agenda, ["discussion items", "discussion topics", "agenda", "topics", "tagesordnung", "orden del día",
+                   "temas de discusión", "puntos de discusión", "ordre du jour", "demo agenda", "meeting agenda"]),
+        (.actionItems, ["action items", "action item summary", "actions", "action points", "next steps", "to do",
+                        "todo", "aufgaben", "tareas", "elementos de acción", "task report"]),
+        (.decisions, ["decisions", "decisions made", "key decisions", "entscheidungen", "decisiones", "décisions"]),
+        (.relatedMaterials, ["related materials", "related pages", "resources", "materials", "links"]),
+        (.attachments, ["attached documents", "attachments", "attached files", "files", "slides", "anhänge", "adjuntos"]),
+        (.planning, ["pre-meeting planning", "pre meeting planning", "planning", "proposed topics"]),
+    ]
+
+    /// Classifies heading text: emoji and punctuation ignored, case folded.
+    static func classify(_ text: String, referenceYear: Int?) -> HeadingRole {
+        let key = normalizedKey(text)
+        if key.hasPrefix("day "), let n = Int(key.dropFirst(4).prefix { $0.isNumber }) {
+            return .day(n, Recognize.firstDate(in: text, referenceYear: referenceYear))
+        }
+        for (role, words) in synonyms where words.contains(key) { return role }
+        return .other
+    }
+
+    static func normalizedKey(_ text: String) -> String {
+        var out = ""
+        var lastSpace = true
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
+                out.append(ch)
+                lastSpace = false
+            } else if ch.isWhitespace || ch == "_" || ch == "/" {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            }
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// Strips leading emoji and symbols from a heading ("📅 Date" → "Date").
+    static func cleanTitle(_ text: String) -> String {
+        var s = Substring(text)
+        while let f = s.first, !(f.isLetter || f.isNumber || f == "(" || f == "\"") { s = s.dropFirst() }
+        while let l = s.last, l == ":" || l == " " || l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Column meaning in a meeting table.
+enum ColumnRole { case time, topic, chair, discussion, notes, duration, requestedBy, timeRequired, file, modified, other }
+
+func columnRole(_ header: String) -> ColumnRole {
+    let k = HeadingRole.normalizedKey(header)
+    if k.isEmpty { return .other }
+    if k.hasPrefix("time required") || k.hasPrefix("time needed") { return .timeRequired }
+    if k.hasPrefix("requested by") || k == "requester" || k == "proposed by" { return .requestedBy }
+    if k.hasPrefix("time") || k == "when" || k == "hora" || k == "zeit" || k == "start" || k == "slot" { return .time }
+    if k.hasPrefix("duration") || k == "length" || k == "mins" || k == "minutes" || k == "dauer" { return .duration }
+    if k.hasPrefix("discussion") || k == "description" || k == "details" || k == "purpose" { return .discussion }
+    if k.hasPrefix("notes") || k.hasPrefix("note") || k == "minutes" || k == "outcome" || k == "outcomes"
+        || k == "comments" || k == "notizen" || k == "notas" { return .notes }
+    if k == "item" || k == "items" || k == "topic" || k == "topics" || k == "торіс" || k == "subject" || k == "session"
+        || k == "thema" || k == "tema" || k == "agenda item" || k == "what" { return .topic }
+    if k == "who" || k == "chair" || k == "chairs" || k == "presenter" || k == "presenters" || k == "speaker"
+        || k == "speakers" || k == "lead" || k == "owner" || k == "moderator" || k == "responsible" || k == "ponente"
+        || k == "leader" { return .chair }
+    if k == "file" || k == "name" || k == "file name" { return .file }
+    if k == "modified" || k == "last modified" || k == "date modified" { return .modified }
+    return .other
+}
+
+/// Applies meeting semantics to the converted page.
+struct MeetingBuilder {
+    var conv: Converter
+    var sections: [Section] = []
+    var agenda: [AgendaDay] = []
+    var planning: [PlanningTopic] = []
+    var attachments: [Attachment] = []
+    var prose: [ActionItem] = []
+    var roles: [HeadingRole] = []
+    var currentRole: HeadingRole = .other
+    var currentDay: Int?
+    var sawAgendaHeader = false
+    var tableCount = 0
+
+    init(converter: Converter) { self.conv = converter }
+
+    var tree: MarkupTree { conv.tree }
+
+    /// Walks the content root's top-level blocks (descending into layouts and plain containers).
+    mutating func walk(_ root: Int) {
+        var pending: [Int] = tree.children(root).reversed()
+        var run: [Int] = []   // consecutive inline/text nodes at top level
+        func flushRun(_ b: inout MeetingBuilder, _ run: inout [Int]) {
+            guard !run.isEmpty else { return }
+            var inl: [Inline] = []
+            for n in run { inl += b.conv.inlines(n) }
+            run.removeAll()
+            let normal = Converter.normalize(inl)
+            if !normal.isEmpty { b.append([.paragraph(normal)]) }
+        }
+        while let n = pending.popLast() {
+            if tree.isText(n) { run.append(n); continue }
+            let name = tree.name(n)
+            if isContainer(n) {
+                flushRun(&self, &run)
+                pending.append(contentsOf: tree.children(n).reversed())
+                continue
+            }
+            if !conv.isBlock(n) { run.append(n); continue }
+            flushRun(&self, &run)
+            switch name {
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                heading(n, level: Int(name.dropFirst()) ?? 1)
+            case "table":
+                table(n)
+            default:
+                append(conv.block(n))
+            }
+        }
+        flushRun(&self, &run)
+    }
+
+    func isContainer(_ n: Int) -> Bool {
+        let name = tree.name(n)
+        switch name {
+        case "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
+            return true
+        case "div":
+            if conv.dialect == .html {
+                let cls = tree.attribute("class", of: n) ?? ""
+                if cls.contains("confluence-information-macro") || cls.contains("expand-container") || cls.contains("panel")
+                    || cls.contains("toc-macro") || cls.contains("plugin-tabmeta-details") || cls.contains("code") {
+                    return false
+                }
+            }
+            return true
+        case "ac:structured-macro", "ac:macro":
+            // Layout-like macros whose body is page content.
+            let m = conv.macroName(n)
+            return m == "section" || m == "column"
+        default:
+            return false
+        }
+    }
+
+    mutating func append(_ blocks: [Block]) {
+        guard !blocks.isEmpty else { return }
+        if sections.isEmpty { sections.append(Section(title: "", level: 0)); roles.append(.other) }
+        sections[sections.count - 1].content.blocks += blocks
+    }
+
+    mutating func heading(_ n: Int, level: Int) {
+        let raw = Inline.plainText(Converter.normalize(conv.inlineChildren(n)))
+        let title = HeadingRole.cleanTitle(raw)
+        if title.isEmpty && raw.isEmpty { return }
+        let role = HeadingRole.classify(title, referenceYear: conv.options.referenceYear)
+        if case .day(let number, let date) = role {
+            startDay(number: number, date: date, title: title)
+            currentRole = .agenda
+            conv.section = title
+            return
+        }
+        roles.append(role)
+        currentRole = role
+        sections.append(Section(title: title.isEmpty ? raw : title, level: level, location: tree.location(n)))
+        conv.section = title
+    }
+
+    mutating func startDay(number: Int, date: CalendarDate?, title: String) {
+        if let i = agenda.firstIndex(where: { $0.day == number }) {
+            if agenda[i].date == nil { agenda[i].date = date }
+        } else {
+            agenda.append(AgendaDay(day: number, date: date, title: title))
+        }
+        currentDay = number
+    }
+
+    // MARK: Tables
+
+    mutating func table(_ n: Int) {
+        tableCount += 1
+        let grid = conv.grid(n)
+        guard !grid.isEmpty else { return }
+        // Header row: the first row whose cells read as column names.
+        var headerIndex: Int?
+        var roles: [ColumnRole] = []
+        for (i, row) in grid.prefix(3).enumerated() {
+            let r = row.map { columnRole(tree.textContent($0.node)) }
+            let known = Set(r.filter { $0 != .other })
+            if known.count >= 2 { headerIndex = i; roles = r; break }
+        }
+        let roleSet = Set(roles)
+        if let h = headerIndex {
+            if roleSet.contains(.requestedBy) || (currentRole == .planning && roleSet.contains(.topic)) {
+                planningTable(grid, header: h, roles: roles, node: n)
+                return
+            }
+            if roleSet.contains(.file) && roleSet.contains(.modified) {
+                attachmentsTable(grid, header: h, roles: roles, node: n)
+                return
+            }
+            if roleSet.contains(.topic) && (roleSet.contains(.time) || roleSet.contains(.chair) || roleSet.contains(.notes)
+                || roleSet.contains(.discussion)) {
+                agendaTable(grid, header: h, roles: roles, node: n)
+                return
+            }
+        }
+        if tree.hasClass("attachments", n) || tree.attribute("id", of: n)?.hasPrefix("attachments") == true {
+            attachmentsTable(grid, header: 0, roles: [.file, .modified], node: n)
+            return
+        }
+        let converted = conv.block(n)
+        // A two-column key/value table (page properties) may carry the date and participants.
+        if case .table(let t)? = converted.first { propertiesTable(t) }
+        append(converted)
+    }
+
+    /// Reads Date / Attendees / Goals rows of a two-column key/value table.
+    mutating func propertiesTable(_ t: TableBlock) {
+        for row in t.rows where row.count >= 2 {
+            let key = HeadingRole.classify(HeadingRole.cleanTitle(row[0].content.plainText), referenceYear: nil)
+            let value = row[1].content
+            switch key {
+            case .date:
+                if conv.draft.meeting.startDate == nil, let d = firstDate(value) {
+                    conv.draft.meeting.startDate = d
+                }
+            case .participants:
+                addParticipants(from: value)
+            default: break
+            }
+        }
+    }
+
+    func firstDate(_ text: RichText) -> CalendarDate? {
+        var found: CalendarDate?
+        visitInlines(text) { i in if found == nil, case .date(let d, _) = i { found = d } }
+        return found ?? Recognize.firstDate(in: text.plainText, referenceYear: conv.options.referenceYear)
+    }
+
+    mutating func agendaTable(_ grid: [[Converter.GridCell]], header: Int, roles: [ColumnRole], node: Int) {
+        sawAgendaHeader = true
+        if currentDay == nil {
+            let date = conv.draft.meeting.startDate
+            startDay(number: (agenda.last?.day ?? 0) + 1, date: date, title: nil ?? "")
+            if let i = agenda.firstIndex(where: { $0.day == currentDay }), agenda[i].title == "" { agenda[i].title = nil }
+        }
+        // Rows above the header may name the day ("Day 1: 2019-10-28").
+        for row in grid.prefix(header) { dayRow(row) }
+        let savedSection = conv.section
+        for row in grid.dropFirst(header + 1) {
+            if dayRow(row) { continue }
+            let distinct = Set(row.map(\.node))
+            guard let dayNumber = currentDay, let dayIndex = agenda.firstIndex(where: { $0.day == dayNumber }) else { continue }
+            let ref = AgendaItemReference(day: dayNumber, index: agenda[dayIndex].items.count)
+            conv.agendaItem = ref
+            var item = AgendaItem(topic: "", location: tree.location(row.first?.node ?? node))
+            var leftovers: [Block] = []
+            for (col, cell) in row.enumerated() {
+                let role = col < roles.count ? roles[col] : .other
+                switch role {
+                case .time:
+                    if cell.isOrigin {
+                        let (s, e) = Recognize.times(in: tree.textContent(cell.node))
+                        item.start = s
+                        item.end = e
+                    }
+                case .topic:
+                    item.topic = HeadingRole.cleanTitle(tree.textContent(cell.node)).isEmpty ? tree.textContent(cell.node)
+                        : tree.textContent(cell.node)
+                    if cell.isOrigin {
+                        // Topic cells may hold more than a title (lists, tasks): keep the rest.
+                        let b = conv.blocks(of: cell.node)
+                        if b.count > 1 { leftovers += b.dropFirst() }
+                    }
+                case .chair:
+                    item.chairs = people(in: RichText(conv.blocks(of: cell.node)))
+                case .discussion:
+                    if cell.isOrigin { item.discussion.blocks += conv.blocks(of: cell.node) }
+                case .notes:
+                    if cell.isOrigin { item.notes.blocks += conv.blocks(of: cell.node) }
+                case .duration:
+                    if cell.isOrigin { leftovers += conv.blocks(of: cell.node) }
+                default:
+                    if cell.isOrigin, distinct.count > 1 { leftovers += conv.blocks(of: cell.node) }
+                }
+            }
+            if !leftovers.isEmpty { item.notes.blocks += leftovers }
+            if item.topic.isEmpty && item.start == nil && item.chairs.isEmpty && item.notes.isEmpty && item.discussion.isEmpty {
+                continue
+            }
+            if item.topic.isEmpty, let first = item.discussion.blocks.first { item.topic = first.plainText }
+            item.kind = kind(of: item.topic)
+            agenda[dayIndex].items.append(item)
+            prose += proseActions(in: item.notes, agendaItem: ref, section: nil)
+        }
+        conv.agendaItem = nil
+        conv.section = savedSection
+    }
+
+    /// A row that is one spanning cell reading "Day N …": switches the current day.
+    @discardableResult
+    mutating func dayRow(_ row: [Converter.GridCell]) -> Bool {
+        guard let first = row.first, Set(row.map(\.node)).count == 1 else { return false }
+        let text = tree.textContent(first.node)
+        if case .day(let n, let d) = HeadingRole.classify(HeadingRole.cleanTitle(text), referenceYear: conv.options.referenceYear) {
+            startDay(number: n, date: d, title: text)
+            return true
+        }
+        return false
+    }
+
+    func kind(of topic: String) -> AgendaItemKind {
+        let t = topic.lowercased()
+        if ["lunch", "dinner", "breakfast", "meal"].contains(where: t.contains) { return .meal }
+        if ["break", "coffee", "refreshment", "pause"].contains(where: t.contains) { return .break }
+        if ["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"].contains(where: t.contains) { return .social }
+        if t.hasPrefix("close") || t.hasPrefix("adjourn") || t.hasPrefix("travel") || t.hasPrefix("registration")
+            || t.hasPrefix("end of") { return .other }
+        return .session
+    }
+
+    mutating func planningTable(_ grid: [[Converter.GridCell]], header: Int, roles: [ColumnRole], node: Int) {
+        let saved = conv.section
+        for row in grid.dropFirst(header + 1) {
+            var topic = PlanningTopic(topic: "")
+            for (col, cell) in row.enumerated() where cell.isOrigin {
+                let role = col < roles.count ? roles[col] : .other
+                switch role {
+                case .topic: topic.topic = tree.textContent(cell.node)
+                case .requestedBy: topic.requestedBy = people(in: RichText(conv.blocks(of: cell.node)))
+                case .timeRequired, .time, .duration:
+                    let text = tree.textContent(cell.node)
+                    if !text.isEmpty {
+                        topic.timeRequiredText = text
+                        topic.timeRequired = minutes(in: text).map(TimeRequired.init(minutes:))
+                    }
+                default: topic.notes.blocks += conv.blocks(of: cell.node)
+                }
+            }
+            if topic.topic.isEmpty && topic.requestedBy.isEmpty && topic.notes.isEmpty { continue }
+            planning.append(topic)
+        }
+        conv.section = saved
+    }
+
+    func minutes(in text: String) -> Int? {
+        let lower = text.lowercased()
+        let digits = lower.prefix { $0.isNumber || $0 == " " }.filter(\.isNumber)
+        guard let n = Int(digits) else { return nil }
+        let rest = lower.drop { $0.isNumber || $0 == " " }
+        if rest.hasPrefix("h") { return n * 60 }
+        if rest.hasPrefix("m") { return n }
+        return nil
+    }
+
+    mutating func attachmentsTable(_ grid: [[Converter.GridCell]], header: Int, roles: [ColumnRole], node: Int) {
+        for row in grid.dropFirst(header + 1) {
+            var file: String?
+            var type: String?
+            var modifiedText = ""
+            var comment: String?
+            for (col, cell) in row.enumerated() where cell.isOrigin {
+                let role = col < roles.count ? roles[col] : .other
+                switch role {
+                case .file:
+                    // Rendered: <img title="PDF File"> <a>name.pdf</a>; or text "PDF File name.pdf".
+                    if let img = tree.first(below: cell.node, where: { tree.name($0) == "img" || tree.name($0) == "span" && tree.attribute("title", of: $0) != nil }) {
+                        type = tree.attribute("title", of: img) ?? tree.attribute("alt", of: img)
+                    }
+                    if let a = tree.first(below: cell.node, where: { tree.name($0) == "a" }) {
+                        file = tree.textContent(a)
+                    } else {
+                        file = tree.textContent(cell.node)
+                    }
+                    if let c = tree.first(below: cell.node, where: { tree.hasClass("attachment-comment", $0) || tree.hasClass("comment", $0) }) {
+                        comment = tree.textContent(c)
+                    }
+                case .modified: modifiedText = tree.textContent(cell.node)
+                default: break
+                }
+            }
+            guard var name = file, !name.isEmpty else { continue }
+            if type == nil {
+                for prefix in ["Microsoft Powerpoint Presentation ", "Microsoft Word Document ", "Microsoft Excel Spreadsheet ",
+                               "PDF File ", "JPEG File ", "PNG File ", "Text File ", "Zip Archive ", "File "] where name.hasPrefix(prefix) {
+                    type = String(prefix.dropLast())
+                    name = String(name.dropFirst(prefix.count))
+                    break
+                }
+            }
+            attachments.append(modifiedAttachment(name: name, type: type, modified: modifiedText, comment: comment))
+        }
+    }
+
+    /// "Oct 28, 2019 by Jeff Kantor" → date and person.
+    func modifiedAttachment(name: String, type: String?, modified: String, comment: String?) -> Attachment {
+        var by: Person?
+        var dateText = modified
+        if let r = modified.firstRange(of: " by ") {
+            by = Recognize.person(String(modified[r.upperBound...]))
+            dateText = String(modified[..<r.lowerBound])
+        }
+        return Attachment(fileName: name, fileType: type, modified: Recognize.firstDate(in: dateText), modifiedBy: by,
+                          comment: comment)
+    }
+
+    // MARK: People
+
+    /// People in a cell or list: mentions first, then names in the remaining text.
+    func people(in text: RichText) -> [Person] {
+        var result: [Person] = []
+        func add(_ p: Person) {
+            if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
+        }
+        func fromInlines(_ inlines: [Inline]) {
+            var textRun = ""
+            var pendingMention: Int?
+            for i in inlines {
+                switch i {
+                case .mention(let p):
+                    flushText(&textRun)
+                    add(p)
+                    pendingMention = result.count - 1
+                case .text(let t):
+                    let trimmed = t.trimmingSpaces()
+                    if let m = pendingMention, trimmed.lowercased().hasPrefix("(remote") {
+                        result[m].attendance = .remote
+                        textRun += String(trimmed.drop { $0 != ")" }.dropFirst())
+                    } else {
+                        textRun += t
+                    }
+                case .emphasis(_, let inner), .link(_, let inner):
+                    textRun += Inline.plainText(inner)
+                default: break
+                }
+            }
+            flushText(&textRun)
+        }
+        func flushText(_ s: inout String) {
+            for name in Recognize.splitNames(s) {
+                let clean = name.trimmingSpaces()
+                guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
+                if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
+                    let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
+                    if !after.isEmpty { add(Recognize.person(after)) }
+                    continue
+                }
+                add(Recognize.person(clean))
+            }
+            s = ""
+        }
+        func visit(_ blocks: [Block]) {
+            for b in blocks {
+                switch b {
+                case .paragraph(let i): fromInlines(i)
+                case .list(let l): for item in l.items { visit(item.blocks) }
+                case .table(let t): for row in t.rows { for c in row { visit(c.content.blocks) } }
+                case .panel(let p): visit(p.content.blocks)
+                default: break
+                }
+            }
+        }
+        visit(text.blocks)
+        return result
+    }
+
+    mutating func addParticipants(from text: RichText) {
+        for p in people(in: text) {
+            if let i = conv.draft.meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) {
+                if conv.draft.meeting.participants[i].attendance == .unknown { conv.draft.meeting.participants[i].attendance = p.attendance }
+            } else {
+                conv.draft.meeting.participants.append(p)
+            }
+        }
+    }
+
+    // MARK: Action items
+
+    /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks).
+    func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?) -> [ActionItem] {
+        var out: [ActionItem] = []
+        func consider(_ inlines: [Inline], location: SourceLocation?) {
+            if let a = actionFromProse(inlines) {
+                var a = a
+                a.agendaItem = agendaItem
+                a.section = agendaItem == nil ? section : nil
+                a.location = location
+                a.status = .open
+                out.append(a)
+            }
+        }
+        func visit(_ blocks: [Block]) {
+            for b in blocks {
+                switch b {
+                case .paragraph(let i): consider(i, location: nil)
+                case .list(let l):
+                    for item in l.items where item.checked == nil {
+                        if case .paragraph(let i)? = item.blocks.first { consider(i, location: nil) }
+                        visit(Array(item.blocks.dropFirst()))
+                    }
+                case .panel(let p): visit(p.content.blocks)
+                default: break
+                }
+            }
+        }
+        visit(text.blocks)
+        return out
+    }
+
+    /// Owner(s) then a dash then the action, optionally a date at the end.
+    func actionFromProse(_ inlines: [Inline]) -> ActionItem? {
+        var owners: [Person] = []
+        var index = 0
+        var leadingText = ""
+        // Owners: mentions and "&"/","-joined names before a dash.
+        while index < inlines.count {
+            switch inlines[index] {
+            case .mention(let p): owners.append(p)
+            case .text(let t):
+                if let dash = t.firstIndex(where: { $0 == "—" || $0 == "–" }) ?? t.firstRange(of: " - ")?.lowerBound {
+                    leadingText += t[..<dash]
+                    let names = leadingText.trimmingSpaces()
+                    if !names.isEmpty {
+                        for n in Recognize.splitNames(names) {
+                            let w = n.split(separator: " ")
+                            guard w.count <= 4, w.allSatisfy({ $0.first?.isUppercase == true || $0.lowercased() == "de" || $0 == "&" })
+                                else { return nil }
+                            owners.append(Recognize.person(n))
+                        }
+                    }
+                    guard !owners.isEmpty else { return nil }
+                    var rest: [Inline] = []
+                    let after = t[t.index(after: dash)...]
+                    let afterTrim = after.hasPrefix("- ") || after.hasPrefix(" ") ? String(after.drop { $0 == " " || $0 == "-" }) : String(after)
+                    rest.append(.text(afterTrim))
+                    rest += inlines[(index + 1)...]
+                    return makeAction(owners: owners, body: rest)
+                }
+                leadingText += t
+                if leadingText.count > 60 { return nil }
+            default:
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    func makeAction(owners: [Person], body: [Inline]) -> ActionItem? {
+        var due: CalendarDate?
+        var tickets: [String] = []
+        var textParts = ""
+        for i in body {
+            switch i {
+            case .date(let d, _): if due == nil { due = d }
+            case .ticket(let k): if !tickets.contains(k) { tickets.append(k) }
+            case .mention(let p): textParts += p.name
+            case .link(let target, let inner):
+                let keys = target.contains("/browse/") ? Recognize.ticketKeys(in: target) : []
+                for k in keys where !tickets.contains(k) { tickets.append(k) }
+                if keys.isEmpty { textParts += Inline.plainText(inner) }
+            case .status: break
+            default: textParts += i.plainText
+            }
+        }
+        if due == nil, let d = Recognize.firstDate(in: textParts, referenceYear: conv.options.referenceYear) {
+            due = d
+            textParts = stripTrailingDate(textParts)
+        }
+        for k in Recognize.ticketKeys(in: textParts, known: conv.options.knownProjectKeys) where !tickets.contains(k) { tickets.append(k) }
+        let text = cleanActionText(textParts)
+        guard !text.isEmpty else { return nil }
+        return ActionItem(owners: owners, text: text, due: due, tickets: tickets)
+    }
+
+    func stripTrailingDate(_ s: String) -> String {
+        // Drops a trailing "18 Nov 2019" / "2019-11-18" the date came from.
+        var words = s.split(separator: " ")
+        var dropped = 0
+        while let last = words.last, dropped < 3,
+              last.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," || $0 == "." }) || Recognize.months[last.lowercased().trimming(",.")] != nil {
+            words.removeLast()
+            dropped += 1
+        }
+        return words.joined(separator: " ")
+    }
+
+    func cleanActionText(_ s: String) -> String {
+        var t = s.trimmingSpacesAndNewlines()
+        while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirst() }
+        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," { t.removeLast() }
+        var collapsed = ""
+        var lastSpace = false
+        for ch in t {
+            if ch == " " { if !lastSpace { collapsed.append(ch) }; lastSpace = true } else { collapsed.append(ch); lastSpace = false }
+        }
+        return collapsed
+    }
+
+    /// An action item from a task: owners = mentions, due = date, tickets = Jira references.
+    func action(from task: TaskRecord) -> ActionItem {
+        var owners: [Person] = []
+        visitInlines(RichText([.paragraph(task.inlines)])) { i in
+            if case .mention(let p) = i, !owners.contains(where: { $0.isSamePerson(as: p) }) { owners.append(p) }
+        }
+        var body = task.inlines
+        // Leading mentions and a dash after them are owner markup, not text.
+        var lead = 0
+        while lead < body.count {
+            if case .mention = body[lead] { lead += 1; continue }
+            if case .text(let t) = body[lead], t.trimmingSpaces().isEmpty { lead += 1; continue }
+            break
+        }
+        if lead > 0 { body = Array(body[lead...]) }
+        var a = makeAction(owners: owners, body: body) ?? ActionItem(owners: owners, text: Inline.plainText(task.inlines))
+        a.status = task.status
+        a.taskID = task.id
+        a.agendaItem = task.agendaItem
+        a.section = task.agendaItem == nil ? task.section : nil
+        a.location = task.location
+        return a
+    }
+}
+
+func visitInlines(_ text: RichText, _ f: (Inline) -> Void) {
+    func inl(_ i: [Inline]) {
+        for x in i {
+            f(x)
+            switch x {
+            case .emphasis(_, let inner), .link(_, let inner): inl(inner)
+            default: break
+            }
+        }
+    }
+    func blocks(_ bs: [Block]) {
+        for b in bs {
+            switch b {
+            case .paragraph(let i), .heading(_, let i): inl(i)
+            case .list(let l): for item in l.items { blocks(item.blocks) }
+            case .table(let t): for row in t.rows { for c in row { blocks(c.content.blocks) } }
+            case .panel(let p): blocks(p.content.blocks)
+            case .code: break
+            }
+        }
+    }
+    blocks(text.blocks)
+}
+
+extension StringProtocol {
+    func trimming(_ chars: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,293 @@
+// swift-meeting-notes · ConfluenceHTML
+
+internal import MeetingModel
+
+/// From a parsed tree to an ``ImportResult``: shared by the three sources.
+enum Pipeline {
+    static let maxInputBytes = 64 << 20
+
+    static func check(_ input: SourceInput, identifier: String) throws(MeetingImportError) {
+        if input.bytes.isEmpty || input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw MeetingImportError(.emptyInput, "the input is empty", file: input.fileName, sourceIdentifier: identifier)
+        }
+        if input.bytes.count > maxInputBytes {
+            throw MeetingImportError(.inputTooLarge, "the input is larger than \(maxInputBytes >> 20) MiB",
+                                     file: input.fileName, sourceIdentifier: identifier)
+        }
+    }
+
+    /// Storage format body → meeting.
+    static func storage(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
+                        identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
+        let prepared = StoragePreparation.prepare(bytes)
+        let parsed = LibXML.parseXML(prepared.output, fileName: fileName,
+                                     firstLineColumnOffset: Int32(StoragePreparation.prefix.utf8.count))
+        if options.strictness == .strict, parsed.hadErrors {
+            throw MeetingImportError(.malformedMarkup, parsed.diagnostics.first?.message ?? "malformed storage format",
+                                     at: parsed.diagnostics.first?.location, file: fileName, sourceIdentifier: identifier,
+                                     diagnostics: prepared.diagnostics + parsed.diagnostics)
+        }
+        let tree = parsed.tree
+        var page = page
+        // The <page><title>/<space>/<body> wrapper some exporters write.
+        var root = tree.root
+        if let wrapper = tree.first(below: tree.root, where: { tree.name($0) == "page" }) {
+            for c in tree.elementChildren(wrapper) {
+                switch tree.name(c) {
+                case "title": if page.title == nil { page.title = tree.textContent(c) }
+                case "space": if page.metadata.space == nil { page.metadata.space = tree.textContent(c) }
+                case "body": root = c
+                default: break
+                }
+            }
+        }
+        var conv = Converter(tree: tree, dialect: .storage, options: options, handlers: confluence.handlerTable)
+        conv.draft.meeting.diagnostics = prepared.diagnostics + parsed.diagnostics
+        var builder = MeetingBuilder(converter: conv)
+        builder.walk(root)
+        return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
+    }
+
+    /// Exported / rendered HTML → meeting.
+    static func html(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
+                     identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
+        let parsed = LibXML.parseHTML(bytes, fileName: fileName)
+        if options.strictness == .strict, parsed.hadErrors {
+            throw MeetingImportError(.malformedMarkup, parsed.diagnostics.first?.message ?? "malformed HTML",
+                                     at: parsed.diagnostics.first?.location, file: fileName, sourceIdentifier: identifier,
+                                     diagnostics: parsed.diagnostics)
+        }
+        let tree = parsed.tree
+        var page = page
+        var conv = Converter(tree: tree, dialect: .html, options: options, handlers: confluence.handlerTable)
+        conv.draft.meeting.diagnostics = parsed.diagnostics
+        // The export page shell: title, metadata line, attachments section; chrome is not content.
+        let main = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "main-content" })
+        if main != nil || tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "title-text" }) != nil {
+            shell(tree, &page, &conv)
+        } else if page.title == nil, let t = tree.first(below: tree.root, where: { tree.name($0) == "title" }) {
+            page.title = tree.textContent(t)
+        }
+        let root = main ?? tree.first(below: tree.root, where: { tree.name($0) == "body" }) ?? tree.root
+        var builder = MeetingBuilder(converter: conv)
+        builder.walk(root)
+        if main != nil {
+            for section in tree.all(below: tree.root, where: { tree.hasClass("pageSection", $0) }) {
+                shellAttachments(tree, section, into: &builder.attachments)
+            }
+        }
+        return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
+    }
+
+    struct PageInfo {
+        var title: String?
+        var metadata = PageMetadata()
+    }
+
+    static func shell(_ tree: MarkupTree, _ page: inout PageInfo, _ conv: inout Converter) {
+        let titleNode = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "title-text" })
+            ?? tree.first(below: tree.root, where: { tree.name($0) == "title" })
+        if let t = titleNode {
+            let full = tree.textContent(t)
+            if let r = full.firstRange(of: " : ") {
+                if page.metadata.space == nil { page.metadata.space = String(full[..<r.lowerBound]) }
+                if page.title == nil { page.title = String(full[r.upperBound...]) }
+            } else if page.title == nil {
+                page.title = full
+            }
+        }
+        if let meta = tree.first(below: tree.root, where: { tree.hasClass("page-metadata", $0) }) {
+            let text = tree.textContent(meta)
+            if let a = tree.first(below: meta, where: { tree.hasClass("author", $0) }) {
+                page.metadata.author = conv.cleanPerson(tree.textContent(a))
+            }
+            if let e = tree.first(below: meta, where: { tree.hasClass("editor", $0) }) {
+                page.metadata.lastModifiedBy = conv.cleanPerson(tree.textContent(e))
+            }
+            if let r = text.firstRange(of: " on ", options: .backwards) {
+                page.metadata.lastModified = Recognize.firstDate(in: String(text[r.upperBound...]))
+            }
+            if page.metadata.lastModifiedBy == nil, page.metadata.lastModified != nil {
+                page.metadata.created = page.metadata.lastModified
+            }
+        }
+        if let crumbs = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "breadcrumbs" }),
+           page.metadata.space == nil, let first = tree.first(below: crumbs, where: { tree.name($0) == "a" }) {
+            page.metadata.space = tree.textContent(first)
+        }
+    }
+
+    /// The export's "Attachments:" box: `<a href="attachments/…">name</a> (image/png)`.
+    static func shellAttachments(_ tree: MarkupTree, _ section: Int, into list: inout [Attachment]) {
+        guard let header = tree.first(below: section, where: { tree.hasClass("pageSectionTitle", $0) }),
+              tree.textContent(header).lowercased().hasPrefix("attachments") else { return }
+        for a in tree.all(below: section, where: { tree.name($0) == "a" }) {
+            guard let href = tree.attribute("href", of: a), href.hasPrefix("attachments/") else { continue }
+            let name = tree.textContent(a)
+            var type: String?
+            var sib = tree.nodes[a].next
+            while sib >= 0 {
+                if tree.isText(Int(sib)) {
+                    let t = collapseWhitespace(tree.rawText(Int(sib)), trim: true)
+                    if t.hasPrefix("("), let close = t.firstIndex(of: ")") {
+                        type = String(t[t.index(after: t.startIndex)..<close])
+                    }
+                    if !t.isEmpty { break }
+                } else { break }
+                sib = tree.nodes[Int(sib)].next
+            }
+            if !list.contains(where: { $0.fileName == name }) { list.append(Attachment(fileName: name, fileType: type)) }
+        }
+    }
+
+    static func finish(_ b: MeetingBuilder, title: String, page: PageMetadata, identifier: String,
+                       options: ImportOptions) -> ImportResult {
+        var b = b
+        var meeting = b.conv.draft.meeting
+        // Section semantics.
+        var roleSeen = Set<String>()
+        for (i, section) in b.sections.enumerated() {
+            let role = i < b.roles.count ? b.roles[i] : .other
+            roleSeen.insert("\(role)")
+            switch role {
+            case .date:
+                if meeting.startDate == nil { meeting.startDate = b.firstDate(section.content) }
+            case .participants:
+                b.conv.draft.meeting.participants = meeting.participants
+                b.addParticipants(from: section.content)
+                meeting.participants = b.conv.draft.meeting.participants
+            case .decisions:
+                if meeting.decisions.isEmpty {
+                    for blk in section.content.blocks {
+                        if case .list(let l) = blk {
+                            for item in l.items {
+                                let text = item.blocks.first?.plainText ?? ""
+                                if !text.isEmpty { meeting.decisions.append(Decision(text: text, location: section.location)) }
+                            }
+                        }
+                    }
+                }
+            case .actionItems:
+                for var a in b.proseActions(in: section.content, agendaItem: nil, section: section.title) {
+                    a.location = section.location
+                    b.prose.append(a)
+                }
+            default: break
+            }
+        }
+        for t in b.conv.detailsTables { b.propertiesTable(t) }
+        meeting.participants = mergePeople(meeting.participants, b.conv.draft.meeting.participants)
+        if meeting.startDate == nil { meeting.startDate = b.conv.draft.meeting.startDate }
+        meeting.title = title
+        meeting.sections = b.sections.filter { !($0.title.isEmpty && $0.content.isEmpty) }
+        // Agenda: number days in order, end times from the next start.
+        var agenda = b.agenda.filter { !$0.items.isEmpty || $0.date != nil }
+        for d in agenda.indices {
+            for i in agenda[d].items.indices where agenda[d].items[i].end == nil {
+                if i + 1 < agenda[d].items.count, let next = agenda[d].items[i + 1].start,
+                   let start = agenda[d].items[i].start, next > start {
+                    agenda[d].items[i].end = next
+                }
+            }
+        }
+        meeting.agenda = agenda
+        let dated = agenda.compactMap(\.date)
+        if let first = dated.min(), let last = dated.max() {
+            if meeting.startDate == nil || meeting.startDate! > first { meeting.startDate = first }
+            meeting.endDate = last
+        }
+        if meeting.endDate == nil { meeting.endDate = meeting.startDate }
+        // Action items: tasks and prose lines, in document order.
+        var actions = b.conv.tasks.map { b.action(from: $0) } + b.prose
+        actions = actions.enumerated().sorted { l, r in
+            switch (l.element.location, r.element.location) {
+            case let (x?, y?): return x != y ? x < y : l.offset < r.offset
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return l.offset < r.offset
+            }
+        }.map(\.element)
+        if let tasksJSON = options.tasksJSON {
+            enrich(&actions, tasksJSON: tasksJSON, options: options, diagnostics: &meeting.diagnostics)
+        }
+        meeting.actionItems = actions
+        meeting.planningTopics = b.planning
+        for a in b.attachments where !meeting.attachments.contains(where: { $0.fileName == a.fileName }) {
+            meeting.attachments.append(a)
+        }
+        for (name, count) in b.conv.unknownMacros.sorted(by: { $0.key < $1.key }) where count > 1 {
+            meeting.diagnostics.append(Diagnostic(.note, code: "confluence.unknown-macro-count",
+                                                  "macro '\(name)' met \(count) times"))
+        }
+        var pageMeta = page
+        pageMeta.format = identifier
+        meeting.page = pageMeta
+        if meeting.taskSummary == nil, let report = meeting.sections.first(where: { HeadingRole.normalizedKey($0.title) == "task report" }) {
+            let text = report.content.plainText
+            if !text.isEmpty { meeting.taskSummary = text }
+        }
+        let meetingRoles: [HeadingRole] = [.date, .participants, .goals, .agenda, .actionItems, .decisions]
+        let roleCount = meetingRoles.filter { r in b.roles.contains(r) }.count
+        let isMeeting = !meeting.agendaItems.isEmpty || roleCount >= 2
+            || (meeting.startDate != nil && !meeting.participants.isEmpty)
+        return ImportResult(meeting: meeting, sourceIdentifier: identifier, isMeeting: isMeeting)
+    }
+
+    static func mergePeople(_ a: [Person], _ b: [Person]) -> [Person] {
+        var out = a
+        for p in b where !out.contains(where: { $0.isSamePerson(as: p) }) { out.append(p) }
+        return out
+    }
+
+    /// Enriches tasks from a `/wiki/api/v2/tasks` answer, matched by `localId` = task id.
+    static func enrich(_ actions: inout [ActionItem], tasksJSON: [UInt8], options: ImportOptions,
+                       diagnostics: inout [Diagnostic]) {
+        guard let tasks = JSONValue.parse(tasksJSON) else {
+            diagnostics.append(Diagnostic(.warning, code: "confluence.tasks-json", "tasksJSON is not JSON; ignored"))
+            return
+        }
+        let results = tasks["results"]?.array ?? tasks.array ?? []
+        var byID: [String: JSONValue] = [:]
+        for t in results {
+            if let id = t["localId"]?.string ?? t["localId"]?.numberString { byID[id] = t }
+        }
+        for i in actions.indices {
+            guard let id = actions[i].taskID, let t = byID[id] else { continue }
+            if let status = t["status"]?.string?.lowercased() {
+                actions[i].status = status == "complete" ? .done : .open
+            }
+            if let assignee = t["assignedTo"]?.string, !actions[i].owners.contains(where: { $0.accountID == assignee || $0.userKey == assignee }) {
+                let entry = options.userDirectory.lookup(assignee)
+                actions[i].owners.append(Person(name: entry?.displayName ?? assignee, username: entry?.username,
+                                                accountID: assignee, unresolved: entry == nil))
+            }
+            if actions[i].due == nil, let due = t["dueAt"]?.string ?? t["dueDate"]?.string {
+                actions[i].due = CalendarDate(iso8601: due.prefix(10))
+            }
+        }
+    }
+}
+
+extension Converter {
+    /// A display name from page chrome, "(Unlicensed)" etc. stripped.
+    func cleanPerson(_ raw: String) -> Person {
+        var name = raw.trimmingSpaces()
+        for suffix in ["(Unlicensed)", "(Deactivated)"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count)).trimmingSpaces()
+        }
+        return Recognize.person(name)
+    }
+}
+
+extension String {
+    enum SearchOptions { case backwards }
+    func firstRange(of s: String, options: SearchOptions) -> Range<String.Index>? {
+        var last: Range<String.Index>?
+        var rest = self[...]
+        while let r = rest.firstRange(of: s) {
+            last = r
+            rest = self[r.upperBound...]
+        }
+        return last
+    }
+}

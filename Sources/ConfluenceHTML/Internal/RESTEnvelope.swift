@@ -1,0 +1,131 @@
+// swift-meeting-notes · ConfluenceHTML
+
+internal import MeetingModel
+
+/// The REST JSON envelope (v1 content and v2 pages).
+enum RESTEnvelope {
+    static func importMeeting(_ input: SourceInput, options: ImportOptions, confluence: ConfluenceImportOptions,
+                              identifier: String) throws(MeetingImportError) -> ImportResult {
+        guard let json = JSONValue.parse(input.bytes), json.isObject else {
+            throw MeetingImportError(.malformedMarkup, "not a JSON object", file: input.fileName, sourceIdentifier: identifier)
+        }
+        // A search answer wrapping one page: {"results":[{…}]}.
+        let page = json["body"] == nil ? (json["results"]?.array?.first ?? json) : json
+        var info = Pipeline.PageInfo()
+        info.title = page["title"]?.string
+        info.metadata.pageID = page["id"]?.string ?? page["id"]?.numberString
+        info.metadata.source = input.fileName ?? page.path("_links.webui")?.string
+        info.metadata.space = page.path("space.key")?.string ?? page.path("space.name")?.string
+            ?? page["spaceId"]?.string ?? page["spaceId"]?.numberString
+        let directory = options.userDirectory
+        func person(_ v: JSONValue?) -> Person? {
+            guard let v else { return nil }
+            if let s = v.string {   // v2: an account id
+                let e = directory.lookup(s)
+                return Person(name: e?.displayName ?? s, username: e?.username, accountID: s, unresolved: e == nil)
+            }
+            let account = v["accountId"]?.string
+            let username = v["username"]?.string
+            let key = v["userKey"]?.string
+            let display = v["displayName"]?.string ?? v["publicName"]?.string
+            let lookupKey = account ?? key ?? username ?? ""
+            let e = directory.lookup(lookupKey)
+            let name = display ?? e?.displayName ?? username ?? lookupKey
+            guard !name.isEmpty else { return nil }
+            return Person(name: name, username: username ?? e?.username, accountID: account, userKey: key,
+                          unresolved: display == nil && e == nil && username == nil)
+        }
+        info.metadata.author = person(page.path("history.createdBy")) ?? person(page["authorId"]) ?? person(page["ownerId"])
+        info.metadata.lastModifiedBy = person(page.path("version.by")) ?? person(page.path("version.authorId"))
+            ?? person(page.path("history.lastUpdated.by"))
+        info.metadata.created = date(page.path("history.createdDate") ?? page["createdAt"])
+        info.metadata.lastModified = date(page.path("version.when") ?? page.path("version.createdAt")
+                                          ?? page.path("history.lastUpdated.when"))
+        let labels = page.path("metadata.labels.results")?.array ?? page.path("labels.results")?.array ?? []
+        info.metadata.labels = labels.compactMap { $0["name"]?.string ?? $0["label"]?.string }
+
+        var result: ImportResult
+        if let storage = page.path("body.storage.value")?.string {
+            result = try Pipeline.storage(Array(storage.utf8), fileName: input.fileName, options: options,
+                                          confluence: confluence, identifier: identifier, page: info)
+        } else if let html = page.path("body.export_view.value")?.string ?? page.path("body.view.value")?.string
+                    ?? page.path("body.styled_view.value")?.string {
+            result = try Pipeline.html(Array(html.utf8), fileName: input.fileName, options: options,
+                                       confluence: confluence, identifier: identifier, page: info)
+        } else if let adf = page.path("body.atlas_doc_format.value")?.string {
+            throw MeetingImportError(.unsupportedFormat,
+                "the envelope carries only atlas_doc_format (\(adf.utf8.count) bytes); request body-format=storage",
+                file: input.fileName, sourceIdentifier: identifier)
+        } else {
+            throw MeetingImportError(.malformedMarkup, "the envelope has no body.storage.value (request expand=body.storage)",
+                                     file: input.fileName, sourceIdentifier: identifier)
+        }
+        // Attachments from children.attachment when expanded (v1), or an "attachments" array (v2 with include).
+        let atts = page.path("children.attachment.results")?.array ?? page.path("attachments.results")?.array ?? []
+        for a in atts {
+            guard let name = a["title"]?.string else { continue }
+            let type = a.path("metadata.mediaType")?.string ?? a.path("extensions.mediaType")?.string ?? a["mediaType"]?.string
+            let comment = a.path("metadata.comment")?.string ?? a.path("extensions.comment")?.string ?? a["comment"]?.string
+            let attachment = Attachment(fileName: name, fileType: type,
+                                        modified: date(a.path("version.when") ?? a.path("version.createdAt") ?? a["createdAt"]),
+                                        modifiedBy: person(a.path("version.by")) ?? person(a.path("version.authorId")),
+                                        comment: comment?.isEmpty == true ? nil : comment)
+            if let i = result.meeting.attachments.firstIndex(where: { $0.fileName == name }) {
+                result.meeting.attachments[i] = attachment
+            } else {
+                result.meeting.attachments.append(attachment)
+            }
+        }
+        if result.meeting.title.isEmpty, let t = info.title { result.meeting.title = t }
+        return result
+    }
+
+    static func date(_ v: JSONValue?) -> CalendarDate? {
+        guard let s = v?.string else { return nil }
+        return CalendarDate(iso8601: s.prefix(10))
+    }
+}
+
+/// Format sniffing on the first few KB.
+enum Sniff {
+    static func head(_ input: SourceInput) -> String {
+        String(decoding: input.prefix(4096), as: UTF8.self).lowercased()
+    }
+
+    static func storage(_ input: SourceInput) -> Double {
+        let h = head(input)
+        if h.isEmpty { return 0 }
+        let trimmed = h.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return 0 }
+        let acTags = h.contains("<ac:") || h.contains("<ri:")
+        let htmlShell = h.contains("<html") || h.contains("<!doctype html")
+        if acTags && !htmlShell { return 0.95 }
+        if acTags { return 0.4 }
+        if input.fileExtension == "xhtml" || input.fileExtension == "xml" { return trimmed.hasPrefix("<") ? 0.5 : 0.1 }
+        if !htmlShell, trimmed.hasPrefix("<p") || trimmed.hasPrefix("<h") || trimmed.hasPrefix("<table") { return 0.3 }
+        return 0
+    }
+
+    static func html(_ input: SourceInput) -> Double {
+        let h = head(input)
+        if h.isEmpty { return 0 }
+        let trimmed = h.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
+        if trimmed.hasPrefix("{") { return 0 }
+        let shell = trimmed.hasPrefix("<!doctype html") || h.contains("<html")
+        let ext = input.fileExtension == "html" || input.fileExtension == "htm" || input.mediaType?.contains("html") == true
+        var score = 0.0
+        if shell { score = 0.8 } else if ext { score = 0.6 } else if trimmed.hasPrefix("<") && !h.contains("<ac:") { score = 0.3 }
+        if score > 0, h.contains("confluence") || h.contains("main-content") || h.contains("wiki-content") { score += 0.15 }
+        if h.contains("<ac:") && !shell { score = min(score, 0.2) }
+        return min(score, 1)
+    }
+
+    static func rest(_ input: SourceInput) -> Double {
+        let h = head(input)
+        let trimmed = h.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
+        guard trimmed.hasPrefix("{") else { return 0 }
+        if h.contains("\"storage\"") || h.contains("\"body\"") { return 0.95 }
+        if h.contains("\"type\":\"page\"") || h.contains("\"type\": \"page\"") { return 0.8 }
+        return input.fileExtension == "json" ? 0.2 : 0.1
+    }
+}

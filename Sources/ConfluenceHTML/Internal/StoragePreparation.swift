@@ -1,0 +1,193 @@
+// swift-meeting-notes · ConfluenceHTML
+
+internal import MeetingModel
+
+/// Turns a storage-format body (not well-formed XML by itself) into a document libxml2 reads.
+///
+/// One linear pass over the bytes:
+/// - wraps the body in a root element that declares the `ac:`, `ri:` and `at:` prefixes, on the same line
+///   as the first input line, so line numbers stay those of the input;
+/// - blanks an XML declaration and any DOCTYPE (keeping its newlines): DTDs are never loaded and the
+///   document never defines entities;
+/// - rewrites every HTML named entity (`&nbsp;`, `&mdash;`, `&uuml;`, …) as a numeric character reference,
+///   escapes stray `&`, and reports unknown entity names (kept as text);
+/// - repairs the `]] >` CDATA ends the Cloud exporter writes before `</ac:…>`.
+struct StoragePreparation {
+    static let prefix = "<ac:confluence xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ac=\"http://atlassian.com/content\" "
+        + "xmlns:ri=\"http://atlassian.com/resource/identifier\" xmlns:at=\"http://atlassian.com/template\">"
+    static let suffix = "</ac:confluence>"
+
+    var output: [UInt8] = []
+    var diagnostics: [Diagnostic] = []
+
+    static func prepare(_ input: [UInt8]) -> StoragePreparation {
+        var p = StoragePreparation()
+        p.run(input)
+        return p
+    }
+
+    private mutating func run(_ input: [UInt8]) {
+        output.reserveCapacity(input.count + 256)
+        output.append(contentsOf: Array(Self.prefix.utf8))
+        var i = 0
+        let n = input.count
+        if n >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { i = 3 }
+        var line = 1
+        var lineStart = 0
+        var repairedCDATA = 0
+        var unknownEntities = 0
+        func column(_ at: Int) -> Int { at - lineStart + 1 }
+
+        while i < n {
+            let b = input[i]
+            if b == 0x0A { line += 1; lineStart = i + 1; output.append(b); i += 1; continue }
+            if b == UInt8(ascii: "<"), i + 1 < n {
+                let next = input[i + 1]
+                if next == UInt8(ascii: "?") {
+                    // Processing instruction / XML declaration: blank it.
+                    let end = find(input, from: i + 2, "?>") ?? n - 2
+                    blank(input, i, min(n, end + 2), &line, &lineStart)
+                    i = min(n, end + 2)
+                    continue
+                }
+                if next == UInt8(ascii: "!") {
+                    if startsWith(input, i, "<!--") {
+                        let end = (find(input, from: i + 4, "-->") ?? (n - 3)) + 3
+                        copy(input, i, min(n, end), &line, &lineStart)
+                        i = min(n, end)
+                        continue
+                    }
+                    if startsWith(input, i, "<![CDATA[") {
+                        var j = i + 9
+                        var end = n
+                        var bodyEnd = n
+                        while j < n {
+                            if input[j] == UInt8(ascii: "]"), startsWith(input, j, "]]>") { bodyEnd = j; end = j + 3; break }
+                            if input[j] == UInt8(ascii: "]"), startsWith(input, j, "]] >") {
+                                var k = j + 4
+                                while k < n, input[k] == 0x20 || input[k] == 0x0A || input[k] == 0x09 || input[k] == 0x0D { k += 1 }
+                                if startsWith(input, k, "</") { bodyEnd = j; end = j + 4; repairedCDATA += 1; break }
+                            }
+                            j += 1
+                        }
+                        copy(input, i, bodyEnd, &line, &lineStart)
+                        output.append(contentsOf: Array("]]>".utf8))
+                        i = end
+                        continue
+                    }
+                    if startsWith(input, i, "<!DOCTYPE") || startsWith(input, i, "<!doctype") {
+                        var j = i + 9
+                        var depth = 0
+                        while j < n {
+                            let c = input[j]
+                            if c == UInt8(ascii: "[") { depth += 1 } else if c == UInt8(ascii: "]") { depth -= 1 } else if c == UInt8(ascii: ">"), depth <= 0 { break }
+                            j += 1
+                        }
+                        let end = min(n, j + 1)
+                        diagnostics.append(Diagnostic(.note, code: "confluence.doctype-ignored",
+                            "DOCTYPE ignored: external DTDs are never loaded and the page cannot define entities",
+                            at: SourceLocation(line: line, column: column(i)),
+                            text: String(decoding: input[i..<end], as: UTF8.self)))
+                        blank(input, i, end, &line, &lineStart)
+                        i = end
+                        continue
+                    }
+                }
+                output.append(b)
+                i += 1
+                continue
+            }
+            if b == UInt8(ascii: "&") {
+                // Find a name or character reference.
+                var j = i + 1
+                if j < n, input[j] == UInt8(ascii: "#") {
+                    j += 1
+                    while j < n, j - i < 12, isAlnum(input[j]) { j += 1 }
+                    if j < n, input[j] == UInt8(ascii: ";"), j > i + 2 {
+                        output.append(contentsOf: input[i...j])
+                        i = j + 1
+                    } else {
+                        output.append(contentsOf: Array("&amp;".utf8))
+                        i += 1
+                    }
+                    continue
+                }
+                while j < n, j - i < 40, isAlnum(input[j]) { j += 1 }
+                if j < n, input[j] == UInt8(ascii: ";"), j > i + 1 {
+                    let name = String(decoding: input[(i + 1)..<j], as: UTF8.self)
+                    switch name {
+                    case "amp", "lt", "gt", "quot", "apos":
+                        output.append(contentsOf: input[i...j])
+                    default:
+                        if let value = LibXML.htmlEntity(name) ?? extraEntities[name] {
+                            output.append(contentsOf: Array("&#\(value);".utf8))
+                        } else {
+                            unknownEntities += 1
+                            if unknownEntities <= 20 {
+                                diagnostics.append(Diagnostic(.warning, code: "confluence.unknown-entity",
+                                    "unknown entity &\(name); kept as text", at: SourceLocation(line: line, column: column(i)),
+                                    text: "&\(name);"))
+                            }
+                            output.append(contentsOf: Array("&amp;".utf8))
+                            output.append(contentsOf: input[(i + 1)...j])
+                        }
+                    }
+                    i = j + 1
+                    continue
+                }
+                output.append(contentsOf: Array("&amp;".utf8))
+                i += 1
+                continue
+            }
+            output.append(b)
+            i += 1
+        }
+        output.append(contentsOf: Array(Self.suffix.utf8))
+        if repairedCDATA > 0 {
+            diagnostics.append(Diagnostic(.note, code: "confluence.cdata-repaired",
+                "\(repairedCDATA) CDATA sections ended by ']] >' (an exporter quirk) were repaired"))
+        }
+    }
+
+    private mutating func copy(_ input: [UInt8], _ from: Int, _ to: Int, _ line: inout Int, _ lineStart: inout Int) {
+        guard from < to else { return }
+        for k in from..<to where input[k] == 0x0A { line += 1; lineStart = k + 1 }
+        output.append(contentsOf: input[from..<to])
+    }
+
+    private mutating func blank(_ input: [UInt8], _ from: Int, _ to: Int, _ line: inout Int, _ lineStart: inout Int) {
+        guard from < to else { return }
+        for k in from..<to {
+            if input[k] == 0x0A { line += 1; lineStart = k + 1; output.append(0x0A) } else { output.append(0x20) }
+        }
+    }
+
+    private func isAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
+    private func startsWith(_ input: [UInt8], _ at: Int, _ s: StaticString) -> Bool {
+        let count = s.utf8CodeUnitCount
+        guard at + count <= input.count else { return false }
+        return s.withUTF8Buffer { buf in
+            for k in 0..<count where input[at + k] != buf[k] { return false }
+            return true
+        }
+    }
+
+    private func find(_ input: [UInt8], from: Int, _ s: StaticString) -> Int? {
+        var k = from
+        while k < input.count {
+            if startsWith(input, k, s) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// HTML5 names Confluence editors emit that HTML 4's table lacks.
+    private let extraEntities: [String: UInt32] = [
+        "apos": 39, "hellip": 8230, "nbsp": 160, "NewLine": 10, "Tab": 9, "colon": 58, "comma": 44,
+        "period": 46, "lpar": 40, "rpar": 41, "check": 10003, "cross": 10007, "star": 9734, "starf": 9733,
+        "rarrow": 8594, "larr": 8592, "rarr": 8594, "dash": 8208, "ndash": 8211, "mdash": 8212,
+    ]
+}
