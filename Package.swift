@@ -8,8 +8,14 @@ let package = Package(
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
         .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
+        .library(name: "MeetingExport", targets: ["MeetingExport"]),
+        .library(name: "MeetingNotes", targets: ["MeetingNotes"]),
+        .executable(name: "meeting-notes", targets: ["meeting-notes"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
     targets: [
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
@@ -23,6 +29,14 @@ let package = Package(
         ]),
         .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
+        .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport"]),
+        .executableTarget(name: "meeting-notes", dependencies: [
+            "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MeetingExportTests", dependencies: [
+            "MeetingExport", "MeetingNotes", "meeting-notes", .product(name: "Ink", package: "Ink"),
+        ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

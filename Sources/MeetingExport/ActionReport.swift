@@ -1,0 +1,292 @@
+// swift-meeting-notes · MeetingExport
+
+import Foundation
+public import MeetingModel
+
+/// One action item with the context of the meeting it comes from: a row of a task report across
+/// many meetings.
+public struct ActionRow: Sendable, Hashable, Codable {
+    /// The meeting's title.
+    public var meetingTitle: String
+    /// The meeting's first day.
+    public var meetingDate: CalendarDate?
+    /// The file or URL the meeting was read from.
+    public var sourceFile: String?
+    /// "Day 1: Middleware status" when the action stands under an agenda item; else its section title.
+    public var agendaItem: String?
+    /// The action item itself.
+    public var action: ActionItem
+    /// Its position in the meeting's ``Meeting/actionItems`` (for stable ordering).
+    public var ordinal: Int
+
+    /// Creates a row.
+    public init(meetingTitle: String, meetingDate: CalendarDate?, sourceFile: String?, agendaItem: String?,
+                action: ActionItem, ordinal: Int) {
+        self.meetingTitle = meetingTitle
+        self.meetingDate = meetingDate
+        self.sourceFile = sourceFile
+        self.agendaItem = agendaItem
+        self.action = action
+        self.ordinal = ordinal
+    }
+
+    /// The rows of one meeting, in document order.
+    public static func rows(of meeting: Meeting, sourceFile: String? = nil) -> [ActionRow] {
+        meeting.actionItems.enumerated().map { index, action in
+            var context: String? = action.section
+            if let ref = action.agendaItem, let item = meeting.agendaItem(ref) {
+                context = "Day \(ref.day): " + item.topic
+            }
+            return ActionRow(meetingTitle: meeting.title, meetingDate: meeting.startDate,
+                             sourceFile: sourceFile ?? meeting.page.source, agendaItem: context,
+                             action: action, ordinal: index)
+        }
+    }
+
+    /// Owner names and groups, as written.
+    public var ownerNames: [String] { action.owners.map(\.name) + action.groups }
+
+    /// Open unless the page says done (``ActionStatus/unknown`` counts as open).
+    public var isOpen: Bool { action.status != .done }
+
+    enum CodingKeys: String, CodingKey {
+        case meeting, meetingDate, sourceFile, agendaItem, owners, groups, text, due, status, tickets, line, column,
+             taskId
+    }
+
+    /// Flat JSON: `meeting`, `meetingDate`, `sourceFile`, `agendaItem`, `owners` (people), `groups`,
+    /// `text`, `due`, `status`, `tickets`, `line`, `column`, `taskId`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(meetingTitle, forKey: .meeting)
+        try c.encode(meetingDate, forKey: .meetingDate)
+        try c.encode(sourceFile, forKey: .sourceFile)
+        try c.encode(agendaItem, forKey: .agendaItem)
+        try c.encode(action.owners, forKey: .owners)
+        try c.encode(action.groups, forKey: .groups)
+        try c.encode(action.text, forKey: .text)
+        try c.encode(action.due, forKey: .due)
+        try c.encode(action.status, forKey: .status)
+        try c.encode(action.tickets, forKey: .tickets)
+        try c.encode(action.location?.line, forKey: .line)
+        try c.encode(action.location?.column, forKey: .column)
+        try c.encodeIfPresent(action.taskID, forKey: .taskId)
+    }
+
+    /// Reads the flat JSON form.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        meetingTitle = try c.decodeIfPresent(String.self, forKey: .meeting) ?? ""
+        meetingDate = try c.decodeIfPresent(CalendarDate.self, forKey: .meetingDate)
+        sourceFile = try c.decodeIfPresent(String.self, forKey: .sourceFile)
+        agendaItem = try c.decodeIfPresent(String.self, forKey: .agendaItem)
+        var location: SourceLocation?
+        if let line = try c.decodeIfPresent(Int.self, forKey: .line) {
+            location = SourceLocation(line: line, column: try c.decodeIfPresent(Int.self, forKey: .column) ?? 1)
+        }
+        action = ActionItem(owners: try c.decodeIfPresent([Person].self, forKey: .owners) ?? [],
+                            groups: try c.decodeIfPresent([String].self, forKey: .groups) ?? [],
+                            text: try c.decodeIfPresent(String.self, forKey: .text) ?? "",
+                            due: try c.decodeIfPresent(CalendarDate.self, forKey: .due),
+                            status: try c.decodeIfPresent(ActionStatus.self, forKey: .status) ?? .unknown,
+                            tickets: try c.decodeIfPresent([String].self, forKey: .tickets) ?? [],
+                            taskID: try c.decodeIfPresent(String.self, forKey: .taskId), location: location)
+        ordinal = 0
+    }
+}
+
+/// Which action rows to keep.
+public struct ActionFilter: Sendable, Hashable {
+    /// Status selection.
+    public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Not done (open or unknown).
+        case open
+        /// Done.
+        case done
+        /// Everything.
+        case all
+    }
+
+    /// Keep rows one of whose owners has this name, alias or username, or one of whose groups is this
+    /// text (case, apostrophes and spacing ignored).
+    public var owner: String?
+    /// Status selection.
+    public var status: Status
+    /// Keep rows due strictly before this day.
+    public var dueBefore: CalendarDate?
+    /// Keep rows not done and due strictly before this day.
+    public var overdueOn: CalendarDate?
+    /// Keep rows naming this ticket (case-insensitive).
+    public var ticket: String?
+
+    /// Creates a filter; the default keeps everything.
+    public init(owner: String? = nil, status: Status = .all, dueBefore: CalendarDate? = nil,
+                overdueOn: CalendarDate? = nil, ticket: String? = nil) {
+        self.owner = owner
+        self.status = status
+        self.dueBefore = dueBefore
+        self.overdueOn = overdueOn
+        self.ticket = ticket
+    }
+
+    /// Whether `row` passes every condition set.
+    public func matches(_ row: ActionRow) -> Bool {
+        switch status {
+        case .open: if !row.isOpen { return false }
+        case .done: if row.action.status != .done { return false }
+        case .all: break
+        }
+        if let dueBefore {
+            guard let due = row.action.due, due < dueBefore else { return false }
+        }
+        if let overdueOn {
+            guard row.isOpen, let due = row.action.due, due < overdueOn else { return false }
+        }
+        if let ticket {
+            let key = ticket.uppercased()
+            guard row.action.tickets.contains(where: { $0.uppercased() == key }) else { return false }
+        }
+        if let owner, !ActionFilter.owner(owner, matches: row.action) { return false }
+        return true
+    }
+
+    /// Whether `name` names one of the action's owners (by name, alias or username) or groups.
+    public static func owner(_ name: String, matches action: ActionItem) -> Bool {
+        let wanted = Person.normalizedName(name)
+        guard !wanted.isEmpty else { return false }
+        for person in action.owners {
+            if Person.normalizedName(person.name) == wanted { return true }
+            if person.aliases.contains(where: { Person.normalizedName($0) == wanted }) { return true }
+            if let user = person.username, user.lowercased() == wanted { return true }
+        }
+        return action.groups.contains { Person.normalizedName($0) == wanted }
+    }
+}
+
+/// A task report: action rows from many meetings, filtered and sorted.
+///
+/// Rows sort by due date (rows without one last), then meeting date (none last), meeting title,
+/// source file and position in the meeting, so that the same inputs always give the same order.
+public struct ActionReport: Sendable, Hashable {
+    /// The rows, in report order once ``sort()`` has run.
+    public var rows: [ActionRow]
+
+    /// Creates a report from rows (unsorted).
+    public init(rows: [ActionRow] = []) { self.rows = rows }
+
+    /// A sorted report of the action items of `meetings` that pass `filter`.
+    public init(meetings: [Meeting], filter: ActionFilter = ActionFilter()) {
+        rows = meetings.flatMap { ActionRow.rows(of: $0) }.filter(filter.matches)
+        sort()
+    }
+
+    /// Sorts the rows into report order.
+    public mutating func sort() { rows.sort(by: ActionReport.precedes) }
+
+    /// Report order.
+    public static func precedes(_ a: ActionRow, _ b: ActionRow) -> Bool {
+        if a.action.due != b.action.due {
+            guard let x = a.action.due else { return false }
+            guard let y = b.action.due else { return true }
+            return x < y
+        }
+        if a.meetingDate != b.meetingDate {
+            guard let x = a.meetingDate else { return false }
+            guard let y = b.meetingDate else { return true }
+            return x < y
+        }
+        if a.meetingTitle != b.meetingTitle { return a.meetingTitle < b.meetingTitle }
+        if a.sourceFile != b.sourceFile { return (a.sourceFile ?? "") < (b.sourceFile ?? "") }
+        return a.ordinal < b.ordinal
+    }
+
+    /// The CSV header fields.
+    public static let csvHeader = ["meeting", "date", "agenda item", "owners", "text", "due", "status", "tickets",
+                                   "source file", "line"]
+
+    /// RFC 4180 CSV with a header: CRLF line ends; fields quoted when they hold `"`, `,`, CR or LF.
+    /// Owners are joined with "; ", tickets with " ".
+    public func csv() -> String {
+        var out = CSV.row(ActionReport.csvHeader)
+        for r in rows {
+            out += CSV.row([
+                r.meetingTitle, r.meetingDate?.description ?? "", r.agendaItem ?? "",
+                r.ownerNames.joined(separator: "; "), r.action.text, r.action.due?.description ?? "",
+                r.action.status.rawValue, r.action.tickets.joined(separator: " "), r.sourceFile ?? "",
+                r.action.location.map { String($0.line) } ?? "",
+            ])
+        }
+        return out
+    }
+
+    /// A JSON array of rows (canonical: sorted keys, pretty-printed), ending with a newline.
+    public func json() -> String {
+        String(decoding: MeetingJSON.encodeValue(rows), as: UTF8.self) + "\n"
+    }
+
+    /// JSON Lines: one compact row object per line.
+    public func jsonLines() -> String {
+        rows.map { String(decoding: MeetingJSON.encodeValue($0, pretty: false), as: UTF8.self) + "\n" }.joined()
+    }
+
+    /// A table aligned for terminals: due, status, owners, action, meeting, date; text longer than
+    /// `maxTextWidth` characters is cut with "…".
+    public func table(maxTextWidth: Int = 60) -> String {
+        var grid: [[String]] = [["DUE", "STATUS", "OWNERS", "ACTION", "MEETING", "DATE"]]
+        for r in rows {
+            grid.append([r.action.due?.description ?? "-", r.action.status.rawValue,
+                         TextTable.clip(r.ownerNames.joined(separator: ", "), 30),
+                         TextTable.clip(r.action.text, maxTextWidth),
+                         TextTable.clip(r.meetingTitle, 40), r.meetingDate?.description ?? "-"])
+        }
+        return TextTable.render(grid)
+    }
+}
+
+/// RFC 4180 fields and rows.
+public enum CSV {
+    /// One field, quoted when it holds `"`, `,`, CR or LF (inner quotes doubled).
+    public static func field(_ value: String) -> String {
+        var needs = false
+        for byte in value.utf8 where byte == 0x22 || byte == 0x2C || byte == 0x0A || byte == 0x0D {
+            needs = true
+            break
+        }
+        guard needs else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One record, CRLF-terminated.
+    public static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+}
+
+/// Plain-text tables aligned in columns.
+enum TextTable {
+    static func render(_ grid: [[String]]) -> String {
+        guard let header = grid.first else { return "" }
+        var widths = Array(repeating: 0, count: header.count)
+        for row in grid { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        var out = ""
+        for row in grid {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                if i == row.count - 1 {
+                    line += cell
+                } else {
+                    line += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+                }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    static func clip(_ text: String, _ width: Int) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        guard flat.count > width, width > 1 else { return flat }
+        return String(flat.prefix(width - 1)) + "…"
+    }
+}

@@ -1,0 +1,190 @@
+// swift-meeting-notes · MeetingExport
+
+public import Foundation
+public import MeetingModel
+
+/// Reads many meeting pages (files and whole folders) and reduces each to a small value, on every core.
+///
+/// Each page is read, imported, reduced by the caller's closure and dropped, so memory holds one page
+/// per worker plus the reduced values, never all pages at once.
+///
+/// ```swift
+/// let batch = MeetingBatch(registry: .standard)
+/// let outcomes = batch.run(paths: ["space-export/"]) { ActionRow.rows(of: $0.meeting, sourceFile: $1) }
+/// ```
+public struct MeetingBatch: Sendable {
+    /// What became of one file.
+    public enum Outcome<Value: Sendable>: Sendable {
+        /// Imported as a meeting and reduced.
+        case value(Value)
+        /// Read, but not meeting notes (or, for a file found in a folder, a format no source knows).
+        case skipped(reason: String)
+        /// Could not be read or imported.
+        case failed(MeetingImportError)
+    }
+
+    /// One file and its outcome.
+    public struct FileOutcome<Value: Sendable>: Sendable {
+        /// The path.
+        public var path: String
+        /// Whether the path was found by walking a folder (rather than named directly).
+        public var fromFolder: Bool
+        /// The outcome.
+        public var outcome: Outcome<Value>
+    }
+
+    /// A file to read.
+    public struct FileEntry: Sendable, Hashable {
+        /// The path.
+        public var path: String
+        /// Found by walking a folder.
+        public var fromFolder: Bool
+    }
+
+    /// File extensions read when walking folders.
+    public static let defaultExtensions: Set<String> = ["html", "htm", "xml", "xhtml", "txt", "md", "json"]
+
+    /// The sources to import with.
+    public var registry: MeetingSourceRegistry
+    /// Import options for every file.
+    public var options: ImportOptions
+    /// Force one source by identifier instead of sniffing.
+    public var sourceIdentifier: String?
+    /// Extensions read when walking folders (lower case, no dot).
+    public var extensions: Set<String>
+    /// How many files are read at once (at least 1).
+    public var width: Int
+
+    /// Creates a batch reader; `width` defaults to the number of active processors.
+    public init(registry: MeetingSourceRegistry, options: ImportOptions = ImportOptions(), sourceIdentifier: String? = nil,
+                extensions: Set<String> = MeetingBatch.defaultExtensions,
+                width: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.registry = registry
+        self.options = options
+        self.sourceIdentifier = sourceIdentifier
+        self.extensions = extensions
+        self.width = max(1, width)
+    }
+
+    /// The files named by `paths`: files as given (whatever their extension), folders walked recursively
+    /// for files with one of ``extensions`` (hidden entries skipped), sorted by path within each folder.
+    /// Paths that do not exist come back as failures.
+    public func files(in paths: [String]) -> (files: [FileEntry], missing: [MeetingImportError]) {
+        var files: [FileEntry] = []
+        var missing: [MeetingImportError] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                missing.append(MeetingImportError(.unreadableFile, "no such file or folder", file: path))
+                continue
+            }
+            if !isDir.boolValue {
+                files.append(FileEntry(path: path, fromFolder: false))
+                continue
+            }
+            guard let walker = fm.enumerator(atPath: path) else {
+                missing.append(MeetingImportError(.unreadableFile, "cannot list folder", file: path))
+                continue
+            }
+            var found: [String] = []
+            while let rel = walker.nextObject() as? String {
+                let name = (rel as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    walker.skipDescendants()
+                    continue
+                }
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard extensions.contains(ext) else { continue }
+                let full = (path as NSString).appendingPathComponent(rel)
+                var sub: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+            }
+            files += found.sorted().map { FileEntry(path: $0, fromFolder: true) }
+        }
+        return (files, missing)
+    }
+
+    /// Imports one file and reduces it.
+    public func process<Value: Sendable>(_ entry: FileEntry,
+                                         _ reduce: (ImportResult, String) -> Value) -> Outcome<Value> {
+        let input: SourceInput
+        do {
+            input = try SourceInput(contentsOf: URL(fileURLWithPath: entry.path))
+        } catch {
+            return .failed(error)
+        }
+        if input.bytes.isEmpty && entry.fromFolder { return .skipped(reason: "empty file") }
+        do {
+            let result = try registry.importMeeting(from: input, options: options, using: sourceIdentifier)
+            guard result.isMeeting else {
+                return .skipped(reason: "not meeting notes (read as \(result.sourceIdentifier))")
+            }
+            return .value(reduce(result, entry.path))
+        } catch {
+            if entry.fromFolder && error.code == .unsupportedFormat {
+                return .skipped(reason: "no source recognises this file")
+            }
+            var e = error
+            if e.file == nil { e.file = entry.path }
+            return .failed(e)
+        }
+    }
+
+    /// Processes every file named by `paths` (see ``files(in:)``), ``width`` at a time, and returns the
+    /// outcomes in file order. `progress` is called (from worker threads) with done and total counts.
+    public func run<Value: Sendable>(paths: [String],
+                                     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                                     _ reduce: @escaping @Sendable (ImportResult, String) -> Value) -> [FileOutcome<Value>] {
+        let (files, missing) = files(in: paths)
+        var outcomes = map(files, progress: progress) { entry in
+            FileOutcome(path: entry.path, fromFolder: entry.fromFolder, outcome: process(entry, reduce))
+        }
+        outcomes += missing.map { FileOutcome(path: $0.file ?? "", fromFolder: false, outcome: .failed($0)) }
+        return outcomes
+    }
+
+    /// A bounded concurrent map: `width` workers pull the next index until none is left.
+    public func map<T: Sendable>(_ items: [FileEntry], progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                 _ transform: @Sendable (FileEntry) -> T) -> [T] {
+        let box = ResultBox<T>(count: items.count)
+        let workers = min(width, max(1, items.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = box.claim() {
+                let value = transform(items[i])
+                let done = box.store(value, at: i)
+                progress?(done, items.count)
+            }
+        }
+        return box.values()
+    }
+}
+
+/// Shared state of the concurrent map, guarded by a lock.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var done = 0
+    private var slots: [T?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ value: T, at index: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+        done += 1
+        return done
+    }
+
+    func values() -> [T] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
