@@ -15,6 +15,7 @@ let package = Package(
             name: "meeting-notes-bench",
             dependencies: [
                 .product(name: "MeetingModel", package: "swift-meeting-notes"),
+                .product(name: "ConfluenceHTML", package: "swift-meeting-notes"),
                 .target(name: "CBenchLibXML2", condition: .when(platforms: [.linux, .android, .openbsd])),
             ]
         ),

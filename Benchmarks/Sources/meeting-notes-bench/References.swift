@@ -10,6 +10,11 @@
 @preconcurrency import libxml2
 #else
 @preconcurrency import CBenchLibXML2
+// ConfluenceHTML's own libxml2 module loads the same headers first; clang then attributes libxml2's
+// declarations to that module, so it must be visible here too.
+#if canImport(CMeetingLibXML2)
+@preconcurrency import CMeetingLibXML2
+#endif
 #endif
 
 private let libxml2Ready: Void = { xmlInitParser() }()

@@ -5,6 +5,7 @@
 // meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
 // meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]     (child: one run, prints peak RSS)
 // meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]   (for callgrind / perf)
+// meeting-notes-bench summary FORM FILE [--users FILE]                 (what the importer found)
 //
 // SUBJECT is importer, libxml2-tree or libxml2-sax; FORM is storage, html or text.
 
@@ -17,6 +18,7 @@ func usage() -> Never {
            meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
            meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]
            meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]
+           meeting-notes-bench summary FORM FILE [--users FILE]
 
     """.utf8))
     exit(2)
@@ -76,6 +78,29 @@ case "loop":
     let seconds = now() - t0
     print(String(format: "%@ %@ %d bytes × %d: %.3f s, %.1f MB/s", subject.rawValue, form.rawValue, bytes.count, iterations,
                  seconds, Double(bytes.count * iterations) / 1_048_576 / seconds))
+
+case "summary":
+    // What the importer made of a page: a sanity check that the benchmark measures real work.
+    let users = args.option("--users").map { URL(fileURLWithPath: $0) }
+    guard args.rest.count == 2, let form = PageForm(rawValue: args.rest[0]) else { usage() }
+    guard let source = Importers.source(for: form) else {
+        print("no importer for \(form.rawValue) in this build")
+        exit(0)
+    }
+    let bytes = readBytes(URL(fileURLWithPath: args.rest[1]))
+    do {
+        let r = try source.importMeeting(from: SourceInput(bytes: bytes, fileName: args.rest[1]), options: importOptions(usersFile: users))
+        let m = r.meeting
+        print("\(r.sourceIdentifier): \"\(m.title)\" \(m.startDate.map(\.description) ?? "-")…\(m.endDate.map(\.description) ?? "-"), "
+              + "\(m.participants.count) participants, \(m.agenda.count) days, \(m.agendaItems.count) agenda items, "
+              + "\(m.actionItems.count) action items, \(m.diagnostics.count) diagnostics")
+        var codes: [String: Int] = [:]
+        for d in m.diagnostics { codes[d.code, default: 0] += 1 }
+        for (c, n) in codes.sorted(by: { $0.value > $1.value }).prefix(8) { print("  \(n) × \(c)") }
+        if let a = m.actionItems.first { print("  first action: \(a)") }
+    } catch {
+        print("import failed: \(error)")
+    }
 
 case "generate", "run":
     var config = BenchConfig()
