@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
         .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
+        .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
         .library(name: "MeetingExport", targets: ["MeetingExport"]),
         .library(name: "MeetingNotes", targets: ["MeetingNotes"]),
         .executable(name: "meeting-notes", targets: ["meeting-notes"]),
@@ -37,6 +38,9 @@ let package = Package(
         .testTarget(name: "MeetingExportTests", dependencies: [
             "MeetingExport", "MeetingNotes", "meeting-notes", .product(name: "Ink", package: "Ink"),
         ], resources: [.copy("Fixtures")]),
+        .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

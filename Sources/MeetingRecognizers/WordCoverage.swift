@@ -7,11 +7,26 @@ import MeetingModel
 /// Words are runs of letters and digits, compared case-insensitively as a multiset-free set; the
 /// coverage is the share of the input's distinct words found among the model's words.
 public enum WordCoverage {
-    /// The distinct lower-cased words (letter/digit runs of length ≥ 2) of `text`.
+    /// The distinct lower-cased words (letter/digit runs of length ≥ 2) of `text`. Markup is not words:
+    /// HTML tags (`<li>`, `</ul>`) and entities (`&amp;`) are skipped.
     public static func words(in text: String) -> Set<String> {
         var out = Set<String>()
         var current = ""
-        for ch in text.lowercased() {
+        let chars = Array(text.lowercased())
+        var i = 0
+        while i < chars.count {
+            let ch = chars[i]
+            i += 1
+            if ch == "<", i < chars.count, chars[i].isLetter || chars[i] == "/" {
+                var j = i
+                while j < chars.count, j - i < 40, chars[j] != ">", chars[j] != "<" { j += 1 }
+                if j < chars.count, chars[j] == ">" { i = j + 1; if current.count >= 2 { out.insert(current) }; current = ""; continue }
+            }
+            if ch == "&", i < chars.count, chars[i].isLetter || chars[i] == "#" {
+                var j = i
+                while j < chars.count, j - i < 10, chars[j].isLetter || chars[j].isNumber || chars[j] == "#" { j += 1 }
+                if j < chars.count, chars[j] == ";" { i = j + 1; if current.count >= 2 { out.insert(current) }; current = ""; continue }
+            }
             if ch.isLetter || ch.isNumber { current.append(ch) } else {
                 if current.count >= 2 { out.insert(current) }
                 current = ""
@@ -21,10 +36,11 @@ public enum WordCoverage {
         return out
     }
 
-    /// Every string of a meeting: title, sections, people, agenda cells, action items, attachments,
+    /// Every string of a meeting: title, dates and times, sections, people, agenda cells, action items, attachments,
     /// planning topics, task summary and diagnostics (message and text).
     public static func strings(of meeting: Meeting) -> [String] {
-        var s: [String] = [meeting.title, meeting.location ?? "", meeting.taskSummary ?? ""]
+        var s: [String] = [meeting.title, meeting.location ?? "", meeting.taskSummary ?? "",
+                           meeting.startDate?.description ?? "", meeting.endDate?.description ?? ""]
         func person(_ p: Person) { s.append(p.name); s.append(p.username ?? ""); s += p.aliases
             if p.unresolved { s.append("Unknown User") }
             if p.attendance == .remote { s.append("Remote") } }
@@ -32,12 +48,14 @@ public enum WordCoverage {
         meeting.participants.forEach(person)
         for day in meeting.agenda {
             s.append(day.title ?? "")
+            s.append(day.date?.description ?? "")
             for item in day.items {
+                s.append(item.start?.description ?? ""); s.append(item.end?.description ?? "")
                 s.append(item.topic); s.append(item.discussion.plainText); s.append(item.notes.plainText)
                 item.chairs.forEach(person)
             }
         }
-        for a in meeting.actionItems { s.append(a.text); s += a.groups; s += a.tickets; a.owners.forEach(person) }
+        for a in meeting.actionItems { s.append(a.text); s.append(a.due?.description ?? ""); s += a.groups; s += a.tickets; a.owners.forEach(person) }
         for d in meeting.decisions { s.append(d.text) }
         for a in meeting.attachments {
             s.append(a.fileName); s.append(a.fileType ?? ""); s.append(a.comment ?? "")

@@ -1,0 +1,77 @@
+// swift-meeting-notes · PlainTextImport
+
+import MeetingModel
+import MeetingRecognizers
+
+/// Reads meeting pages pasted or extracted as plain text (copy-paste from Confluence, `pdftotext`,
+/// Markdown-ish notes): any encoding ``TextDecoding`` knows, tab- or space-separated tables, damaged rows.
+///
+/// ```swift
+/// let result = try PlainTextSource().importMeeting(from: SourceInput(contentsOf: url), options: ImportOptions())
+/// print(result.meeting.agenda.count, result.diagnostics.count)
+/// ```
+///
+/// Never crashes on any bytes; cost is linear in the input.
+public struct PlainTextSource: MeetingSource {
+    /// `"plain-text"`.
+    public let identifier = "plain-text"
+    /// Inputs larger than this many bytes are refused with `input-too-large`.
+    public var maximumInputBytes: Int
+
+    /// Creates the source.
+    public init(maximumInputBytes: Int = 64 << 20) {
+        self.maximumInputBytes = maximumInputBytes
+    }
+
+    /// Moderate-high for plain text (`.txt`/`.md`, `text/plain`, or text that is not markup or JSON);
+    /// low for markup and JSON.
+    public func confidence(for input: SourceInput) -> Double {
+        let head = input.prefix(4096)
+        var first: UInt8? = nil
+        for b in head where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0xEF && b != 0xBB && b != 0xBF && b != 0 && b != 0xFF && b != 0xFE {
+            first = b
+            break
+        }
+        let media = input.mediaType?.lowercased() ?? ""
+        let lowerHead = String(decoding: head.filter { $0 != 0 }, as: UTF8.self).lowercased()
+        if lowerHead.contains("<html") || lowerHead.contains("<!doctype") || lowerHead.contains("<ac:") || lowerHead.contains("<?xml")
+            || first == UInt8(ascii: "<") || first == UInt8(ascii: "{") || media.contains("html") || media.contains("xml")
+            || media.contains("json") {
+            return 0.05
+        }
+        if let ext = input.fileExtension, ["html", "htm", "xhtml", "xml", "json"].contains(ext) { return 0.05 }
+        if media.hasPrefix("text/plain") || media.hasPrefix("text/markdown") { return 0.8 }
+        if let ext = input.fileExtension, ["txt", "text", "md", "markdown"].contains(ext) { return 0.8 }
+        if head.isEmpty { return 0.1 }
+        // Binary: NUL bytes that are not UTF-16 text.
+        let nuls = head.filter { $0 == 0 }.count
+        if nuls > 0 && nuls * 4 < head.count { return 0.1 }
+        return 0.6
+    }
+
+    /// Reads the page.
+    /// - Throws: `empty-input` for input without text, `input-too-large` above ``maximumInputBytes``,
+    ///   `undecodable-text` in strict mode when bytes had to be replaced.
+    public func importMeeting(from input: SourceInput, options: ImportOptions) throws(MeetingImportError) -> ImportResult {
+        guard input.bytes.count <= maximumInputBytes else {
+            throw MeetingImportError(.inputTooLarge, "input is \(input.bytes.count) bytes; the limit is \(maximumInputBytes)",
+                                     file: input.fileName, sourceIdentifier: identifier)
+        }
+        let decoded = TextDecoding.decode(input.bytes, declared: options.declaredEncoding, code: identifier)
+        if options.strictness == .strict, let bad = decoded.diagnostics.first(where: { $0.severity >= .warning }) {
+            throw MeetingImportError(.undecodableText, bad.message, at: bad.location, file: input.fileName,
+                                     sourceIdentifier: identifier, diagnostics: decoded.diagnostics)
+        }
+        guard decoded.text.contains(where: { !$0.isWhitespace }) else {
+            throw MeetingImportError(.emptyInput, "the input has no text", file: input.fileName, sourceIdentifier: identifier,
+                                     diagnostics: decoded.diagnostics)
+        }
+        var parser = PageParser(options: options)
+        var meeting = parser.parse(decoded.text)
+        meeting.diagnostics = decoded.diagnostics + meeting.diagnostics
+        meeting.page.format = identifier
+        meeting.page.source = input.fileName
+        let isMeeting = !meeting.agenda.isEmpty || !meeting.participants.isEmpty || !meeting.actionItems.isEmpty
+        return ImportResult(meeting: meeting, sourceIdentifier: identifier, isMeeting: isMeeting)
+    }
+}

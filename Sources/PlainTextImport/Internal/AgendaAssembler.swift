@@ -1,0 +1,346 @@
+// swift-meeting-notes · PlainTextImport
+
+import Foundation
+import MeetingModel
+import MeetingRecognizers
+
+/// Builds agenda days and items from the rows of an agenda table as plain text leaves them: tab or
+/// 2+-space columns, header cells matched by meaning, rows split or interleaved by PDF extraction,
+/// days started by "Day N" headings or by a clock that runs backwards.
+struct AgendaAssembler {
+    enum Role { case time, topic, chair, discussion, notes }
+
+    var roles: [Role] = [.time, .topic, .chair, .discussion, .notes]
+    var spaceMode = false
+    var pendingTime: (time: LocalTime, line: Int)? = nil
+    var lastStart: LocalTime? = nil
+
+    static func role(of cell: String) -> Role? {
+        let f = cell.homoglyphFolded
+        if f.isEmpty { return nil }
+        if f.hasPrefix("time") || f == "when" || f.hasPrefix("duration") || f == "start" { return .time }
+        if f.contains("discussion") || f.contains("description") || f.contains("goal") || f.contains("details") { return .discussion }
+        if f.contains("note") || f.contains("action") || f.contains("minutes") || f.contains("outcome") || f.contains("decision") { return .notes }
+        if f.contains("chair") || f == "who" || f.contains("presenter") || f.contains("speaker") || f.contains("lead")
+            || f.contains("owner") || f.contains("facilitator") { return .chair }
+        if f.contains("topic") || f.hasPrefix("item") || f.contains("subject") || f.contains("session") || f == "title" { return .topic }
+        return nil
+    }
+
+    func index(_ r: Role) -> Int? { roles.firstIndex(of: r) }
+
+    // MARK: Days
+
+    mutating func ensureDay(_ p: inout PageParser) {
+        if p.meeting.agenda.isEmpty {
+            p.meeting.agenda.append(AgendaDay(day: 1, date: p.dayList[1] ?? p.meeting.startDate))
+        }
+    }
+
+    mutating func startDay(number: Int?, date: CalendarDate?, title: String, line: Int, _ p: inout PageParser) {
+        if let last = p.meeting.agenda.indices.last, p.meeting.agenda[last].items.isEmpty {
+            var d = p.meeting.agenda[last]
+            if let number { d.day = number }
+            d.date = date ?? p.dayList[d.day] ?? d.date
+            d.title = title
+            p.meeting.agenda[last] = d
+        } else {
+            let n = number ?? ((p.meeting.agenda.last?.day ?? 0) + 1)
+            let previous = p.meeting.agenda.last?.date
+            p.meeting.agenda.append(AgendaDay(day: n, date: date ?? p.dayList[n] ?? previous.map { $0.adding(days: 1) }, title: title))
+        }
+        lastStart = nil
+    }
+
+    mutating func newDayFromClock(line: Int, _ p: inout PageParser) {
+        let n = (p.meeting.agenda.last?.day ?? 0) + 1
+        let date = p.dayList[n] ?? p.meeting.agenda.last?.date.map { $0.adding(days: 1) }
+        p.meeting.agenda.append(AgendaDay(day: n, date: date))
+        p.diag(.note, "day-from-clock", "the clock runs backwards here: day \(n) starts" + (date.map { " (\($0))" } ?? ""), line: line)
+        lastStart = nil
+    }
+
+    // MARK: Reading
+
+    mutating func read(_ s: RawSection, parser p: inout PageParser) {
+        for l in s.lines where !l.isBlank {
+            let nonEmpty = Cells.split(l.text, tabs: l.hasTab).filter { !$0.isEmpty }
+            if nonEmpty.count <= 1, let d = LineClassifier.dayHeading(l.text, dates: p.dates) {
+                flushPending(&p)
+                startDay(number: d.day, date: d.date, title: d.title, line: l.number, &p)
+                continue
+            }
+            let rowLike = l.hasTab || Cells.looksLikeRow(l.text)
+            if rowLike {
+                let cells = Cells.split(l.text, tabs: l.hasTab)
+                let mapped = cells.map(Self.role(of:))
+                if mapped.compactMap({ $0 }).count >= 3, TimeRecognizer.parse(cells.first ?? "") == nil {
+                    var r: [Role] = []
+                    for (i, m) in mapped.enumerated() { r.append(m ?? (i == 0 ? .time : .notes)) }
+                    roles = r
+                    spaceMode = !l.hasTab
+                    p.diag(.note, "table-header", "agenda table header (look-alike letters folded)", line: l.number,
+                           text: cells.filter { !$0.isEmpty }.joined(separator: " | "))
+                    continue
+                }
+            }
+            if l.hasTab || (spaceMode && rowLike) {
+                flushPending(&p)
+                row(Cells.split(l.text, tabs: l.hasTab), line: l, &p)
+            } else if !l.hasTab && rowLike && TimeRecognizer.leadingTime(in: l.text) != nil
+                        && Cells.split(l.text, tabs: false).count >= 3 {
+                flushPending(&p)
+                row(Cells.split(l.text, tabs: false), line: l, &p)
+            } else {
+                loose(l, &p)
+            }
+        }
+        flushPending(&p)
+    }
+
+    func isDebris(_ cells: [String]) -> Bool {
+        let text = cells.joined(separator: " ")
+        let letters = text.filter(\.isLetter).count
+        let longest = text.split(whereSeparator: { !$0.isLetter }).map(\.count).max() ?? 0
+        return letters <= 3 && longest <= 2
+    }
+
+    func chairLike(_ s: String, _ p: PageParser) -> Bool {
+        let parts = PersonRecognizer.splitNameList(s)
+        return !parts.isEmpty && parts.allSatisfy {
+            PersonRecognizer.looksLikeName($0) || (PersonRecognizer.isGroup($0) && $0.count > 3)
+                || p.matcher.index(of: Person(name: $0)) != nil
+        }
+    }
+
+    static func kind(of topic: String) -> AgendaItemKind {
+        let f = topic.lowercased()
+        if f.hasPrefix("close") || f.hasPrefix("adjourn") || f.hasPrefix("end of") || f.hasPrefix("travel")
+            || f.hasPrefix("depart") || f.hasPrefix("arrival") { return .other }
+        let words = Set(f.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        if words.contains("break") || words.contains("coffee") || words.contains("tea") { return .break }
+        if words.contains("lunch") || words.contains("breakfast") || words.contains("dinner") || words.contains("meal") { return .meal }
+        if words.contains("visit") || words.contains("reception") || words.contains("excursion") || words.contains("tour")
+            || words.contains("social") { return .social }
+        return .session
+    }
+
+    mutating func row(_ raw: [String], line: Line, _ p: inout PageParser) {
+        // Cells with no letter or digit are debris.
+        var cells: [String] = []
+        for c in raw {
+            if !c.isEmpty && !c.contains(where: { $0.isLetter || $0.isNumber }) && !c.hasPrefix("<") {
+                p.diag(.warning, "debris-cell", "cell without words dropped", line: line.number, text: c)
+                cells.append("")
+            } else {
+                cells.append(c)
+            }
+        }
+        while cells.count < roles.count { cells.append("") }
+        let ti = index(.time) ?? 0
+        let timeText = cells[ti]
+        let range = TimeRecognizer.parseRange(timeText)
+        let nonEmpty = cells.filter { !$0.isEmpty }
+        if nonEmpty.isEmpty { return }
+        if range == nil, isDebris(nonEmpty) {
+            p.diag(.warning, "debris-row", "row of stray characters (PDF debris) skipped", line: line.number,
+                   text: nonEmpty.joined(separator: " "))
+            return
+        }
+        var topicIdx = index(.topic) ?? 1
+        if topicIdx >= cells.count { topicIdx = cells.count - 1 }
+        var topic = cells[topicIdx]
+        if let range, timeText != range.start.description {
+            p.diag(.note, "time-normalised", "time \"\(timeText)\" read as \(range.start)" + (range.end.map { "–\($0)" } ?? ""),
+                   line: line.number, text: timeText)
+        }
+        if range == nil, !timeText.isEmpty {
+            p.diag(.note, "time-not-clock", "time cell is not a clock time; kept as written", line: line.number, text: timeText)
+        }
+        if range == nil && topic.isEmpty {
+            continuation(cells, line: line, &p)
+            return
+        }
+        // Cells split by the PDF inside the topic ("Break (Refreshments Provided\t) (E").
+        var kind = Self.kind(of: topic)
+        let j = topicIdx + 1
+        while j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !chairLike(cells[j], p) {
+            let c = cells[j]
+            let open = topic.filter { $0 == "(" }.count > topic.filter { $0 == ")" }.count
+            guard kind == .break || kind == .meal || open || c.first?.isLowercase == true else { break }
+            topic += (c.first == ")" ? "" : " ") + c
+            cells.remove(at: j)
+            cells.append("")
+            kind = Self.kind(of: topic)
+        }
+        topic = HTMLFragment.parse(topic).rich.plainText.collapsed
+        func cell(_ r: Role) -> String {
+            guard let i = index(r), i < cells.count else { return "" }
+            return cells[i]
+        }
+        var notesText = cell(.notes)
+        if cells.count > roles.count {
+            let extra = cells[roles.count...].filter { !$0.isEmpty }
+            if !extra.isEmpty { notesText += (notesText.isEmpty ? "" : "  ") + extra.joined(separator: "  ") }
+        }
+        var discussionText = cell(.discussion)
+        var chairs: [Person] = []
+        let chairText = cell(.chair)
+        if !chairText.isEmpty {
+            if chairLike(chairText, p) {
+                chairs = PersonRecognizer.people(inList: chairText).map(p.resolve)
+            } else {
+                discussionText = chairText + (discussionText.isEmpty ? "" : "  " + discussionText)
+            }
+        }
+        addItem(start: range?.start, end: range?.end, topic: topic, kind: kind, chairs: chairs,
+                discussion: discussionText, notes: notesText, line: line.number, &p)
+    }
+
+    mutating func addItem(start: LocalTime?, end: LocalTime?, topic: String, kind: AgendaItemKind, chairs: [Person],
+                          discussion: String, notes: String, line: Int, _ p: inout PageParser) {
+        ensureDay(&p)
+        if let start, let last = lastStart, start < last { newDayFromClock(line: line, &p) }
+        if let start { lastStart = start }
+        let d = CellText.convert(discussion)
+        let n = CellText.convert(notes)
+        let item = AgendaItem(start: start, end: end, topic: topic, kind: kind, chairs: chairs, discussion: d.rich,
+                              notes: n.rich, location: SourceLocation(line: line))
+        let dayIndex = p.meeting.agenda.count - 1
+        p.meeting.agenda[dayIndex].items.append(item)
+        let ref = AgendaItemReference(day: p.meeting.agenda[dayIndex].day, index: p.meeting.agenda[dayIndex].items.count - 1)
+        extractActions(n.fragments, ref: ref, line: line, &p)
+    }
+
+    /// A row without time and topic: its chairs, discussion and notes continue the item above.
+    mutating func continuation(_ cells: [String], line: Line, _ p: inout PageParser) {
+        guard let di = p.meeting.agenda.indices.last, let ii = p.meeting.agenda[di].items.indices.last else {
+            p.diag(.warning, "unplaced-text", "agenda row before any agenda item", line: line.number,
+                   text: cells.filter { !$0.isEmpty }.joined(separator: " "))
+            return
+        }
+        func cell(_ r: Role) -> String {
+            guard let i = index(r), i < cells.count else { return "" }
+            return cells[i]
+        }
+        var notesText = cell(.notes)
+        if cells.count > roles.count {
+            let extra = cells[roles.count...].filter { !$0.isEmpty }
+            if !extra.isEmpty { notesText += (notesText.isEmpty ? "" : "  ") + extra.joined(separator: "  ") }
+        }
+        var discussionText = cell(.discussion)
+        let chairText = cell(.chair)
+        var item = p.meeting.agenda[di].items[ii]
+        if !chairText.isEmpty {
+            if chairLike(chairText, p) {
+                for c in PersonRecognizer.people(inList: chairText).map(p.resolve) where !item.chairs.contains(where: { $0.isSamePerson(as: c) }) {
+                    item.chairs.append(c)
+                }
+            } else {
+                discussionText = chairText + (discussionText.isEmpty ? "" : "  " + discussionText)
+            }
+        }
+        let d = CellText.convert(discussionText)
+        let n = CellText.convert(notesText)
+        item.discussion.blocks += d.rich.blocks
+        item.notes.blocks += n.rich.blocks
+        p.meeting.agenda[di].items[ii] = item
+        p.diag(.note, "continuation-row", "row without time or topic continues the item above", line: line.number)
+        extractActions(n.fragments, ref: AgendaItemReference(day: p.meeting.agenda[di].day, index: ii), line: line.number, &p)
+    }
+
+    /// A line that is not a row: a lone time, the topic after a lone time, an interleaved row, or text.
+    mutating func loose(_ l: Line, _ p: inout PageParser) {
+        let t = l.text.trimmed
+        if let (time, rest) = TimeRecognizer.leadingTime(in: l.text) {
+            flushPending(&p)
+            if rest.trimmed.isEmpty { pendingTime = (time, l.number); return }
+            interleaved(time, String(rest), line: l.number, &p)
+            return
+        }
+        if let pending = pendingTime {
+            pendingTime = nil
+            let topic = t.withoutMarkdown
+            addItem(start: pending.time, end: nil, topic: topic, kind: Self.kind(of: topic), chairs: [], discussion: "",
+                    notes: "", line: pending.line, &p)
+            return
+        }
+        continuation(["", "", "", "", t] + [], line: l, &p)
+    }
+
+    mutating func flushPending(_ p: inout PageParser) {
+        guard let pending = pendingTime else { return }
+        pendingTime = nil
+        addItem(start: pending.time, end: nil, topic: "", kind: .other, chairs: [], discussion: "", notes: "", line: pending.line, &p)
+        p.diag(.warning, "time-without-topic", "agenda time without a topic", line: pending.line)
+    }
+
+    /// "16:00 Topic words Chair Name / Unknown <discussion and notes interleaved> User (x) …": the PDF wove
+    /// the columns together. The first participant named ends the topic; the rest is kept as notes.
+    mutating func interleaved(_ time: LocalTime, _ rest: String, line: Int, _ p: inout PageParser) {
+        var best: (Range<String.Index>, Person)? = nil
+        for person in p.meeting.participants.prefix(500) {
+            for name in [person.name] + person.aliases where name.contains(" ") {
+                if let r = rest.range(of: name), best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
+            }
+        }
+        if let r = rest.range(of: "Unknown User ("), let close = rest[r.upperBound...].firstIndex(of: ")"),
+           best.map({ r.lowerBound < $0.0.lowerBound }) ?? true,
+           let person = PersonRecognizer.person(from: rest[r.lowerBound...close]) {
+            best = (r.lowerBound..<rest.index(after: close), p.resolve(person))
+        }
+        guard let (r, chair) = best else {
+            addItem(start: time, end: nil, topic: rest.trimmed, kind: Self.kind(of: rest), chairs: [], discussion: "", notes: "", line: line, &p)
+            p.diag(.note, "row-without-columns", "agenda row without columns; whole text taken as topic", line: line)
+            return
+        }
+        let topic = String(rest[..<r.lowerBound]).trimmed
+        var chairs = [chair]
+        var after = String(rest[r.upperBound...]).trimmed
+        // "/ Unknown … User (x)": a second chair whose name the PDF split.
+        for sep in ["/ Unknown", "& Unknown", "and Unknown"] where after.hasPrefix(sep) {
+            let tail = String(after.dropFirst(sep.count))
+            if let u = tail.range(of: "User ("), let close = tail[u.upperBound...].firstIndex(of: ")") {
+                let name = String(tail[u.upperBound..<close]).trimmed
+                if !name.isEmpty, let person = PersonRecognizer.person(from: "Unknown User (\(name))") {
+                    chairs.append(p.resolve(person))
+                    after = (String(tail[..<u.lowerBound]) + String(tail[tail.index(after: close)...])).collapsed
+                }
+            }
+        }
+        p.diag(.note, "interleaved-row", "columns interleaved by text extraction: discussion and notes kept together as notes",
+               line: line)
+        addItem(start: time, end: nil, topic: topic, kind: Self.kind(of: topic), chairs: chairs, discussion: "", notes: after,
+                line: line, &p)
+    }
+
+    mutating func extractActions(_ fragments: [String], ref: AgendaItemReference, line: Int, _ p: inout PageParser) {
+        var recs: [RecognizedActionItem] = []
+        var current: Int? = nil
+        for f in fragments {
+            let found = p.actions.recognizeAll(in: f)
+            if !found.isEmpty {
+                recs += found
+                current = recs.count - 1
+            } else if let c = current, p.actions.absorb(f, into: &recs[c]) {
+                continue
+            } else {
+                current = nil
+            }
+        }
+        for r in recs { p.meeting.actionItems.append(r.actionItem(agendaItem: ref, location: SourceLocation(line: line))) }
+    }
+
+    /// End times from the next item's start; a pending lone time becomes an item.
+    mutating func finish(parser p: inout PageParser) {
+        flushPending(&p)
+        for di in p.meeting.agenda.indices {
+            var next: LocalTime? = nil
+            for ii in p.meeting.agenda[di].items.indices.reversed() {
+                let item = p.meeting.agenda[di].items[ii]
+                if item.end == nil, let s = item.start, let n = next, n > s { p.meeting.agenda[di].items[ii].end = n }
+                if let s = item.start { next = s }
+            }
+        }
+    }
+}

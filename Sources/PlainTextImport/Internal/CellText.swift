@@ -1,0 +1,325 @@
+// swift-meeting-notes · PlainTextImport
+
+import Foundation
+import MeetingModel
+
+/// Turns the text of a cell or paragraph into rich text: HTML fragments (`<ul>`, `<li>`, `<b>`, `&amp;`)
+/// become nested lists and emphasis, inline " • " runs become list items, runs of 2+ spaces separate
+/// paragraphs. Also yields the text fragments (one per paragraph or list item, nested items after
+/// their parent) that the action-item recogniser reads.
+enum CellText {
+    struct Result {
+        var rich: RichText
+        /// Plain text of each paragraph / list item, in document order (nested items after their parent).
+        var fragments: [String]
+    }
+
+    static func looksLikeHTML(_ s: String) -> Bool {
+        guard s.contains("<") || s.contains("&") else { return false }
+        for tag in ["<ul", "<ol", "<li", "<b>", "<i>", "<em>", "<strong>", "<br", "<p>", "</", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#"]
+        where s.contains(tag) { return true }
+        return false
+    }
+
+    static func convert(_ text: String) -> Result {
+        let t = text.trimmed
+        if t.isEmpty { return Result(rich: RichText(), fragments: []) }
+        if looksLikeHTML(t) { return HTMLFragment.parse(t) }
+        return plain(t)
+    }
+
+    /// Plain cell text: paragraphs on 2+ spaces, "•" runs as list items.
+    static func plain(_ t: String) -> Result {
+        var blocks: [Block] = []
+        var fragments: [String] = []
+        var pendingItems: [ListItem] = []
+        func flushList() {
+            if !pendingItems.isEmpty { blocks.append(.list(ListBlock(items: pendingItems))); pendingItems = [] }
+        }
+        let bulletSplit = splitBullets(t)
+        for (isItem, piece) in bulletSplit {
+            if isItem {
+                let c = piece.collapsed
+                guard !c.isEmpty else { continue }
+                pendingItems.append(ListItem(inlines(c)))
+                fragments.append(c)
+            } else {
+                flushList()
+                for para in paragraphs(piece) {
+                    blocks.append(.paragraph(inlines(para)))
+                    fragments.append(para)
+                }
+            }
+        }
+        flushList()
+        return Result(rich: RichText(blocks), fragments: fragments)
+    }
+
+    /// Splits on "•" / "◦" / "○" bullets standing alone between spaces; returns (isListItem, text) pieces.
+    static func splitBullets(_ t: String) -> [(Bool, String)] {
+        var out: [(Bool, String)] = []
+        var current = ""
+        var inItem = false
+        var previous: Character = " "
+        var chars = Array(t)
+        chars.append(" ")
+        var i = 0
+        while i < chars.count - 1 {
+            let c = chars[i]
+            if (c == "•" || c == "◦" || c == "○" || c == "▪") && previous.isWhitespace && chars[i + 1].isWhitespace {
+                if !current.trimmed.isEmpty { out.append((inItem, current)) }
+                current = ""
+                inItem = true
+            } else {
+                current.append(c)
+            }
+            previous = c
+            i += 1
+        }
+        if !current.trimmed.isEmpty { out.append((inItem, current)) }
+        return out
+    }
+
+    /// Paragraphs separated by runs of two or more spaces.
+    static func paragraphs(_ t: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var spaces = 0
+        for c in t {
+            if c == " " || c == "\u{A0}" || c == "\t" { spaces += 1; continue }
+            if spaces >= 2 && !current.isEmpty { out.append(current); current = "" } else if spaces >= 1 && !current.isEmpty { current.append(" ") }
+            spaces = 0
+            current.append(c)
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// Inline content of plain text: markdown "**strong**" becomes emphasis.
+    static func inlines(_ text: String) -> [Inline] {
+        guard text.contains("**") else { return [.text(text)] }
+        var out: [Inline] = []
+        var parts = text.components(separatedBy: "**")
+        if parts.count % 2 == 0 { let last = parts.removeLast(); parts[parts.count - 1] += "**" + last }
+        for (i, p) in parts.enumerated() where !p.isEmpty {
+            out.append(i % 2 == 1 ? .emphasis(strong: true, [.text(p)]) : .text(p))
+        }
+        return out
+    }
+}
+
+/// A forgiving parser for the HTML fragments pasted into cells: lists, emphasis, line breaks, entities.
+/// Unknown tags are dropped (their text kept); unbalanced tags are closed or ignored.
+enum HTMLFragment {
+    final class Node {
+        var kind: String            // "root", "ul", "ol", "li", "b", "i", "p"
+        var children: [Child] = []
+        init(_ kind: String) { self.kind = kind }
+    }
+    enum Child { case text(String), node(Node), lineBreak }
+
+    static func parse(_ s: String) -> CellText.Result {
+        let root = Node("root")
+        var stack: [Node] = [root]
+        var text = ""
+        func flushText() {
+            if !text.isEmpty { stack[stack.count - 1].children.append(.text(decodeEntities(text))); text = "" }
+        }
+        func open(_ kind: String) {
+            flushText()
+            let n = Node(kind)
+            // An <li> outside a list opens an implicit one; a new <li> closes an open <li> at the same level.
+            if kind == "li" {
+                if let top = stack.last, top.kind == "li" { stack.removeLast() }
+                if let top = stack.last, top.kind != "ul" && top.kind != "ol" {
+                    let implicit = Node("ul")
+                    stack[stack.count - 1].children.append(.node(implicit))
+                    stack.append(implicit)
+                }
+            }
+            if kind == "ul" || kind == "ol" || kind == "p" {
+                // Lists cannot live inside inline emphasis.
+                while let top = stack.last, top.kind == "b" || top.kind == "i" { stack.removeLast() }
+            }
+            stack[stack.count - 1].children.append(.node(n))
+            stack.append(n)
+        }
+        func close(_ kind: String) {
+            flushText()
+            guard let i = stack.lastIndex(where: { $0.kind == kind }), i > 0 else { return }
+            stack.removeSubrange(i...)
+        }
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "<" {
+                var j = i + 1
+                while j < chars.count, chars[j] != ">", chars[j] != "<", j - i < 200 { j += 1 }
+                if j < chars.count, chars[j] == ">" {
+                    let raw = String(chars[(i + 1)..<j]).trimmed.lowercased()
+                    let closing = raw.hasPrefix("/")
+                    let name = String((closing ? raw.dropFirst() : raw[...]).prefix { $0.isLetter || $0.isNumber })
+                    let kind: String?
+                    switch name {
+                    case "ul": kind = "ul"
+                    case "ol": kind = "ol"
+                    case "li": kind = "li"
+                    case "b", "strong": kind = "b"
+                    case "i", "em": kind = "i"
+                    case "p", "div": kind = "p"
+                    case "br": kind = nil; if !closing { flushText(); stack[stack.count - 1].children.append(.lineBreak) }
+                    default: kind = nil
+                    }
+                    if let kind, !name.isEmpty { if closing { close(kind) } else { open(kind) } }
+                    if name.isEmpty { text.append(contentsOf: chars[i...j]) }   // "< 3" and the like stay text
+                    i = j + 1
+                    continue
+                }
+            }
+            text.append(c)
+            i += 1
+        }
+        flushText()
+        var fragments: [String] = []
+        let blocks = blocksOf(root.children, fragments: &fragments)
+        return CellText.Result(rich: RichText(blocks), fragments: fragments)
+    }
+
+    static func blocksOf(_ children: [Child], fragments: inout [String]) -> [Block] {
+        var blocks: [Block] = []
+        var inl: [Inline] = []
+        func flushInline() {
+            let trimmedInl = trim(inl)
+            if !trimmedInl.isEmpty {
+                // Inline " • " runs and 2+ space runs in loose text become list items / paragraphs.
+                let plain = Inline.plainText(trimmedInl)
+                if trimmedInl.allSatisfy({ if case .text = $0 { return true }; return false }) {
+                    let r = CellText.plain(plain)
+                    blocks += r.rich.blocks
+                    fragments += r.fragments
+                } else {
+                    blocks.append(.paragraph(trimmedInl))
+                    fragments.append(plain.collapsed)
+                }
+            }
+            inl = []
+        }
+        for ch in children {
+            switch ch {
+            case .text(let t): inl.append(.text(t))
+            case .lineBreak: inl.append(.lineBreak)
+            case .node(let n):
+                switch n.kind {
+                case "ul", "ol":
+                    flushInline()
+                    var items: [ListItem] = []
+                    var loose: [Child] = []
+                    func flushLoose() {
+                        if loose.contains(where: { if case .text(let t) = $0 { return !t.trimmed.isEmpty }; return true }) {
+                            var f: [String] = []
+                            let b = blocksOf(loose, fragments: &f)
+                            fragments += f
+                            if !b.isEmpty { items.append(ListItem(blocks: b)) }
+                        }
+                        loose = []
+                    }
+                    for c in n.children {
+                        if case .node(let li) = c, li.kind == "li" {
+                            flushLoose()
+                            var f: [String] = []
+                            let b = blocksOf(li.children, fragments: &f)
+                            fragments += f
+                            if !b.isEmpty { items.append(ListItem(blocks: b)) }
+                        } else {
+                            loose.append(c)
+                        }
+                    }
+                    flushLoose()
+                    if !items.isEmpty { blocks.append(.list(ListBlock(ordered: n.kind == "ol", items: items))) }
+                case "p", "li":
+                    flushInline()
+                    var f: [String] = []
+                    blocks += blocksOf(n.children, fragments: &f)
+                    fragments += f
+                default:
+                    let inner = inlinesOf(n.children)
+                    if !inner.isEmpty { inl.append(.emphasis(strong: n.kind == "b", inner)) }
+                }
+            }
+        }
+        flushInline()
+        return blocks
+    }
+
+    static func inlinesOf(_ children: [Child]) -> [Inline] {
+        var out: [Inline] = []
+        for c in children {
+            switch c {
+            case .text(let t): out.append(.text(t))
+            case .lineBreak: out.append(.lineBreak)
+            case .node(let n):
+                let inner = inlinesOf(n.children)
+                if n.kind == "b" || n.kind == "i" { if !inner.isEmpty { out.append(.emphasis(strong: n.kind == "b", inner)) } } else { out += inner }
+            }
+        }
+        return out
+    }
+
+    /// Collapses white space in text inlines and trims the ends.
+    static func trim(_ inl: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for i in inl {
+            if case .text(let t) = i {
+                var s = t.replacingOccurrencesOfWhitespaceRuns()
+                if out.isEmpty { s = String(s.drop { $0 == " " }) }
+                if s.isEmpty { continue }
+                if case .text(let prev)? = out.last { out[out.count - 1] = .text(prev + s) } else { out.append(.text(s)) }
+            } else {
+                out.append(i)
+            }
+        }
+        while case .text(let t)? = out.last {
+            let s = String(t.reversed().drop { $0 == " " }.reversed())
+            if s.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(s); break }
+        }
+        while case .lineBreak? = out.last { out.removeLast() }
+        return out
+    }
+
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "&", let semi = chars[i...].prefix(12).firstIndex(of: ";") {
+                let name = String(chars[(i + 1)..<semi])
+                var rep: String? = nil
+                switch name {
+                case "amp": rep = "&"; case "lt": rep = "<"; case "gt": rep = ">"; case "quot": rep = "\""
+                case "apos", "#39": rep = "'"; case "nbsp": rep = " "; case "ndash": rep = "–"; case "mdash": rep = "—"
+                default:
+                    if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { rep = String(Character(u)) }
+                    else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { rep = String(Character(u)) }
+                }
+                if let rep { out += rep; i = semi + 1; continue }
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Every run of white space replaced by one space (ends kept).
+    func replacingOccurrencesOfWhitespaceRuns() -> String {
+        var out = ""
+        var space = false
+        for c in self {
+            if c.isWhitespace { if !space { out.append(" ") }; space = true } else { out.append(c); space = false }
+        }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+// swift-meeting-notes · PlainTextImport
+
+extension StringProtocol {
+    var trimmed: String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension String {
+    /// Runs of white space collapsed to one space, trimmed.
+    var collapsed: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pending = false
+        for c in self {
+            if c.isWhitespace { pending = !out.isEmpty; continue }
+            if pending { out.append(" "); pending = false }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Markdown emphasis marks ("**", "__") and heading marks removed, white space collapsed.
+    var withoutMarkdown: String {
+        var s = Substring(self)
+        while s.first == "#" { s = s.dropFirst() }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            let n = s.index(after: i)
+            if (c == "*" || c == "_"), n < s.endIndex, s[n] == c { i = s.index(after: n); continue }
+            out.append(c)
+            i = n
+        }
+        return out.collapsed
+    }
+
+    /// Folds Cyrillic and Greek look-alikes onto Latin letters and lower-cases ("Торіс" → "topic").
+    var homoglyphFolded: String {
+        var out = ""
+        for ch in self.lowercased() {
+            switch ch {
+            case "а": out.append("a"); case "в": out.append("b"); case "с": out.append("c"); case "е": out.append("e")
+            case "н": out.append("h"); case "і": out.append("i"); case "ј": out.append("j"); case "к": out.append("k")
+            case "м": out.append("m"); case "о": out.append("o"); case "р": out.append("p"); case "т": out.append("t")
+            case "у": out.append("y"); case "х": out.append("x"); case "ѕ": out.append("s"); case "ο": out.append("o")
+            case "α": out.append("a"); case "ε": out.append("e"); case "ι": out.append("i"); case "κ": out.append("k")
+            case "ρ": out.append("p"); case "τ": out.append("t"); case "υ": out.append("u"); case "ν": out.append("v")
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+enum Cells {
+    /// Splits a row on tabs, or (when it has none) on runs of two or more spaces.
+    static func split(_ line: Substring, tabs: Bool) -> [String] {
+        if tabs { return line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed } }
+        var cells: [String] = []
+        var current = ""
+        var spaces = 0
+        for c in line {
+            if c == " " || c == "\u{A0}" {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2 && !current.isEmpty { cells.append(current); current = "" } else if spaces == 1 && !current.isEmpty { current.append(" ") }
+            spaces = 0
+            current.append(c)
+        }
+        cells.append(current)
+        return cells.map(\.trimmed)
+    }
+
+    /// Whether a line looks like a row of columns: a tab, or two or more runs of 2+ spaces between words.
+    static func looksLikeRow(_ line: Substring) -> Bool {
+        if line.utf8.contains(9) { return true }
+        return split(line, tabs: false).filter { !$0.isEmpty }.count >= 2
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import MeetingModel
+@testable import PlainTextImport
+
+/// Locates fixtures and the shared seed for the plain-text tests.
+enum Support {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let seedPath = packageRoot.appendingPathComponent("../shared/seeds/dmlt-f2f-2019-10.txt").standardizedFileURL.path
+    static var seedExists: Bool { FileManager.default.fileExists(atPath: seedPath) }
+
+    static func seedBytes() throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: seedPath))) }
+
+    static func fixture(_ name: String) throws -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    static func importBytes(_ bytes: [UInt8], name: String = "page.txt", options: ImportOptions = ImportOptions()) throws -> ImportResult {
+        try PlainTextSource().importMeeting(from: SourceInput(bytes: bytes, fileName: name), options: options)
+    }
+}
