@@ -136,7 +136,7 @@ struct MeetingBuilder {
     func isContainer(_ n: Int) -> Bool {
         let name = tree.name(n)
         switch name {
-        case "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
+        case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
             if conv.dialect == .html {
@@ -305,7 +305,10 @@ struct MeetingBuilder {
             if item.topic.isEmpty, let first = item.discussion.blocks.first { item.topic = first.plainText }
             item.kind = kind(of: item.topic)
             agenda[dayIndex].items.append(item)
-            prose += proseActions(in: item.notes, agendaItem: ref, section: nil)
+            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil) {
+                a.location = item.location
+                prose.append(a)
+            }
         }
         conv.agendaItem = nil
         conv.section = savedSection
@@ -373,6 +376,7 @@ struct MeetingBuilder {
             var type: String?
             var modifiedText = ""
             var comment: String?
+            var modifiedBy: Person?
             for (col, cell) in row.enumerated() where cell.isOrigin {
                 let role = col < roles.count ? roles[col] : .other
                 switch role {
@@ -389,7 +393,11 @@ struct MeetingBuilder {
                     if let c = tree.first(below: cell.node, where: { tree.hasClass("attachment-comment", $0) || tree.hasClass("comment", $0) }) {
                         comment = tree.textContent(c)
                     }
-                case .modified: modifiedText = tree.textContent(cell.node)
+                case .modified:
+                    modifiedText = tree.textContent(cell.node)
+                    if let m = tree.first(below: cell.node, where: { tree.hasClass("confluence-userlink", $0) || tree.hasClass("user-mention", $0) }) {
+                        modifiedBy = conv.htmlPerson(m)
+                    }
                 default: break
                 }
             }
@@ -402,7 +410,9 @@ struct MeetingBuilder {
                     break
                 }
             }
-            attachments.append(modifiedAttachment(name: name, type: type, modified: modifiedText, comment: comment))
+            var attachment = modifiedAttachment(name: name, type: type, modified: modifiedText, comment: comment)
+            if let modifiedBy { attachment.modifiedBy = modifiedBy }
+            attachments.append(attachment)
         }
     }
 
@@ -410,7 +420,7 @@ struct MeetingBuilder {
     func modifiedAttachment(name: String, type: String?, modified: String, comment: String?) -> Attachment {
         var by: Person?
         var dateText = modified
-        if let r = modified.firstRange(of: " by ") {
+        if let r = modified.firstRange(of: " by ") ?? modified.firstRange(of: "by ") {
             by = Recognize.person(String(modified[r.upperBound...]))
             dateText = String(modified[..<r.lowerBound])
         }
@@ -564,10 +574,18 @@ struct MeetingBuilder {
         var due: CalendarDate?
         var tickets: [String] = []
         var textParts = ""
+        var afterTicket = false
         for i in body {
+            if afterTicket, case .text(let t) = i, t.hasPrefix(" - ") {
+                afterTicket = false
+                continue   // the rendered Jira summary, not part of the action
+            }
+            afterTicket = false
             switch i {
             case .date(let d, _): if due == nil { due = d }
-            case .ticket(let k): if !tickets.contains(k) { tickets.append(k) }
+            case .ticket(let k):
+                if !tickets.contains(k) { tickets.append(k) }
+                afterTicket = true
             case .mention(let p): textParts += p.name
             case .link(let target, let inner):
                 let keys = target.contains("/browse/") ? Recognize.ticketKeys(in: target) : []
@@ -582,7 +600,9 @@ struct MeetingBuilder {
             textParts = stripTrailingDate(textParts)
         }
         for k in Recognize.ticketKeys(in: textParts, known: conv.options.knownProjectKeys) where !tickets.contains(k) { tickets.append(k) }
-        let text = cleanActionText(textParts)
+        var residue = textParts
+        for k in tickets { residue = residue.replacingAll(k, with: "") }
+        let text = cleanActionText(residue)
         guard !text.isEmpty else { return nil }
         return ActionItem(owners: owners, text: text, due: due, tickets: tickets)
     }
@@ -602,7 +622,7 @@ struct MeetingBuilder {
     func cleanActionText(_ s: String) -> String {
         var t = s.trimmingSpacesAndNewlines()
         while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirst() }
-        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," { t.removeLast() }
+        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," || l == "." || l == ";" { t.removeLast() }
         var collapsed = ""
         var lastSpace = false
         for ch in t {
@@ -626,6 +646,14 @@ struct MeetingBuilder {
             break
         }
         if lead > 0 { body = Array(body[lead...]) }
+        // A deleted account rendered as text: "Unknown User (pnatarajan) benchmark …".
+        if owners.isEmpty, case .text(let t)? = body.first {
+            let trimmed = t.trimmingSpaces()
+            if trimmed.hasPrefix("Unknown User ("), let close = trimmed.firstIndex(of: ")") {
+                owners.append(Recognize.person(String(trimmed[...close])))
+                body[0] = .text(String(trimmed[trimmed.index(after: close)...]))
+            }
+        }
         var a = makeAction(owners: owners, body: body) ?? ActionItem(owners: owners, text: Inline.plainText(task.inlines))
         a.status = task.status
         a.taskID = task.id
@@ -666,5 +694,11 @@ extension StringProtocol {
         while let f = s.first, chars.contains(f) { s = s.dropFirst() }
         while let l = s.last, chars.contains(l) { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        components(separatedBy: target).joined(separator: replacement)
     }
 }

@@ -222,15 +222,38 @@ enum Pipeline {
         var pageMeta = page
         pageMeta.format = identifier
         meeting.page = pageMeta
-        if meeting.taskSummary == nil, let report = meeting.sections.first(where: { HeadingRole.normalizedKey($0.title) == "task report" }) {
+        if meeting.taskSummary == nil, let report = meeting.sections.first(where: { HeadingRole.normalizedKey($0.title) == "task report" }),
+           case .paragraph? = report.content.blocks.first {
             let text = report.content.plainText
             if !text.isEmpty { meeting.taskSummary = text }
         }
+        canonicalisePeople(&meeting)
         let meetingRoles: [HeadingRole] = [.date, .participants, .goals, .agenda, .actionItems, .decisions]
         let roleCount = meetingRoles.filter { r in b.roles.contains(r) }.count
         let isMeeting = !meeting.agendaItems.isEmpty || roleCount >= 2
             || (meeting.startDate != nil && !meeting.participants.isEmpty)
         return ImportResult(meeting: meeting, sourceIdentifier: identifier, isMeeting: isMeeting)
+    }
+
+    /// Replaces people named by name or username alone with the matching participant (richer identity).
+    static func canonicalisePeople(_ m: inout Meeting) {
+        let participants = m.participants
+        func canon(_ p: Person) -> Person {
+            guard let q = participants.first(where: { $0.isSamePerson(as: p) }) else { return p }
+            var r = q
+            r.attendance = p.attendance
+            if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
+               !r.aliases.contains(p.name) { r.aliases.append(p.name) }
+            return r
+        }
+        for d in m.agenda.indices {
+            for i in m.agenda[d].items.indices { m.agenda[d].items[i].chairs = m.agenda[d].items[i].chairs.map(canon) }
+        }
+        for i in m.actionItems.indices { m.actionItems[i].owners = m.actionItems[i].owners.map(canon) }
+        m.page.author = m.page.author.map(canon)
+        m.page.lastModifiedBy = m.page.lastModifiedBy.map(canon)
+        for i in m.attachments.indices { m.attachments[i].modifiedBy = m.attachments[i].modifiedBy.map(canon) }
+        for i in m.planningTopics.indices { m.planningTopics[i].requestedBy = m.planningTopics[i].requestedBy.map(canon) }
     }
 
     static func mergePeople(_ a: [Person], _ b: [Person]) -> [Person] {
