@@ -284,7 +284,7 @@ struct VTimeZoneBuilder {
         let offset0 = zone.secondsFromGMT(for: from)
         let kind0 = zone.isDaylightSavingTime(for: from) ? "DAYLIGHT" : "STANDARD"
         component(kind0, start: "\(pad4(years.lowerBound))0101T000000", from: offset0, to: offset0,
-                  name: zone.abbreviation(for: from), into: &w)
+                  into: &w)
         var cursor = from
         var guardCount = 0
         while let t = zone.nextDaylightSavingTimeTransition(after: cursor), t < to, guardCount < 64 {
@@ -297,18 +297,19 @@ struct VTimeZoneBuilder {
             let start = pad4(c.year ?? 1970) + pad2(c.month ?? 1) + pad2(c.day ?? 1) + "T"
                 + pad2(c.hour ?? 0) + pad2(c.minute ?? 0) + pad2(c.second ?? 0)
             component(zone.isDaylightSavingTime(for: t) ? "DAYLIGHT" : "STANDARD", start: start, from: before, to: after,
-                      name: zone.abbreviation(for: t), into: &w)
+                      into: &w)
             cursor = t
         }
         w.line("END:VTIMEZONE")
     }
 
-    private func component(_ kind: String, start: String, from: Int, to: Int, name: String?, into w: inout ICalendarWriter) {
+    /// One observance. No `TZNAME`: Foundation's abbreviations differ by platform ("PST" or "GMT-8"),
+    /// and the output must not; clients name zones by `TZID`.
+    private func component(_ kind: String, start: String, from: Int, to: Int, into w: inout ICalendarWriter) {
         w.line("BEGIN:" + kind)
         w.line("DTSTART:" + start)
         w.line("TZOFFSETFROM:" + offset(from))
         w.line("TZOFFSETTO:" + offset(to))
-        if let name, !name.isEmpty { w.line("TZNAME:" + ICalendarWriter.text(name)) }
         w.line("END:" + kind)
     }
 

@@ -13,8 +13,9 @@ public struct MeetingJSONSource: MeetingSource {
     /// `"meeting-json"`.
     public var identifier: String { "meeting-json" }
 
-    /// 0.95 when the input is a JSON object naming `"schemaVersion"` in its first 4 KB; 0.2 for other
-    /// JSON objects in a `.json` file; 0 otherwise.
+    /// 0.95 when the input is a JSON object naming `"schemaVersion"` in its first or last 4 KB (the
+    /// canonical encoder sorts keys, so a large meeting names it near the end); 0.2 for other JSON objects
+    /// in a `.json` file; 0 otherwise.
     public func confidence(for input: SourceInput) -> Double {
         let head = input.prefix(4096)
         var start = head.startIndex
@@ -24,6 +25,8 @@ public struct MeetingJSONSource: MeetingSource {
         guard start < head.endIndex, head[start] == UInt8(ascii: "{") else { return 0 }
         let needle = Array("\"schemaVersion\"".utf8)
         if contains(head[start...], needle) { return 0.95 }
+        if input.bytes.count > head.count,
+           contains(input.bytes[max(head.count, input.bytes.count - 4096)...], needle) { return 0.95 }
         return input.fileExtension == "json" ? 0.2 : 0
     }
 

@@ -27,10 +27,10 @@ struct MeetingNotesCommand: ParsableCommand {
 
         Examples:
           meeting-notes convert notes.html --format markdown > minutes.md
-          meeting-notes convert notes.txt --format ics --time-zone America/Los_Angeles -o meeting.ics
-          meeting-notes actions space-export/ --owner "Kian-Tat Lim" --status open
-          meeting-notes actions space-export/ --overdue-on 2019-12-01 --format csv -o overdue.csv
-          meeting-notes people space-export/
+          meeting-notes convert notes.txt -f ics --time-zone Europe/Paris
+          meeting-notes actions export/ --owner "Kian-Tat Lim" --status open
+          meeting-notes actions export/ --overdue-on 2019-12-01 -f csv -o late.csv
+          meeting-notes people export/
           meeting-notes inspect notes.txt
 
         Exit status:
@@ -137,7 +137,12 @@ enum Output {
 func importOne(_ path: String, flags: ImportFlags) throws -> ImportResult {
     let options = try flags.importOptions()
     let input: SourceInput
-    do {
+    do throws(MeetingImportError) {
+        var isFolder: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw MeetingImportError(.unreadableFile, "is a folder; give one page (`actions` and `people` read folders)",
+                                     file: path)
+        }
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             input = SourceInput(bytes: [UInt8](data), fileName: nil)
