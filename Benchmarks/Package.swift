@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "MeetingModel", package: "swift-meeting-notes"),
                 .product(name: "ConfluenceHTML", package: "swift-meeting-notes"),
+                .product(name: "PlainTextImport", package: "swift-meeting-notes"),
                 .target(name: "CBenchLibXML2", condition: .when(platforms: [.linux, .android, .openbsd])),
             ]
         ),

@@ -248,10 +248,22 @@ struct Bench {
                 guard let url = inputs.singles[form]?[size] else { continue }
                 let bytes = readBytes(url)
                 var times: [Subject: [Double]] = [:]
-                for s in subjects { blackHole(runSubject(s, form: form, bytes: bytes, source: source, options: options)) }
+                // Warm-up; a run slower than a second needs none and counts as a measurement.
+                for s in subjects {
+                    let t0 = now()
+                    blackHole(runSubject(s, form: form, bytes: bytes, source: source, options: options))
+                    let t = now() - t0
+                    if t > 1 { times[s, default: []].append(t) }
+                }
                 let start = now()
-                var rounds = 0
-                while rounds < config.minRounds || (now() - start < config.budget && rounds < 10_000) {
+                var rounds = times.isEmpty ? 0 : 1
+                func more() -> Bool {
+                    let elapsed = now() - start
+                    if rounds == 0 { return true }
+                    if rounds < config.minRounds { return elapsed < 4 * config.budget }
+                    return elapsed < config.budget && rounds < 10_000
+                }
+                while more() {
                     for s in subjects {
                         let t0 = now()
                         blackHole(runSubject(s, form: form, bytes: bytes, source: source, options: options))
