@@ -36,7 +36,15 @@ struct BenchConfig {
     var toolchain: String?
     var command = "Scripts/bench.sh"
     var folderPages: Int { quick ? 100 : 2000 }
-    var sizes: [SizeClass] { quick ? [.small, .medium] : [.small, .medium, .large] }
+    /// Size classes to run (default: all; quick: 30 KB and 1 MB).
+    var sizeLabels: [String]?
+    var sizes: [SizeClass] {
+        let all: [SizeClass] = quick ? [.small, .medium] : [.small, .medium, .large]
+        guard let sizeLabels else { return all }
+        return [SizeClass.small, .medium, .large].filter { sizeLabels.contains($0.label) }
+    }
+    /// Skip the folder and CLI parts.
+    var singlesOnly = false
     /// Seconds of interleaved timing rounds per input.
     var budget: Double { quick ? 0.15 : 3.0 }
     var minRounds: Int { quick ? 1 : 5 }
@@ -145,7 +153,8 @@ struct Inputs {
         let dir = URL(fileURLWithPath: config.dataDir
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("meeting-notes-bench").path)
         let fm = FileManager.default
-        let stamp = "generator \(generatorVersion) seed \(config.seed) pages \(config.folderPages) sizes \(config.sizes.map(\.label))"
+        let allSizes: [SizeClass] = config.quick ? [.small, .medium] : [.small, .medium, .large]
+        let stamp = "generator \(generatorVersion) seed \(config.seed) pages \(config.folderPages) sizes \(allSizes.map(\.label))"
         let stampFile = dir.appendingPathComponent("STAMP")
         var inputs = Inputs(dir: dir, usersFile: dir.appendingPathComponent("users.json"))
         let fresh = (try? String(contentsOf: stampFile, encoding: .utf8)) != stamp
@@ -157,7 +166,7 @@ struct Inputs {
         let gen = PageGenerator(seed: config.seed)
         if fresh { try Data(gen.userDirectoryJSON).write(to: inputs.usersFile) }
         for form in PageForm.allCases {
-            for size in config.sizes {
+            for size in allSizes {
                 let url = dir.appendingPathComponent("page-\(size.label).\(form.fileExtension)")
                 if fresh { try Data(gen.page(form, targetBytes: size.targetBytes).bytes).write(to: url) }
                 inputs.singles[form, default: [:]][size] = url
@@ -307,13 +316,15 @@ struct Bench {
         computeRatios()
 
         // 3. A folder of pages, in process, with one and with two workers.
-        for form in PageForm.allCases {
+        for form in PageForm.allCases where !config.singlesOnly {
             guard let source = Importers.source(for: form), let files = inputs.folderFiles[form] else { continue }
             let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
             for workers in [1, 2] {
-                var best = Double.infinity
-                for _ in 0..<(config.quick ? 1 : 3) {
-                    best = min(best, importFolder(files, form: form, source: source, options: options, workers: workers))
+                var best = Double.infinity, spent = 0.0
+                for _ in 0..<(config.quick ? 1 : 3) where spent < 10 {
+                    let t = importFolder(files, form: form, source: source, options: options, workers: workers)
+                    best = min(best, t)
+                    spent += t
                 }
                 report.folder.append(FolderRun(form: form.rawValue, pages: files.count, bytes: bytes, workers: workers,
                                                seconds: best, mbPerSecond: Double(bytes) / 1_048_576 / best))
@@ -322,7 +333,9 @@ struct Bench {
         }
 
         // 4. The CLI: `actions FOLDER` (all cores and one core) and `convert` start-up on a 30 KB page.
-        if let cli = config.cliPath, FileManager.default.isExecutableFile(atPath: cli) {
+        if config.singlesOnly {
+            // nothing more
+        } else if let cli = config.cliPath, FileManager.default.isExecutableFile(atPath: cli) {
             runCLI(cli, inputs: inputs)
         } else {
             log("no CLI binary (pass --cli PATH): skipping the meeting-notes timings")
@@ -359,12 +372,21 @@ struct Bench {
             let args = ["actions", folder.path] + (form == .storage ? ["--users", inputs.usersFile.path] : [])
             var wall = Double.infinity, oneCore = Double.infinity, rss = 0
             var note: String?
-            for _ in 0..<reps {
-                let r = runChild(cli, args, captureStdout: false)
+            let errFile = inputs.dir.appendingPathComponent("cli-stderr.txt").path
+            var spent = 0.0
+            for _ in 0..<reps where spent < 10 {
+                let r = runChild(cli, args, captureStdout: false, stderrFile: errFile)
+                spent += r.wallSeconds
                 if !r.succeeded {
                     note = "meeting-notes \(args.joined(separator: " ")): \(r.failureDescription)"
                     if r.signal != nil { report.crashes.append(note ?? "") }
                     break
+                }
+                let err = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
+                let skipped = err.split(separator: "\n").filter { $0.contains("skipped") }.count
+                if skipped > 0 {
+                    note = "the CLI skipped \(skipped) of \(files.count) pages (no source recognised them)"
+                    if skipped * 2 > files.count { wall = r.wallSeconds; rss = r.maxRSSBytes; break }
                 }
                 wall = min(wall, r.wallSeconds)
                 rss = max(rss, r.maxRSSBytes)
@@ -373,7 +395,7 @@ struct Bench {
                     if one.succeeded { oneCore = min(oneCore, one.wallSeconds) }
                 }
             }
-            guard wall.isFinite else {
+            guard wall.isFinite, note == nil || !(note ?? "").hasPrefix("meeting-notes") else {
                 report.cli.append(CLIRun(form: form.rawValue, command: "meeting-notes " + args.joined(separator: " "),
                                          pages: files.count, bytes: bytes, wallSeconds: 0, peakRSSBytes: 0, note: note))
                 log(note ?? "")

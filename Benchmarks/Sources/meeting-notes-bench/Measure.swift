@@ -60,7 +60,8 @@ struct ChildOutcome {
 
 /// Runs `path args…`, stdout to a file (captured) or /dev/null, stderr to /dev/null unless `showStderr`.
 /// Uses posix_spawn + wait4 so the peak RSS is this child's, not the maximum over all children.
-func runChild(_ path: String, _ args: [String], captureStdout: Bool = true, showStderr: Bool = false) -> ChildOutcome {
+func runChild(_ path: String, _ args: [String], captureStdout: Bool = true, showStderr: Bool = false,
+              stderrFile: String? = nil) -> ChildOutcome {
     let outPath = captureStdout
         ? FileManager.default.temporaryDirectory.appendingPathComponent("mnb-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out").path
         : "/dev/null"
@@ -69,7 +70,11 @@ func runChild(_ path: String, _ args: [String], captureStdout: Bool = true, show
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    if !showStderr { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+    if let stderrFile {
+        posix_spawn_file_actions_addopen(&actions, 2, stderrFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    } else if !showStderr {
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
     let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0

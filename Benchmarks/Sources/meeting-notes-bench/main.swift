@@ -1,7 +1,7 @@
 // swift-meeting-notes · Benchmarks
 //
 // meeting-notes-bench [run] [--quick] [--json] [--json-file PATH] [--cli PATH] [--data DIR] [--seed N]
-//                     [--toolchain TEXT] [--command TEXT]
+//                     [--toolchain TEXT] [--command TEXT] [--sizes 30KB,1MB,10MB] [--singles-only]
 // meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
 // meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]     (child: one run, prints peak RSS)
 // meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]   (for callgrind / perf)
@@ -15,6 +15,7 @@ import MeetingModel
 func usage() -> Never {
     FileHandle.standardError.write(Data("""
     usage: meeting-notes-bench [run] [--quick] [--json] [--json-file PATH] [--cli PATH] [--data DIR] [--seed N]
+                               [--sizes 30KB,1MB,10MB] [--singles-only] [--toolchain TEXT] [--command TEXT]
            meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
            meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]
            meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]
@@ -111,6 +112,8 @@ case "generate", "run":
     config.dataDir = args.option("--data")
     config.toolchain = args.option("--toolchain")
     if let c = args.option("--command") { config.command = c }
+    if let sizes = args.option("--sizes") { config.sizeLabels = sizes.split(separator: ",").map(String.init) }
+    config.singlesOnly = args.flag("--singles-only")
     if let s = args.option("--seed") {
         guard let v = UInt64(s) else { usage() }
         config.seed = v
