@@ -75,6 +75,7 @@ public struct ActionItemRecognizer: Sendable {
 
     /// The status a check glyph stands for ("✓", "V", "☑", "[x]" done; "☐", "[ ]" open), else `nil`.
     public static func status(ofMark mark: some StringProtocol) -> ActionStatus? {
+        guard mark.utf8.count <= 4, let f = mark.utf8.first, f >= 0x80 || f == 86 || f == 91 || f == 40 else { return nil }
         switch String(mark) {
         case "✓", "✔", "☑", "✅", "V", "[x]", "[X]", "(/)": return .done
         case "☐", "□", "[ ]", "[]": return .open
@@ -92,11 +93,13 @@ public struct ActionItemRecognizer: Sendable {
 
     /// Every action item in a run of text, in order (several may stand in one notes cell).
     public func recognizeAll(in text: String) -> [RecognizedActionItem] {
+        // Quick reject: no dash of any kind and no " to " means no action sentence.
+        guard Self.mayHoldAction(text) else { return [] }
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
         // 1. Owner phrases before dashes.
         var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool)] = []
-        for (i, w) in words.enumerated() where i > 0 && (w.text == "—" || w.text == "–" || w.text == "-" || w.text == "--") {
+        for (i, w) in words.enumerated() where i > 0 && w.text.utf8.count <= 3 && (w.text == "—" || w.text == "–" || w.text == "-" || w.text == "--") {
             guard let (s, mark, status) = walkBack(words, from: i) else { continue }
             if let last = starts.last, last.dash >= s { continue }
             starts.append((s, mark, i, status, false))
@@ -145,6 +148,19 @@ public struct ActionItemRecognizer: Sendable {
 
     // MARK: - Internals
 
+    /// A cheap UTF-8 scan for "—", "–", " - " or " to ".
+    static func mayHoldAction(_ text: String) -> Bool {
+        var previous: UInt8 = 0, p2: UInt8 = 0, p3: UInt8 = 0
+        for b in text.utf8 {
+            if b == 32, previous == 45, p2 == 32 || p2 == 45 { return true }   // " - ", "-- "
+            if b == 45, previous == 45 { return true }                           // "--"
+            if b == 0x80 || b == 0x93 || b == 0x94, previous == 0x80, p2 == 0xE2 { return true }   // U+2013/2014
+            if b == 32, previous == 111, p2 == 116, p3 == 32 { return true }   // " to "
+            p3 = p2; p2 = previous; previous = b
+        }
+        return false
+    }
+
     struct Word {
         var text: Substring
         var range: Range<String.Index>
@@ -154,9 +170,9 @@ public struct ActionItemRecognizer: Sendable {
         var out: [Word] = []
         var i = text.startIndex
         while i < text.endIndex {
-            if text[i].isWhitespace { i = text.index(after: i); continue }
+            if isSpaceChar(text[i]) { i = text.index(after: i); continue }
             let s = i
-            while i < text.endIndex, !text[i].isWhitespace { i = text.index(after: i) }
+            while i < text.endIndex, !isSpaceChar(text[i]) { i = text.index(after: i) }
             out.append(Word(text: text[s..<i], range: s..<i))
         }
         return out

@@ -1,6 +1,5 @@
 // swift-meeting-notes · MeetingRecognizers
 
-import Foundation
 import MeetingModel
 
 /// Reads people from text: run-together participant lists, "Unknown User (x)" accounts, "(Remote)",
@@ -55,7 +54,7 @@ public enum PersonRecognizer {
             }
             var split = false
             if previous == ")" && (ch.isLetter) { split = true }
-            if previous.isLowercase && ch.isUppercase && words >= 1 {
+            if previous.isLowercase && ch.isUppercase && words >= 1 && current.utf8.count - wordStart <= 40 {
                 let left = String(decoding: current.utf8.dropFirst(wordStart), as: UTF8.self)
                 if left.count >= 3 && !nameParticles.contains(left.lowercased()) { split = true }
             }
@@ -100,7 +99,7 @@ public enum PersonRecognizer {
         for p in parts {
             // " and " splits too.
             var rest = Substring(p)
-            while let r = rest.range(of: " and ") {
+            while let r = rest.firstRange(of: " and ") {
                 out.append(String(rest[..<r.lowerBound]))
                 rest = rest[r.upperBound...]
             }
@@ -162,21 +161,51 @@ public enum PersonRecognizer {
 public struct PersonMatcher: Sendable, Hashable {
     /// The people to match against.
     public private(set) var people: [Person]
+    /// Exact keys ("n:<normalised name or alias>", "u:<username>", "a:<account id>", "k:<user key>") → index.
+    private var keys: [String: Int] = [:]
+    /// Normalised first and last name of each person with at least two words.
+    private var firstLast: [(first: Substring, last: Substring)?] = []
 
     /// Creates a matcher over `people`.
-    public init(_ people: [Person]) { self.people = people }
+    public init(_ people: [Person]) {
+        self.people = people
+        for i in people.indices { index(person: i) }
+    }
+
+    private mutating func index(person i: Int) {
+        let p = people[i]
+        var ks = ([p.name] + p.aliases).map { "n:" + Person.normalizedName($0) }
+        if let u = p.username?.lowercased() { ks += ["u:" + u, "n:" + u] }
+        if let a = p.accountID { ks.append("a:" + a) }
+        if let k = p.userKey?.lowercased() { ks.append("k:" + k) }
+        for k in ks where keys[k] == nil { keys[k] = i }
+        let words = Person.normalizedName(p.name).split(separator: " ")
+        let entry: (first: Substring, last: Substring)? = words.count >= 2 ? (words[0], words[words.count - 1]) : nil
+        if i < firstLast.count { firstLast[i] = entry } else { firstLast.append(entry) }
+    }
+
+    /// Adds a person to match against.
+    public mutating func append(_ person: Person) {
+        people.append(person)
+        index(person: people.count - 1)
+    }
+
+    public static func == (a: PersonMatcher, b: PersonMatcher) -> Bool { a.people == b.people }
+    public func hash(into h: inout Hasher) { h.combine(people) }
 
     /// The index of the person `candidate` names, when exactly one fits.
     public func index(of candidate: Person) -> Int? {
-        if let i = people.firstIndex(where: { $0.isSamePerson(as: candidate) }) { return i }
-        guard candidate.username == nil else { return nil }
+        if let a = candidate.accountID, let i = keys["a:" + a] { return i }
+        if let k = candidate.userKey?.lowercased(), let i = keys["k:" + k] { return i }
+        if let u = candidate.username?.lowercased(), let i = keys["u:" + u] ?? keys["n:" + u] { return i }
+        for n in [candidate.name] + candidate.aliases { if let i = keys["n:" + Person.normalizedName(n)] { return i } }
+        guard candidate.username == nil, candidate.name.count <= 80, people.count <= 5000 else { return nil }
         let name = Person.normalizedName(candidate.name)
         let words = name.split(separator: " ")
         guard words.count >= 2, let last = words.last, let first = words.first else { return nil }
         var found: [Int] = []
-        for (i, p) in people.enumerated() {
-            let pw = Person.normalizedName(p.name).split(separator: " ")
-            guard pw.count >= 2, let plast = pw.last, let pfirst = pw.first else { continue }
+        for (i, entry) in firstLast.enumerated() {
+            guard let (pfirst, plast) = entry else { continue }
             let lastClose = plast == last || (plast.count >= 4 && plast.first == last.first && Self.editDistance(plast, last, limit: 1) <= 1)
             let firstClose = pfirst == first || (pfirst.first == first.first && Self.editDistance(pfirst, first, limit: 1) <= 1)
                 || (pfirst.count >= 3 && first.count >= 3 && (pfirst.hasPrefix(first) || first.hasPrefix(pfirst)))
@@ -203,11 +232,13 @@ public struct PersonMatcher: Sendable, Hashable {
         guard let i = index(of: candidate) else { return candidate }
         let p = resolve(candidate)
         for a in p.aliases where !people[i].aliases.contains(a) { people[i].aliases.append(a) }
+        index(person: i)
         return p
     }
 
     /// Levenshtein distance, giving up above `limit`.
     static func editDistance(_ a: Substring, _ b: Substring, limit: Int) -> Int {
+        guard a.count <= 64, b.count <= 64 else { return limit + 1 }
         let x = Array(a), y = Array(b)
         if abs(x.count - y.count) > limit { return limit + 1 }
         var prev = Array(0...y.count)

@@ -1,6 +1,5 @@
 // swift-meeting-notes · MeetingRecognizers
 
-import Foundation
 
 /// A Jira issue key found in text.
 public struct TicketMatch: Sendable, Hashable {
@@ -112,6 +111,7 @@ public struct TicketRecognizer: Sendable, Hashable {
     /// Removes free-standing residue words: "Getting issue details", "...", "STATUS", "Ticket:".
     public static func removingResidue(_ text: String) -> String {
         var out = text
+        guard text.utf8.contains(71) || text.utf8.contains(83) || text.utf8.contains(84) || text.utf8.contains(116) else { return text }
         for needle in ["- Getting issue details...", "- Getting issue details…", "- Getting issue details",
                        "Getting issue details...", "Getting issue details…", "Getting issue details"] {
             out = out.replacingAll(needle, with: " ")
@@ -170,10 +170,12 @@ public struct TicketRecognizer: Sendable, Hashable {
 extension String {
     /// Every occurrence of `needle` replaced (linear scan).
     func replacingAll(_ needle: String, with replacement: String) -> String {
-        guard !needle.isEmpty, contains(needle) else { return self }
+        guard !needle.isEmpty, let firstHit = firstRange(of: needle) else { return self }
         var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: needle) {
+        out += self[..<firstHit.lowerBound]
+        out += replacement
+        var rest = self[firstHit.upperBound...]
+        while let r = rest.firstRange(of: needle) {
             out += rest[..<r.lowerBound]
             out += replacement
             rest = rest[r.upperBound...]

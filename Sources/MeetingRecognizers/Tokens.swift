@@ -20,7 +20,7 @@ enum Tokenizer {
         var spaced = true
         while i < s.endIndex {
             let c = s[i]
-            if c.isWhitespace { spaced = true; i = s.index(after: i); continue }
+            if isSpaceChar(c) { spaced = true; i = s.index(after: i); continue }
             if c.isLetter || c.isNumber {
                 let start = i
                 var allDigits = true
@@ -46,12 +46,25 @@ enum Tokenizer {
     }
 }
 
+
+/// White space test with an ASCII fast path (Unicode properties only for non-ASCII).
+@inline(__always) func isSpaceScalar(_ u: Unicode.Scalar) -> Bool {
+    let v = u.value
+    if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
+    return u.properties.isWhitespace
+}
+
+@inline(__always) func isSpaceChar(_ c: Character) -> Bool {
+    if let a = c.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
+    return c.isWhitespace
+}
+
 extension StringProtocol {
     /// The text without leading and trailing white space.
     var trimmedSub: SubSequence {
         var s = self[...]
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        while let f = s.first, isSpaceChar(f) { s = s.dropFirst() }
+        while let l = s.last, isSpaceChar(l) { s = s.dropLast() }
         return s
     }
 }
@@ -61,17 +74,38 @@ extension StringProtocol {
     var trimmed: String { String(trimmedSub) }
 }
 
+extension StringProtocol {
+    /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
+    func firstRange(of needle: String) -> Range<Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        let u = utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == first {
+                var j = i
+                var k = 0
+                while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
+                if k == n.count { return i..<j }
+            }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+}
+
 extension String {
     /// Runs of white space collapsed to one space, trimmed.
     var collapsedSpaces: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        var out = String.UnicodeScalarView()
         var pending = false
-        for c in self {
-            if c.isWhitespace { pending = !out.isEmpty; continue }
+        var any = false
+        for u in unicodeScalars {
+            if isSpaceScalar(u) { pending = any; continue }
             if pending { out.append(" "); pending = false }
-            out.append(c)
+            out.append(u)
+            any = true
         }
-        return out
+        return String(out)
     }
 }

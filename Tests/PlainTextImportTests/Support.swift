@@ -18,7 +18,29 @@ enum Support {
         return [UInt8](try Data(contentsOf: url))
     }
 
-    static func importBytes(_ bytes: [UInt8], name: String = "page.txt", options: ImportOptions = ImportOptions()) throws -> ImportResult {
+    static func importBytes(_ bytes: [UInt8], name: String = "page.txt", options: ImportOptions = ImportOptions()) throws(MeetingImportError) -> ImportResult {
         try PlainTextSource().importMeeting(from: SourceInput(bytes: bytes, fileName: name), options: options)
     }
+}
+
+extension Meeting {
+    /// The item of `day` that starts at `hhmm`.
+    func item(day: Int, at hhmm: String) -> (AgendaItemReference, AgendaItem)? {
+        guard let d = agenda.first(where: { $0.day == day }),
+              let i = d.items.firstIndex(where: { $0.start?.description == hhmm }) else { return nil }
+        return (AgendaItemReference(day: day, index: i), d.items[i])
+    }
+    /// The item of `day` whose topic is `topic`.
+    func item(day: Int, topic: String) -> (AgendaItemReference, AgendaItem)? {
+        guard let d = agenda.first(where: { $0.day == day }),
+              let i = d.items.firstIndex(where: { $0.topic == topic }) else { return nil }
+        return (AgendaItemReference(day: day, index: i), d.items[i])
+    }
+    /// Every string in the model, for "no literal markup" checks.
+    var allText: String { WordCoverageStrings.of(self) }
+}
+
+import MeetingRecognizers
+enum WordCoverageStrings {
+    static func of(_ m: Meeting) -> String { WordCoverage.strings(of: m).joined(separator: "\n") }
 }

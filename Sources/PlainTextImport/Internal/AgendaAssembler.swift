@@ -1,6 +1,5 @@
 // swift-meeting-notes · PlainTextImport
 
-import Foundation
 import MeetingModel
 import MeetingRecognizers
 
@@ -16,6 +15,8 @@ struct AgendaAssembler {
     var lastStart: LocalTime? = nil
 
     static func role(of cell: String) -> Role? {
+        // Header cells are short; long cells are content.
+        guard cell.utf8.count <= 48, let b = cell.utf8.first, !(b >= 48 && b <= 57) else { return nil }
         let f = cell.homoglyphFolded
         if f.isEmpty { return nil }
         if f.hasPrefix("time") || f == "when" || f.hasPrefix("duration") || f == "start" { return .time }
@@ -64,16 +65,18 @@ struct AgendaAssembler {
 
     mutating func read(_ s: RawSection, parser p: inout PageParser) {
         for l in s.lines where !l.isBlank {
-            let nonEmpty = Cells.split(l.text, tabs: l.hasTab).filter { !$0.isEmpty }
-            if nonEmpty.count <= 1, let d = LineClassifier.dayHeading(l.text, dates: p.dates) {
+            let cells = Cells.split(l.text, tabs: l.hasTab)   // split once per line
+            let nonEmptyCount = cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+            if nonEmptyCount <= 1, let d = LineClassifier.dayHeading(l.text, dates: p.dates) {
                 flushPending(&p)
                 startDay(number: d.day, date: d.date, title: d.title, line: l.number, &p)
                 continue
             }
-            let rowLike = l.hasTab || Cells.looksLikeRow(l.text)
+            let rowLike = l.hasTab || nonEmptyCount >= 2
             if rowLike {
-                let cells = Cells.split(l.text, tabs: l.hasTab)
-                let mapped = cells.map(Self.role(of:))
+                // A header starts with a header cell ("Time", "Topic"); rows start with a time or nothing.
+                let firstRole = cells.first.flatMap(Self.role(of:))
+                let mapped = firstRole == nil ? [] : cells.map(Self.role(of:))
                 if mapped.compactMap({ $0 }).count >= 3, TimeRecognizer.parse(cells.first ?? "") == nil {
                     var r: [Role] = []
                     for (i, m) in mapped.enumerated() { r.append(m ?? (i == 0 ? .time : .notes)) }
@@ -86,11 +89,10 @@ struct AgendaAssembler {
             }
             if l.hasTab || (spaceMode && rowLike) {
                 flushPending(&p)
-                row(Cells.split(l.text, tabs: l.hasTab), line: l, &p)
-            } else if !l.hasTab && rowLike && TimeRecognizer.leadingTime(in: l.text) != nil
-                        && Cells.split(l.text, tabs: false).count >= 3 {
+                row(cells, line: l, &p)
+            } else if rowLike && cells.count >= 3 && TimeRecognizer.leadingTime(in: l.text) != nil {
                 flushPending(&p)
-                row(Cells.split(l.text, tabs: false), line: l, &p)
+                row(cells, line: l, &p)
             } else {
                 loose(l, &p)
             }
@@ -164,7 +166,8 @@ struct AgendaAssembler {
         // Cells split by the PDF inside the topic ("Break (Refreshments Provided\t) (E").
         var kind = Self.kind(of: topic)
         let j = topicIdx + 1
-        while j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !chairLike(cells[j], p) {
+        var merges = 0
+        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !chairLike(cells[j], p) {
             let c = cells[j]
             let open = topic.filter { $0 == "(" }.count > topic.filter { $0 == ")" }.count
             guard kind == .break || kind == .meal || open || c.first?.isLowercase == true else { break }
@@ -172,6 +175,7 @@ struct AgendaAssembler {
             cells.remove(at: j)
             cells.append("")
             kind = Self.kind(of: topic)
+            merges += 1
         }
         topic = HTMLFragment.parse(topic).rich.plainText.collapsed
         func cell(_ r: Role) -> String {
@@ -204,12 +208,23 @@ struct AgendaAssembler {
         if let start { lastStart = start }
         let d = CellText.convert(discussion)
         let n = CellText.convert(notes)
-        let item = AgendaItem(start: start, end: end, topic: topic, kind: kind, chairs: chairs, discussion: d.rich,
-                              notes: n.rich, location: SourceLocation(line: line))
+        let item = AgendaItem(start: start, end: end, topic: topic, kind: kind, chairs: chairs,
+                              discussion: cleaned(d.rich, line: line, &p), notes: cleaned(n.rich, line: line, &p),
+                              location: SourceLocation(line: line))
         let dayIndex = p.meeting.agenda.count - 1
         p.meeting.agenda[dayIndex].items.append(item)
         let ref = AgendaItemReference(day: p.meeting.agenda[dayIndex].day, index: p.meeting.agenda[dayIndex].items.count - 1)
         extractActions(n.fragments, ref: ref, line: line, &p)
+    }
+
+    /// Jira keys as ticket inlines, macro residue dropped (and kept in a diagnostic).
+    func cleaned(_ rich: RichText, line: Int, _ p: inout PageParser) -> RichText {
+        let (out, removed) = TicketInlines.clean(rich, p.actions.tickets)
+        if !removed.isEmpty {
+            p.diag(.note, "jira-residue", "Jira macro placeholder text removed from notes", line: line,
+                   text: removed.joined(separator: " "))
+        }
+        return out
     }
 
     /// A row without time and topic: its chairs, discussion and notes continue the item above.
@@ -230,11 +245,11 @@ struct AgendaAssembler {
         }
         var discussionText = cell(.discussion)
         let chairText = cell(.chair)
-        var item = p.meeting.agenda[di].items[ii]
         if !chairText.isEmpty {
             if chairLike(chairText, p) {
-                for c in PersonRecognizer.people(inList: chairText).map(p.resolve) where !item.chairs.contains(where: { $0.isSamePerson(as: c) }) {
-                    item.chairs.append(c)
+                for c in PersonRecognizer.people(inList: chairText).map(p.resolve)
+                where !p.meeting.agenda[di].items[ii].chairs.contains(where: { $0.isSamePerson(as: c) }) {
+                    p.meeting.agenda[di].items[ii].chairs.append(c)
                 }
             } else {
                 discussionText = chairText + (discussionText.isEmpty ? "" : "  " + discussionText)
@@ -242,9 +257,8 @@ struct AgendaAssembler {
         }
         let d = CellText.convert(discussionText)
         let n = CellText.convert(notesText)
-        item.discussion.blocks += d.rich.blocks
-        item.notes.blocks += n.rich.blocks
-        p.meeting.agenda[di].items[ii] = item
+        p.meeting.agenda[di].items[ii].discussion.blocks += cleaned(d.rich, line: line.number, &p).blocks
+        p.meeting.agenda[di].items[ii].notes.blocks += cleaned(n.rich, line: line.number, &p).blocks
         p.diag(.note, "continuation-row", "row without time or topic continues the item above", line: line.number)
         extractActions(n.fragments, ref: AgendaItemReference(day: p.meeting.agenda[di].day, index: ii), line: line.number, &p)
     }
@@ -279,12 +293,15 @@ struct AgendaAssembler {
     /// the columns together. The first participant named ends the topic; the rest is kept as notes.
     mutating func interleaved(_ time: LocalTime, _ rest: String, line: Int, _ p: inout PageParser) {
         var best: (Range<String.Index>, Person)? = nil
-        for person in p.meeting.participants.prefix(500) {
+        // The chair follows the topic: look in the first few hundred characters only.
+        let head = rest.prefix(300)
+        for person in p.meeting.participants.prefix(200) {
             for name in [person.name] + person.aliases where name.contains(" ") {
-                if let r = rest.range(of: name), best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
+                if let hr = head.firstRange(of: name),
+                   case let r = hr.lowerBound..<hr.upperBound, best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, person) }
             }
         }
-        if let r = rest.range(of: "Unknown User ("), let close = rest[r.upperBound...].firstIndex(of: ")"),
+        if let r = rest.firstRange(of: "Unknown User ("), let close = rest[r.upperBound...].firstIndex(of: ")"),
            best.map({ r.lowerBound < $0.0.lowerBound }) ?? true,
            let person = PersonRecognizer.person(from: rest[r.lowerBound...close]) {
             best = (r.lowerBound..<rest.index(after: close), p.resolve(person))
@@ -300,7 +317,7 @@ struct AgendaAssembler {
         // "/ Unknown … User (x)": a second chair whose name the PDF split.
         for sep in ["/ Unknown", "& Unknown", "and Unknown"] where after.hasPrefix(sep) {
             let tail = String(after.dropFirst(sep.count))
-            if let u = tail.range(of: "User ("), let close = tail[u.upperBound...].firstIndex(of: ")") {
+            if let u = tail.firstRange(of: "User ("), let close = tail[u.upperBound...].firstIndex(of: ")") {
                 let name = String(tail[u.upperBound..<close]).trimmed
                 if !name.isEmpty, let person = PersonRecognizer.person(from: "Unknown User (\(name))") {
                     chairs.append(p.resolve(person))

@@ -14,10 +14,26 @@ enum CellText {
         var fragments: [String]
     }
 
+    /// A tag ("<ul", "</li", "<b>", "<br") or an entity ("&amp;", "&#39;") somewhere in `s` (one UTF-8 pass).
     static func looksLikeHTML(_ s: String) -> Bool {
-        guard s.contains("<") || s.contains("&") else { return false }
-        for tag in ["<ul", "<ol", "<li", "<b>", "<i>", "<em>", "<strong>", "<br", "<p>", "</", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#"]
-        where s.contains(tag) { return true }
+        let u = Array(s.utf8)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            if b == 60, i + 1 < u.count {   // "<"
+                let c = u[i + 1] | 0x20
+                if u[i + 1] == 47 || (c >= 97 && c <= 122) {
+                    var j = i + 1
+                    while j < u.count, j - i < 64, u[j] != 62, u[j] != 60 { j += 1 }
+                    if j < u.count, u[j] == 62 { return true }
+                }
+            } else if b == 38 {             // "&"
+                var j = i + 1
+                while j < u.count, j - i < 10, (u[j] | 0x20 >= 97 && u[j] | 0x20 <= 122) || u[j] == 35 || (u[j] >= 48 && u[j] <= 57) { j += 1 }
+                if j < u.count, u[j] == 59, j > i + 1 { return true }
+            }
+            i += 1
+        }
         return false
     }
 
@@ -36,7 +52,8 @@ enum CellText {
         func flushList() {
             if !pendingItems.isEmpty { blocks.append(.list(ListBlock(items: pendingItems))); pendingItems = [] }
         }
-        let bulletSplit = splitBullets(t)
+        // Fast paths: bullets need a U+25xx/U+2022 glyph (lead byte 0xE2), paragraphs a double space.
+        let bulletSplit = t.utf8.contains(0xE2) ? splitBullets(t) : [(false, t)]
         for (isItem, piece) in bulletSplit {
             if isItem {
                 let c = piece.collapsed
@@ -82,6 +99,13 @@ enum CellText {
 
     /// Paragraphs separated by runs of two or more spaces.
     static func paragraphs(_ t: String) -> [String] {
+        var previous: UInt8 = 0
+        var plain = true
+        for b in t.utf8 {
+            if b == 9 || b == 10 || b == 13 || b == 0xC2 || (b == 32 && previous == 32) { plain = false; break }
+            previous = b
+        }
+        if plain { return t.isEmpty ? [] : [t.trimmed] }
         var out: [String] = []
         var current = ""
         var spaces = 0
@@ -97,7 +121,7 @@ enum CellText {
 
     /// Inline content of plain text: markdown "**strong**" becomes emphasis.
     static func inlines(_ text: String) -> [Inline] {
-        guard text.contains("**") else { return [.text(text)] }
+        guard text.utf8.contains(42), text.contains("**") else { return [.text(text)] }
         var out: [Inline] = []
         var parts = text.components(separatedBy: "**")
         if parts.count % 2 == 0 { let last = parts.removeLast(); parts[parts.count - 1] += "**" + last }
@@ -127,6 +151,8 @@ enum HTMLFragment {
         }
         func open(_ kind: String) {
             flushText()
+            // Deeper nesting than any page needs is flattened (keeps recursion bounded).
+            guard stack.count < 24 else { return }
             let n = Node(kind)
             // An <li> outside a list opens an implicit one; a new <li> closes an open <li> at the same level.
             if kind == "li" {
@@ -149,15 +175,18 @@ enum HTMLFragment {
             guard let i = stack.lastIndex(where: { $0.kind == kind }), i > 0 else { return }
             stack.removeSubrange(i...)
         }
-        let chars = Array(s)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "<" {
-                var j = i + 1
-                while j < chars.count, chars[j] != ">", chars[j] != "<", j - i < 200 { j += 1 }
-                if j < chars.count, chars[j] == ">" {
-                    let raw = String(chars[(i + 1)..<j]).trimmed.lowercased()
+        // One UTF-8 pass: text between tags is appended as slices.
+        let u = s.utf8
+        var i = u.startIndex
+        var runStart = i
+        while i != u.endIndex {
+            if u[i] == 60 {   // "<"
+                var j = u.index(after: i)
+                var n = 0
+                while j != u.endIndex, u[j] != 62, u[j] != 60, n < 200 { j = u.index(after: j); n += 1 }
+                if j != u.endIndex, u[j] == 62 {
+                    text += s[runStart..<i]
+                    let raw = s[u.index(after: i)..<j].trimmed.lowercased()
                     let closing = raw.hasPrefix("/")
                     let name = String((closing ? raw.dropFirst() : raw[...]).prefix { $0.isLetter || $0.isNumber })
                     let kind: String?
@@ -172,14 +201,15 @@ enum HTMLFragment {
                     default: kind = nil
                     }
                     if let kind, !name.isEmpty { if closing { close(kind) } else { open(kind) } }
-                    if name.isEmpty { text.append(contentsOf: chars[i...j]) }   // "< 3" and the like stay text
-                    i = j + 1
+                    if name.isEmpty { text += s[i..<u.index(after: j)] }   // "< 3" and the like stay text
+                    i = u.index(after: j)
+                    runStart = i
                     continue
                 }
             }
-            text.append(c)
-            i += 1
+            i = u.index(after: i)
         }
+        text += s[runStart..<u.endIndex]
         flushText()
         var fragments: [String] = []
         let blocks = blocksOf(root.children, fragments: &fragments)
@@ -288,7 +318,7 @@ enum HTMLFragment {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(38) else { return s }
         var out = ""
         let chars = Array(s)
         var i = 0
@@ -315,11 +345,11 @@ enum HTMLFragment {
 extension String {
     /// Every run of white space replaced by one space (ends kept).
     func replacingOccurrencesOfWhitespaceRuns() -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var space = false
-        for c in self {
-            if c.isWhitespace { if !space { out.append(" ") }; space = true } else { out.append(c); space = false }
+        for u in unicodeScalars {
+            if fastSpace(u) { if !space { out.append(" ") }; space = true } else { out.append(u); space = false }
         }
-        return out
+        return String(out)
     }
 }

@@ -42,6 +42,8 @@ enum LineClassifier {
         }
         // A bare title must start the line (an indented "Attached Documents" is a contents entry).
         guard line.indent <= 1 else { return nil }
+        // Long lines are content, unless they open with a short "Label:".
+        if t.utf8.count > 60, !t.utf8.prefix(40).contains(58) { return nil }
         var bare = t.withoutMarkdown
         if bare.hasSuffix(":") { bare.removeLast() }
         if knownHeadings[bare.lowercased()] != nil { return (0, bare, nil) }

@@ -5,7 +5,12 @@ struct Line {
     let number: Int
     let text: Substring
 
-    var isBlank: Bool { text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" } }
+    var isBlank: Bool {
+        var other = false
+        for b in text.utf8 where b != 32 && b != 9 && b != 13 { other = true; break }
+        if !other { return true }
+        return text.utf8.contains(0xC2) && text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+    }
     var hasTab: Bool { text.utf8.contains(9) }
     /// Leading spaces (a tab counts as 4).
     var indent: Int {
@@ -23,8 +28,8 @@ struct LineReader {
     init(_ text: String) {
         var out: [Line] = []
         var n = 1
-        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            out.append(Line(number: n, text: l))
+        for l in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            out.append(Line(number: n, text: Substring(l)))
             n += 1
         }
         if let last = out.last, last.text.isEmpty, out.count > 1 { out.removeLast() }

@@ -21,6 +21,8 @@ struct PageParser {
     /// Days listed in the contents block ("Day 2: 2019-10-29"), by number.
     var dayList: [Int: CalendarDate] = [:]
     var matcher = PersonMatcher([])
+    /// Exact-match index over the participants read so far (duplicates are merged through it).
+    var participantIndex = PersonMatcher([])
     var actions: ActionItemRecognizer
     static let code = "plain-text"
 
@@ -249,16 +251,17 @@ struct PageParser {
     }
 
     mutating func addParticipant(_ p: Person, line: Int) {
-        if let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) {
+        if let i = participantIndex.index(of: p), meeting.participants[i].isSamePerson(as: p) {
             if p.attendance == .remote { meeting.participants[i].attendance = .remote }
             diag(.note, "duplicate-participant", "\(p.name) is listed more than once; merged", line: line)
             return
         }
-        guard meeting.participants.count < 5000 else {
+        guard meeting.participants.count < 2000 else {
             diag(.warning, "too-many-participants", "participant list truncated", line: line, text: p.name)
             return
         }
         meeting.participants.append(p)
+        participantIndex.append(p)
     }
 
     /// A person named in a cell, matched against the participants.

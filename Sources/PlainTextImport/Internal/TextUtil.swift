@@ -1,10 +1,21 @@
 // swift-meeting-notes · PlainTextImport
 
+@inline(__always) func fastSpace(_ c: Character) -> Bool {
+    if let a = c.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
+    return c.isWhitespace
+}
+
+@inline(__always) func fastSpace(_ u: Unicode.Scalar) -> Bool {
+    let v = u.value
+    if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
+    return u.properties.isWhitespace
+}
+
 extension StringProtocol {
     var trimmed: String {
         var s = self[...]
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        while let f = s.first, fastSpace(f) { s = s.dropFirst() }
+        while let l = s.last, fastSpace(l) { s = s.dropLast() }
         return String(s)
     }
 }
@@ -12,15 +23,16 @@ extension StringProtocol {
 extension String {
     /// Runs of white space collapsed to one space, trimmed.
     var collapsed: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        var out = String.UnicodeScalarView()
         var pending = false
-        for c in self {
-            if c.isWhitespace { pending = !out.isEmpty; continue }
+        var any = false
+        for u in unicodeScalars {
+            if fastSpace(u) { pending = any; continue }
             if pending { out.append(" "); pending = false }
-            out.append(c)
+            out.append(u)
+            any = true
         }
-        return out
+        return String(out)
     }
 
     /// Markdown emphasis marks ("**", "__") and heading marks removed, white space collapsed.
@@ -60,7 +72,7 @@ extension String {
 enum Cells {
     /// Splits a row on tabs, or (when it has none) on runs of two or more spaces.
     static func split(_ line: Substring, tabs: Bool) -> [String] {
-        if tabs { return line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed } }
+        if tabs { return line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed } }
         var cells: [String] = []
         var current = ""
         var spaces = 0
@@ -81,5 +93,25 @@ enum Cells {
     static func looksLikeRow(_ line: Substring) -> Bool {
         if line.utf8.contains(9) { return true }
         return split(line, tabs: false).filter { !$0.isEmpty }.count >= 2
+    }
+}
+
+extension StringProtocol {
+    /// The first range of `needle` (UTF-8 byte comparison, no Foundation), or `nil`.
+    func firstRange(of needle: String) -> Range<Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        let u = utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == first {
+                var j = i
+                var k = 0
+                while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
+                if k == n.count { return i..<j }
+            }
+            i = u.index(after: i)
+        }
+        return nil
     }
 }

@@ -1,0 +1,64 @@
+// swift-meeting-notes · PlainTextImport
+
+import MeetingModel
+import MeetingRecognizers
+
+/// Turns Jira keys in ticket context into `.ticket` inlines and drops the residue a pasted Jira macro
+/// leaves in notes ("DM-22393 - Getting issue details...", a lone "STATUS" item).
+enum TicketInlines {
+    /// The cleaned text, and the residue removed (for a diagnostic), empty when nothing was removed.
+    static func clean(_ rich: RichText, _ tickets: TicketRecognizer) -> (RichText, [String]) {
+        var removed: [String] = []
+        let blocks = clean(rich.blocks, tickets, &removed)
+        return (RichText(blocks), removed)
+    }
+
+    static func clean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
+        var out: [Block] = []
+        for b in blocks {
+            switch b {
+            case .paragraph(let inl):
+                let n = cleanInlines(inl, t, &removed)
+                if !n.isEmpty { out.append(.paragraph(n)) }
+            case .list(var l):
+                l.items = l.items.compactMap { item -> ListItem? in
+                    var it = item
+                    it.blocks = clean(item.blocks, t, &removed)
+                    return it.blocks.isEmpty ? nil : it
+                }
+                if !l.items.isEmpty { out.append(.list(l)) }
+            default:
+                out.append(b)
+            }
+        }
+        return out
+    }
+
+    static func cleanInlines(_ inl: [Inline], _ t: TicketRecognizer, _ removed: inout [String]) -> [Inline] {
+        var out: [Inline] = []
+        for i in inl {
+            guard case .text(let s) = i else { out.append(i); continue }
+            if TicketRecognizer.isResidue(s) {
+                removed.append(s.trimmed)
+                continue
+            }
+            let matches = t.tickets(in: s)
+            if matches.isEmpty { out.append(i); continue }
+            var cursor = s.startIndex
+            for m in matches where m.range.lowerBound >= cursor {
+                let before = s[cursor..<m.range.lowerBound]
+                if !before.isEmpty { out.append(.text(String(before))) }
+                out.append(.ticket(key: m.key))
+                let residue = s[m.range.upperBound..<max(m.range.upperBound, m.fullRange.upperBound)]
+                if !residue.trimmed.isEmpty { removed.append(residue.trimmed) }
+                cursor = max(m.range.upperBound, m.fullRange.upperBound)
+            }
+            let rest = s[cursor...]
+            if !rest.isEmpty { out.append(.text(String(rest))) }
+        }
+        // Drop white-space-only text at the ends.
+        while case .text(let s)? = out.last, s.trimmed.isEmpty { out.removeLast() }
+        while case .text(let s)? = out.first, s.trimmed.isEmpty { out.removeFirst() }
+        return out
+    }
+}
