@@ -27,6 +27,8 @@ struct Converter {
     var section: String?
     var agendaItem: AgendaItemReference?
     var unknownMacros: [String: Int] = [:]
+    /// People whose "(Unlicensed)"/"(Deactivated)" suffix was already noted.
+    var notedUserStatus: Set<String> = []
 
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
         self.tree = tree
@@ -107,7 +109,14 @@ struct Converter {
                 if t.isEmpty { continue }
                 if case .text(let prev)? = out.last {
                     var joined = prev
-                    if joined.hasSuffix(" "), t.hasPrefix(" ") { joined += t.dropFirst() } else { joined += t }
+                    if joined.hasSuffix(" "), t.hasPrefix(" ") {
+                        joined += t.dropFirst()
+                    } else if joined.hasSuffix(" "), let f = t.first, ",.;:)!?".contains(f) {
+                        joined.removeLast()   // a space we added around a macro, before punctuation
+                        joined += t
+                    } else {
+                        joined += t
+                    }
                     out[out.count - 1] = .text(joined)
                 } else {
                     out.append(.text(t))
@@ -143,7 +152,7 @@ struct Converter {
         case "table":
             return [.table(TableBlock(rows: grid(n).map { row in
                 row.map { TableCell(content: RichText(cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
-            }))]
+            }))] + tableStrays(n)
         case "pre":
             return [.code(language: nil, text: String(decoding: rawTextBytes(n), as: UTF8.self))]
         case "blockquote":
@@ -162,6 +171,28 @@ struct Converter {
         default:
             return blocks(of: n)
         }
+    }
+
+    /// Content a table holds outside its cells (a caption, text or elements that broken markup left between
+    /// rows): kept as blocks after the table, so nothing is lost.
+    mutating func tableStrays(_ table: Int) -> [Block] {
+        var out: [Block] = []
+        var pending: [Int] = [table]
+        while let container = pending.popLast() {
+            for c in tree.children(container) {
+                if tree.isText(c) {
+                    let t = collapseWhitespace(tree.rawText(c), trim: true)
+                    if !t.isEmpty { out.append(.paragraph([.text(t)])) }
+                    continue
+                }
+                switch tree.name(c) {
+                case "tbody", "thead", "tfoot", "tr": pending.append(c)
+                case "td", "th", "colgroup", "col": continue
+                default: out += block(c)
+                }
+            }
+        }
+        return out
     }
 
     /// A table cell's blocks; cells repeated by a row or column span are converted once (first occurrence).
@@ -338,7 +369,9 @@ struct Converter {
             return result
         }
         unknownMacros[m.name, default: 0] += 1
-        let text = [m.body.plainText, m.plainTextBody ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+        let params = m.parameters.sorted { $0.key < $1.key }.map { $0.key.isEmpty ? $0.value : "\($0.key)=\($0.value)" }
+        let text = [params.joined(separator: "; "), m.body.plainText, m.plainTextBody ?? ""].filter { !$0.isEmpty }
+            .joined(separator: "\n")
         draft.meeting.diagnostics.append(Diagnostic(.warning, code: "confluence.unknown-macro",
             "unknown macro '\(m.name)'; its body is kept", at: m.location, text: text.isEmpty ? nil : text))
         var blocks = m.body.blocks
@@ -451,7 +484,7 @@ struct Converter {
             return []
         case "span":
             if dialect == .html {
-                if tree.hasClass("jira-issue", n) || tree.attribute("data-jira-key", of: n) != nil {
+                if tree.hasClass("jira-issue", n) || tree.attributeRange("data-jira-key", of: n) != nil {
                     return jiraSpan(n)
                 }
                 if tree.hasClass("status-macro", n) {
@@ -529,13 +562,13 @@ struct Converter {
 
     mutating func anchor(_ n: Int) -> [Inline] {
         if dialect == .html, tree.hasClass("confluence-userlink", n) || tree.hasClass("user-mention", n)
-            || tree.attribute("data-username", of: n) != nil || tree.attribute("data-account-id", of: n) != nil {
+            || tree.attributeRange("data-username", of: n) != nil || tree.attributeRange("data-account-id", of: n) != nil {
             return [.mention(htmlPerson(n))]
         }
         let inner = Converter.normalize(inlineChildren(n))
         guard let href = tree.attribute("href", of: n), !href.isEmpty else { return inner }
         if dialect == .html, tree.hasClass("jira-issue-key", n) || href.contains("/browse/"),
-           let key = Recognize.ticketKeys(in: String(href.split(separator: "/").last ?? "")).first {
+           let key = Recognize.keyCandidates(in: String(href.split(separator: "/").last ?? "")).first {
             return [.link(target: href, inner.isEmpty ? [.ticket(key: key)] : inner)]
         }
         return [.link(target: href, inner)]
@@ -549,6 +582,7 @@ struct Converter {
         var unresolved = false
         for suffix in [" (Unlicensed)", " (Deactivated)", "(Unlicensed)", "(Deactivated)"] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count)).trimmingSpaces()
+            guard notedUserStatus.insert(name).inserted else { break }
             draft.meeting.diagnostics.append(Diagnostic(.note, code: "confluence.user-status",
                 "'\(name)' is marked \(suffix.trimmingSpaces()) on the page; suffix removed",
                 at: tree.location(n), text: suffix.trimmingSpaces()))

@@ -24,6 +24,11 @@ private final class TreeBuilder {
     var diagnostics: [Diagnostic] = []
     var droppedDiagnostics = 0
     var skipDepth = 0
+    /// Nesting deeper than ``maxDepth`` is flattened (children attach to the deepest kept element).
+    var depth = 0
+    var flattened = 0
+    var flattenedTotal = 0
+    static let maxDepth = 160
     let html: Bool
     /// Name cache keyed by libxml2's dictionary pointers (stable for one parse).
     var nameCache: [PointerPair: Int32] = [:]
@@ -32,6 +37,9 @@ private final class TreeBuilder {
         var a: UInt
         var b: UInt
     }
+
+    var lowercase = true
+    var fatal = false
 
     init(html: Bool) { self.html = html }
 
@@ -45,7 +53,7 @@ private final class TreeBuilder {
         let key = PointerPair(a: UInt(bitPattern: prefix), b: UInt(bitPattern: local))
         if let id = nameCache[key] { return id }
         var s = String(cString: local)
-        if html { s = s.lowercased() }
+        if html && lowercase { s = s.lowercased() }
         if let prefix { s = String(cString: prefix) + ":" + s }
         let id = tree.intern(s)
         nameCache[key] = id
@@ -66,6 +74,13 @@ private final class TreeBuilder {
     }
 
     func startElement(name: Int32, attributeStart: Int) {
+        if depth >= Self.maxDepth {
+            flattened += 1
+            flattenedTotal += 1
+            tree.attributes.removeSubrange(attributeStart...)
+            return
+        }
+        depth += 1
         let (line, column) = position()
         let node = MarkupTree.Node(name: name, parent: current, start: Int32(attributeStart),
                                    end: Int32(tree.attributes.count), line: line, column: column)
@@ -75,6 +90,8 @@ private final class TreeBuilder {
     }
 
     func endElement() {
+        if flattened > 0 { flattened -= 1; return }
+        depth = max(0, depth - 1)
         if html {
             let n = tree.name(Int(current))
             if n == "script" || n == "style" { skipDepth = max(0, skipDepth - 1) }
@@ -106,6 +123,7 @@ private final class TreeBuilder {
     }
 
     func error(level: Int, message: String, line: Int, column: Int) {
+        if level >= 3 { fatal = true }
         // libxml2's HTML 4 parser does not know HTML5 elements; those are not errors in a Confluence export.
         if html, message.hasPrefix("Tag "), message.contains(" invalid") {
             let tag = message.dropFirst(4).prefix { $0 != " " }
@@ -142,6 +160,8 @@ struct ParsedMarkup {
     var diagnostics: [Diagnostic]
     /// True when libxml2 reported an error or fatal error (not only warnings).
     var hadErrors: Bool
+    /// True when libxml2 reported a fatal error (XML recovery may then have stopped early).
+    var hadFatalErrors = false
 }
 
 enum LibXML {
@@ -203,9 +223,13 @@ enum LibXML {
     }
 
     /// Streams an HTML document into a tree. Options: RECOVER|NONET|COMPACT.
-    static func parseHTML(_ bytes: [UInt8], fileName: String?) -> ParsedMarkup {
+    static func parseHTML(_ bytes: [UInt8], fileName: String?, lineOffset: Int32 = 0, firstLineColumnOffset: Int32 = 0,
+                          lowercaseNames: Bool = true) -> ParsedMarkup {
         _ = libxml2Ready
         let b = TreeBuilder(html: true)
+        b.lowercase = lowercaseNames
+        b.tree.lineOffset = lineOffset
+        b.tree.firstLineColumnOffset = firstLineColumnOffset
         var sax = htmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElement = { ctx, name, atts in
@@ -275,14 +299,19 @@ enum LibXML {
     }
 
     private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
+        b.tree.classNameID = b.tree.nameIndex["class"] ?? -1
         var diags = b.diagnostics
         let hadErrors = diags.contains { $0.severity == .error }
             || diags.contains { $0.message.lowercased().contains("error") }
+        if b.flattenedTotal > 0 {
+            diags.append(Diagnostic(.warning, code: "confluence.nesting-flattened",
+                                    "\(b.flattenedTotal) elements nested deeper than \(TreeBuilder.maxDepth) levels were flattened; their text is kept"))
+        }
         if b.droppedDiagnostics > 0 {
             diags.append(Diagnostic(.note, code: "confluence.markup-truncated",
                                     "\(b.droppedDiagnostics) further markup messages from libxml2 not listed"))
         }
-        return ParsedMarkup(tree: b.tree, diagnostics: diags, hadErrors: hadErrors)
+        return ParsedMarkup(tree: b.tree, diagnostics: diags, hadErrors: hadErrors, hadFatalErrors: b.fatal)
     }
 
     /// The character an HTML 4 / XHTML named entity stands for (`"nbsp"` → U+00A0), from libxml2's table.
@@ -313,4 +342,26 @@ func containsASCIICaseInsensitive(_ haystack: ArraySlice<UInt8>, _ needle: Strin
         i += 1
     }
     return false
+}
+
+// SCRATCH-BASELINE
+extension LibXML {
+    static func baselineDOMWalk(_ bytes: [UInt8]) -> Int {
+        _ = libxml2Ready
+        let opts = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", opts) } }
+        guard let doc else { return 0 }
+        defer { xmlFreeDoc(doc) }
+        var count = 0
+        var stack: [xmlNodePtr] = []
+        if let r = xmlDocGetRootElement(doc) { stack.append(r) }
+        while let n = stack.popLast() {
+            count += 1
+            if n.pointee.type == XML_TEXT_NODE, let c = n.pointee.content { count += Int(xmlStrlen(c)) }
+            var c = n.pointee.children
+            while let x = c { stack.append(x); c = x.pointee.next }
+        }
+        return count
+    }
+    static func ourParseOnly(_ bytes: [UInt8]) -> Int { parseHTML(bytes, fileName: nil).tree.nodes.count }
 }

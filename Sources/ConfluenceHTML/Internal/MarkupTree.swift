@@ -34,6 +34,8 @@ struct MarkupTree {
     var names: [String] = []
     var nameIndex: [String: Int32] = [:]
     /// Added to every line (the storage wrapper may shift lines), and the column shift on the first line.
+    /// Interned id of the `class` attribute name (-1 when the document has none), set after parsing.
+    var classNameID: Int32 = -1
     var lineOffset: Int32 = 0
     var firstLineColumnOffset: Int32 = 0
 
@@ -55,26 +57,38 @@ struct MarkupTree {
 
     // MARK: Reading
 
+    /// Total bytes of text held (to compare two readings of one input).
+    var textByteCount: Int {
+        var n = 0
+        for node in nodes where node.name < 0 { n += Int(node.end - node.start) }
+        return n
+    }
+
     var root: Int { 0 }
 
     func isText(_ n: Int) -> Bool { nodes[n].name < 0 }
 
     func name(_ n: Int) -> String { nodes[n].name < 0 ? "#text" : names[Int(nodes[n].name)] }
 
-    func children(_ n: Int) -> ChildSequence { ChildSequence(tree: self, first: nodes[n].firstChild) }
+    func children(_ n: Int) -> ChildSequence { ChildSequence(nodes: nodes, first: nodes[n].firstChild) }
 
     func elementChildren(_ n: Int) -> [Int] { children(n).filter { !isText($0) } }
 
-    func attribute(_ key: String, of n: Int) -> String? {
+    /// The byte range of attribute `key` of element `n`, without building strings.
+    func attributeRange(_ key: String, of n: Int) -> Range<Int>? {
         guard nodes[n].name >= 0, let k = nameIndex[key] else { return nil }
         let node = nodes[n]
         var i = Int(node.start)
         while i < Int(node.end) {
             let a = attributes[i]
-            if a.name == k { return string(Int(a.start), Int(a.end)) }
+            if a.name == k { return Int(a.start)..<Int(a.end) }
             i += 1
         }
         return nil
+    }
+
+    func attribute(_ key: String, of n: Int) -> String? {
+        attributeRange(key, of: n).map { string($0.lowerBound, $0.upperBound) }
     }
 
     func allAttributes(of n: Int) -> [(String, String)] {
@@ -84,14 +98,62 @@ struct MarkupTree {
         }
     }
 
-    func hasClass(_ cls: String, _ n: Int) -> Bool {
-        guard let c = attribute("class", of: n) else { return false }
-        return c.split(separator: " ").contains { $0 == cls }
+    /// The byte range of the `class` attribute, found without hashing.
+    func classRange(_ n: Int) -> Range<Int>? {
+        let node = nodes[n]
+        guard node.name >= 0, classNameID >= 0 else { return nil }
+        var i = Int(node.start)
+        while i < Int(node.end) {
+            let a = attributes[i]
+            if a.name == classNameID { return Int(a.start)..<Int(a.end) }
+            i += 1
+        }
+        return nil
     }
 
-    func classPrefix(_ prefix: String, _ n: Int) -> String? {
-        guard let c = attribute("class", of: n) else { return nil }
-        return c.split(separator: " ").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    /// Whether the `class` attribute holds the token `cls` (byte comparison, no allocation).
+    func hasClass(_ cls: StaticString, _ n: Int) -> Bool {
+        guard let r = classRange(n) else { return false }
+        return cls.withUTF8Buffer { needle in
+            var i = r.lowerBound
+            while i < r.upperBound {
+                while i < r.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A { i += 1 }
+                let start = i
+                while i < r.upperBound, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A { i += 1 }
+                if i - start == needle.count {
+                    var same = true
+                    for k in 0..<needle.count where bytes[start + k] != needle[k] { same = false; break }
+                    if same { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether some class token starts with `prefix` (byte comparison, no allocation).
+    func hasClassPrefix(_ prefix: StaticString, _ n: Int) -> Bool {
+        classPrefix(prefix, n, build: false) != nil
+    }
+
+    /// The rest of the first class token starting with `prefix` ("confluence-information-macro-" → "note").
+    func classPrefix(_ prefix: StaticString, _ n: Int) -> String? { classPrefix(prefix, n, build: true) }
+
+    private func classPrefix(_ prefix: StaticString, _ n: Int, build: Bool) -> String? {
+        guard let r = classRange(n) else { return nil }
+        return prefix.withUTF8Buffer { needle -> String? in
+            var i = r.lowerBound
+            while i < r.upperBound {
+                while i < r.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A { i += 1 }
+                let start = i
+                while i < r.upperBound, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A { i += 1 }
+                if i - start >= needle.count {
+                    var same = true
+                    for k in 0..<needle.count where bytes[start + k] != needle[k] { same = false; break }
+                    if same { return build ? string(start + needle.count, i) : "" }
+                }
+            }
+            return nil
+        }
     }
 
     func string(_ start: Int, _ end: Int) -> String {
@@ -162,16 +224,16 @@ struct MarkupTree {
 
 /// Children of a node, in order.
 struct ChildSequence: Sequence, IteratorProtocol {
-    let tree: MarkupTree
+    let nodes: [MarkupTree.Node]
     var current: Int32
-    init(tree: MarkupTree, first: Int32) {
-        self.tree = tree
+    init(nodes: [MarkupTree.Node], first: Int32) {
+        self.nodes = nodes
         self.current = first
     }
     mutating func next() -> Int? {
         guard current >= 0 else { return nil }
         let c = Int(current)
-        current = tree.nodes[c].next
+        current = nodes[c].next
         return c
     }
 }

@@ -1,6 +1,7 @@
 // swift-meeting-notes · ConfluenceHTML
 
 internal import MeetingModel
+internal import MeetingRecognizers
 
 /// What a heading announces, recognised by its text (several Confluence versions and languages).
 enum HeadingRole: Equatable {
@@ -10,7 +11,7 @@ enum HeadingRole: Equatable {
 
     static let synonyms: [(HeadingRole, [String])] = [
         (.date, ["date", "dates", "date and time", "date & time", "when", "datum", "fecha", "fecha y hora", "data", "meeting date"]),
-        (.participants, ["attendees", "participants", "attendance", "present", "who", "teilnehmer", "teilnehmende",
+        (.participants, ["attendees", "participants", "team members", "members", "attendance", "present", "who", "teilnehmer", "teilnehmende",
                          "participantes", "asistentes", "participants list", "invitees"]),
         (.goals, ["goals", "goal", "objectives", "purpose", "ziele", "objetivos", "meeting goals", "demo goal"]),
         (.agenda, ["discussion items", "discussion topics", "agenda", "topics", "tagesordnung", "orden del día",
@@ -36,6 +37,8 @@ enum HeadingRole: Equatable {
     static func normalizedKey(_ text: String) -> String {
         var out = ""
         var lastSpace = true
+        // Headings and header cells are short; longer text is never a key (keeps this linear and cheap).
+        guard text.utf8.count <= 80 else { return "" }
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
                 out.append(ch)
@@ -59,7 +62,7 @@ enum HeadingRole: Equatable {
 }
 
 /// Column meaning in a meeting table.
-enum ColumnRole { case time, topic, chair, discussion, notes, duration, requestedBy, timeRequired, file, modified, other }
+enum ColumnRole { case time, topic, chair, discussion, notes, duration, requestedBy, timeRequired, file, modified, action, due, other }
 
 func columnRole(_ header: String) -> ColumnRole {
     let k = HeadingRole.normalizedKey(header)
@@ -71,6 +74,10 @@ func columnRole(_ header: String) -> ColumnRole {
     if k.hasPrefix("discussion") || k == "description" || k == "details" || k == "purpose" { return .discussion }
     if k.hasPrefix("notes") || k.hasPrefix("note") || k == "minutes" || k == "outcome" || k == "outcomes"
         || k == "comments" || k == "notizen" || k == "notas" { return .notes }
+    if k == "action" || k == "actions" || k == "action item" || k == "action items" || k == "task" || k == "tasks"
+        || k == "to do" || k == "todo" { return .action }
+    if k == "due" || k == "due date" || k == "deadline" || k == "by when" || k == "fecha límite" || k == "fällig" { return .due }
+    if k == "assignee" || k == "assigned to" { return .chair }
     if k == "item" || k == "items" || k == "topic" || k == "topics" || k == "торіс" || k == "subject" || k == "session"
         || k == "thema" || k == "tema" || k == "agenda item" || k == "what" { return .topic }
     if k == "who" || k == "chair" || k == "chairs" || k == "presenter" || k == "presenters" || k == "speaker"
@@ -139,10 +146,11 @@ struct MeetingBuilder {
         case "ac:confluence", "ac:layout", "ac:layout-section", "ac:layout-cell", "section", "article", "main", "body", "html", "center", "tbody":
             return true
         case "div":
-            if conv.dialect == .html {
-                let cls = tree.attribute("class", of: n) ?? ""
-                if cls.contains("confluence-information-macro") || cls.contains("expand-container") || cls.contains("panel")
-                    || cls.contains("toc-macro") || cls.contains("plugin-tabmeta-details") || cls.contains("code") {
+            if conv.dialect == .html, tree.classRange(n) != nil {
+                let t = tree
+                if t.hasClassPrefix("confluence-information-macro", n) || t.hasClass("expand-container", n)
+                    || t.hasClass("panel", n) || t.hasClassPrefix("toc-macro", n) || t.hasClass("client-side-toc-macro", n)
+                    || t.hasClass("plugin-tabmeta-details", n) || t.hasClass("code", n) {
                     return false
                 }
             }
@@ -203,9 +211,14 @@ struct MeetingBuilder {
             if known.count >= 2 { headerIndex = i; roles = r; break }
         }
         let roleSet = Set(roles)
+        defer { append(conv.tableStrays(n)) }
         if let h = headerIndex {
             if roleSet.contains(.requestedBy) || (currentRole == .planning && roleSet.contains(.topic)) {
                 planningTable(grid, header: h, roles: roles, node: n)
+                return
+            }
+            if roleSet.contains(.action) && (roleSet.contains(.chair) || roleSet.contains(.due)) && !roleSet.contains(.time) {
+                actionTable(grid, header: h, roles: roles, node: n)
                 return
             }
             if roleSet.contains(.file) && roleSet.contains(.modified) {
@@ -222,7 +235,9 @@ struct MeetingBuilder {
             attachmentsTable(grid, header: 0, roles: [.file, .modified], node: n)
             return
         }
-        let converted = conv.block(n)
+        let converted = [Block.table(TableBlock(rows: grid.map { row in
+            row.map { TableCell(content: RichText(conv.cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
+        }))]
         // A two-column key/value table (page properties) may carry the date and participants.
         if case .table(let t)? = converted.first { propertiesTable(t) }
         append(converted)
@@ -230,7 +245,8 @@ struct MeetingBuilder {
 
     /// Reads Date / Attendees / Goals rows of a two-column key/value table.
     mutating func propertiesTable(_ t: TableBlock) {
-        for row in t.rows where row.count >= 2 {
+        guard t.rows.allSatisfy({ $0.count == 2 }) else { return }
+        for row in t.rows {
             let key = HeadingRole.classify(HeadingRole.cleanTitle(row[0].content.plainText), referenceYear: nil)
             let value = row[1].content
             switch key {
@@ -274,9 +290,14 @@ struct MeetingBuilder {
                 switch role {
                 case .time:
                     if cell.isOrigin {
-                        let (s, e) = Recognize.times(in: tree.textContent(cell.node))
+                        let written = tree.textContent(cell.node)
+                        let (s, e) = Recognize.times(in: written)
                         item.start = s
                         item.end = e
+                        // A duration ("10 min") or other text in the time column is kept, not dropped.
+                        if s == nil, !written.isEmpty {
+                            leftovers.append(.paragraph([.text((minutes(in: written) != nil ? "Duration: " : "Time: ") + written)]))
+                        }
                     }
                 case .topic:
                     item.topic = HeadingRole.cleanTitle(tree.textContent(cell.node)).isEmpty ? tree.textContent(cell.node)
@@ -416,6 +437,40 @@ struct MeetingBuilder {
         }
     }
 
+    /// An "Action | Owner | Due date" table: one action item per row; the table stays in the section too.
+    mutating func actionTable(_ grid: [[Converter.GridCell]], header: Int, roles: [ColumnRole], node: Int) {
+        let tasksBefore = conv.tasks.count
+        let table = TableBlock(rows: grid.map { row in
+            row.map { TableCell(content: RichText(conv.cellBlocks($0.node, first: $0.isOrigin)), isHeader: $0.isHeader) }
+        })
+        append([.table(table)])
+        // Rows holding tasks are already action items (the tasks).
+        let taskRows = Set(conv.tasks[tasksBefore...].map(\.location.line))
+        for (index, row) in table.rows.enumerated().dropFirst(header + 1) {
+            var text = ""
+            var owners: [Person] = []
+            var due: CalendarDate?
+            var tickets: [String] = []
+            for (col, cell) in row.enumerated() {
+                let role = col < roles.count ? roles[col] : .other
+                switch role {
+                case .action where text.isEmpty:
+                    var inl: [Inline] = []
+                    for b in cell.content.blocks { if case .paragraph(let i) = b { inl += inl.isEmpty ? i : [.text(" ")] + i } }
+                    text = Self.cleanActionText(Self.recognizerText(inl.filter { if case .ticket = $0 { false } else { true } }))
+                    tickets = Self.structuralTickets(inl)
+                case .chair: owners += people(in: cell.content)
+                case .due: due = firstDate(cell.content)
+                default: break
+                }
+            }
+            let location = tree.location(grid[index].first?.node ?? node)
+            guard !text.isEmpty, !taskRows.contains(location.line) else { continue }
+            prose.append(ActionItem(owners: owners, text: text, due: due, status: .unknown, tickets: tickets,
+                                    section: conv.section, location: location))
+        }
+    }
+
     /// "Oct 28, 2019 by Jeff Kantor" → date and person.
     func modifiedAttachment(name: String, type: String?, modified: String, comment: String?) -> Attachment {
         var by: Person?
@@ -435,6 +490,10 @@ struct MeetingBuilder {
         var result: [Person] = []
         func add(_ p: Person) {
             if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
+        }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people.
+        func addNamed(_ p: Person) {
+            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
         }
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
@@ -466,10 +525,10 @@ struct MeetingBuilder {
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { add(Recognize.person(after)) }
+                    if !after.isEmpty { addNamed(Recognize.person(after)) }
                     continue
                 }
-                add(Recognize.person(clean))
+                addNamed(Recognize.person(clean))
             }
             s = ""
         }
@@ -500,26 +559,29 @@ struct MeetingBuilder {
 
     // MARK: Action items
 
-    /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks).
+    /// The shared action-item recogniser, knowing the participants met so far.
+    var recognizer: ActionItemRecognizer {
+        ActionItemRecognizer(options: conv.options, participants: conv.draft.meeting.participants)
+    }
+
+    /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks), read by the
+    /// shared ``ActionItemRecognizer`` from the text of each line; mentions on the line resolve its owners.
     func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?) -> [ActionItem] {
         var out: [ActionItem] = []
-        func consider(_ inlines: [Inline], location: SourceLocation?) {
-            if let a = actionFromProse(inlines) {
-                var a = a
-                a.agendaItem = agendaItem
-                a.section = agendaItem == nil ? section : nil
-                a.location = location
-                a.status = .open
-                out.append(a)
-            }
+        let recognizer = self.recognizer
+        func consider(_ inlines: [Inline]) {
+            guard var a = actionFromProse(inlines, recognizer: recognizer) else { return }
+            a.agendaItem = agendaItem
+            a.section = agendaItem == nil ? section : nil
+            out.append(a)
         }
         func visit(_ blocks: [Block]) {
             for b in blocks {
                 switch b {
-                case .paragraph(let i): consider(i, location: nil)
+                case .paragraph(let i): consider(i)
                 case .list(let l):
                     for item in l.items where item.checked == nil {
-                        if case .paragraph(let i)? = item.blocks.first { consider(i, location: nil) }
+                        if case .paragraph(let i)? = item.blocks.first { consider(i) }
                         visit(Array(item.blocks.dropFirst()))
                     }
                 case .panel(let p): visit(p.content.blocks)
@@ -531,95 +593,131 @@ struct MeetingBuilder {
         return out
     }
 
-    /// Owner(s) then a dash then the action, optionally a date at the end.
-    func actionFromProse(_ inlines: [Inline]) -> ActionItem? {
-        var owners: [Person] = []
-        var index = 0
-        var leadingText = ""
-        // Owners: mentions and "&"/","-joined names before a dash.
-        while index < inlines.count {
-            switch inlines[index] {
-            case .mention(let p): owners.append(p)
-            case .text(let t):
-                if let dash = t.firstIndex(where: { $0 == "—" || $0 == "–" }) ?? t.firstRange(of: " - ")?.lowerBound {
-                    leadingText += t[..<dash]
-                    let names = leadingText.trimmingSpaces()
-                    if !names.isEmpty {
-                        for n in Recognize.splitNames(names) {
-                            let w = n.split(separator: " ")
-                            guard w.count <= 4, w.allSatisfy({ $0.first?.isUppercase == true || $0.lowercased() == "de" || $0 == "&" })
-                                else { return nil }
-                            owners.append(Recognize.person(n))
-                        }
-                    }
-                    guard !owners.isEmpty else { return nil }
-                    var rest: [Inline] = []
-                    let after = t[t.index(after: dash)...]
-                    let afterTrim = after.hasPrefix("- ") || after.hasPrefix(" ") ? String(after.drop { $0 == " " || $0 == "-" }) : String(after)
-                    rest.append(.text(afterTrim))
-                    rest += inlines[(index + 1)...]
-                    return makeAction(owners: owners, body: rest)
-                }
-                leadingText += t
-                if leadingText.count > 60 { return nil }
-            default:
-                return nil
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    func makeAction(owners: [Person], body: [Inline]) -> ActionItem? {
-        var due: CalendarDate?
-        var tickets: [String] = []
-        var textParts = ""
+    /// The text the recognisers read for a run of inlines: mentions as names, dates as written.
+    static func recognizerText(_ inlines: [Inline], skipJiraSummary: Bool = true) -> String {
+        var s = ""
         var afterTicket = false
-        for i in body {
-            if afterTicket, case .text(let t) = i, t.hasPrefix(" - ") {
+        for i in inlines {
+            if skipJiraSummary, afterTicket, case .text(let t) = i, t.hasPrefix(" - ") {
                 afterTicket = false
-                continue   // the rendered Jira summary, not part of the action
+                continue   // a rendered Jira summary, not part of the sentence
             }
             afterTicket = false
             switch i {
-            case .date(let d, _): if due == nil { due = d }
-            case .ticket(let k):
-                if !tickets.contains(k) { tickets.append(k) }
-                afterTicket = true
-            case .mention(let p): textParts += p.name
+            case .mention(let p): s += p.name
+            case .date(let d, let text): s += text.isEmpty ? d.description : text
+            case .ticket(let k): s += k; afterTicket = true
+            case .status: s += " "
             case .link(let target, let inner):
-                let keys = target.contains("/browse/") ? Recognize.ticketKeys(in: target) : []
-                for k in keys where !tickets.contains(k) { tickets.append(k) }
-                if keys.isEmpty { textParts += Inline.plainText(inner) }
-            case .status: break
-            default: textParts += i.plainText
+                if target.contains("/browse/"), let key = Recognize.keyCandidates(in: target).last {
+                    s += key
+                    afterTicket = true
+                } else {
+                    s += Inline.plainText(inner)
+                }
+            case .emphasis(_, let inner): s += recognizerText(inner, skipJiraSummary: skipJiraSummary)
+            case .lineBreak: s += " "
+            default: s += i.plainText
             }
         }
-        if due == nil, let d = Recognize.firstDate(in: textParts, referenceYear: conv.options.referenceYear) {
-            due = d
-            textParts = stripTrailingDate(textParts)
-        }
-        for k in Recognize.ticketKeys(in: textParts, known: conv.options.knownProjectKeys) where !tickets.contains(k) { tickets.append(k) }
-        var residue = textParts
-        for k in tickets { residue = residue.replacingAll(k, with: "") }
-        let text = cleanActionText(residue)
-        guard !text.isEmpty else { return nil }
-        return ActionItem(owners: owners, text: text, due: due, tickets: tickets)
+        return s
     }
 
-    func stripTrailingDate(_ s: String) -> String {
-        // Drops a trailing "18 Nov 2019" / "2019-11-18" the date came from.
-        var words = s.split(separator: " ")
-        var dropped = 0
-        while let last = words.last, dropped < 3,
-              last.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," || $0 == "." }) || Recognize.months[last.lowercased().trimming(",.")] != nil {
-            words.removeLast()
-            dropped += 1
+    /// Keys of Jira macros and `/browse/` links among the inlines: tickets by construction.
+    static func structuralTickets(_ inlines: [Inline]) -> [String] {
+        var keys: [String] = []
+        visitInlines(RichText([.paragraph(inlines)])) { i in
+            switch i {
+            case .ticket(let k): if !keys.contains(k) { keys.append(k) }
+            case .link(let target, _):
+                if target.contains("/browse/") {
+                    for k in Recognize.keyCandidates(in: target) where !keys.contains(k) { keys.append(k) }
+                }
+            default: break
+            }
         }
-        return words.joined(separator: " ")
+        return keys
     }
 
-    func cleanActionText(_ s: String) -> String {
+    func actionFromProse(_ inlines: [Inline], recognizer: ActionItemRecognizer) -> ActionItem? {
+        let text = Self.recognizerText(inlines)
+        guard let r = recognizer.recognize(text) else { return nil }
+        var a = r.actionItem()
+        let mentions = mentionsIn(inlines)
+        a.owners = r.owners.map { owner in mentions.first { $0.isSamePerson(as: owner) || $0.name == owner.name } ?? owner }
+        for k in Self.structuralTickets(inlines) where !a.tickets.contains(k) { a.tickets.append(k) }
+        if a.due == nil { a.due = firstDateInline(inlines) }
+        if a.status == .unknown { a.status = .open }
+        return a
+    }
+
+    func mentionsIn(_ inlines: [Inline]) -> [Person] {
+        var found: [Person] = []
+        visitInlines(RichText([.paragraph(inlines)])) { i in
+            if case .mention(let p) = i, !found.contains(where: { $0.isSamePerson(as: p) }) { found.append(p) }
+        }
+        return found
+    }
+
+    func firstDateInline(_ inlines: [Inline]) -> CalendarDate? {
+        var found: CalendarDate?
+        visitInlines(RichText([.paragraph(inlines)])) { i in if found == nil, case .date(let d, _) = i { found = d } }
+        return found
+    }
+
+    /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
+    /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
+    func action(from task: TaskRecord) -> ActionItem {
+        var owners = mentionsIn(task.inlines)
+        var due = firstDateInline(task.inlines)
+        var tickets = Self.structuralTickets(task.inlines)
+        // Text without the owner mentions, dates and Jira macros.
+        var body: [Inline] = []
+        var afterTicket = false
+        for i in task.inlines {
+            if afterTicket, case .text(let t) = i, t.hasPrefix(" - ") { afterTicket = false; continue }
+            afterTicket = false
+            switch i {
+            case .mention(let p) where owners.contains(where: { $0.isSamePerson(as: p) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
+                continue
+            case .date: continue
+            case .ticket: afterTicket = true; continue
+            case .status: continue
+            case .link(let target, _) where target.contains("/browse/"): afterTicket = true; continue
+            default: body.append(i)
+            }
+        }
+        var text = Self.recognizerText(body)
+        if owners.isEmpty, let r = recognizer.recognize(text), !r.owners.isEmpty {
+            // "Unknown User (x) — do it" or "Ana Ortiz — do it" written as text.
+            owners = r.owners
+            text = r.text
+            if due == nil { due = r.due }
+            for k in r.tickets where !tickets.contains(k) { tickets.append(k) }
+        } else if owners.isEmpty {
+            let trimmed = text.trimmingSpaces()
+            if trimmed.hasPrefix("Unknown User ("), let close = trimmed.firstIndex(of: ")") {
+                owners.append(Recognize.person(String(trimmed[...close])))
+                text = String(trimmed[trimmed.index(after: close)...])
+            }
+        }
+        let dateRecognizer = Recognize.dates(conv.options.referenceYear, conv.options.numericDateOrder)
+        if due == nil, let m = dateRecognizer.lastDate(in: text) {
+            due = m.start
+            text = String(text[..<m.range.lowerBound]) + String(text[m.range.upperBound...])
+        }
+        let extracted = TicketRecognizer(knownProjectKeys: conv.options.knownProjectKeys).extract(from: text)
+        for k in extracted.tickets where !tickets.contains(k) { tickets.append(k) }
+        var a = ActionItem(owners: owners, text: Self.cleanActionText(extracted.text), due: due, status: task.status,
+                           tickets: tickets)
+        a.taskID = task.id
+        a.agendaItem = task.agendaItem
+        a.section = task.agendaItem == nil ? task.section : nil
+        a.location = task.location
+        return a
+    }
+
+    static func cleanActionText(_ s: String) -> String {
         var t = s.trimmingSpacesAndNewlines()
         while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirst() }
         while let l = t.last, l == " " || l == "-" || l == "—" || l == "," || l == "." || l == ";" { t.removeLast() }
@@ -629,38 +727,6 @@ struct MeetingBuilder {
             if ch == " " { if !lastSpace { collapsed.append(ch) }; lastSpace = true } else { collapsed.append(ch); lastSpace = false }
         }
         return collapsed
-    }
-
-    /// An action item from a task: owners = mentions, due = date, tickets = Jira references.
-    func action(from task: TaskRecord) -> ActionItem {
-        var owners: [Person] = []
-        visitInlines(RichText([.paragraph(task.inlines)])) { i in
-            if case .mention(let p) = i, !owners.contains(where: { $0.isSamePerson(as: p) }) { owners.append(p) }
-        }
-        var body = task.inlines
-        // Leading mentions and a dash after them are owner markup, not text.
-        var lead = 0
-        while lead < body.count {
-            if case .mention = body[lead] { lead += 1; continue }
-            if case .text(let t) = body[lead], t.trimmingSpaces().isEmpty { lead += 1; continue }
-            break
-        }
-        if lead > 0 { body = Array(body[lead...]) }
-        // A deleted account rendered as text: "Unknown User (pnatarajan) benchmark …".
-        if owners.isEmpty, case .text(let t)? = body.first {
-            let trimmed = t.trimmingSpaces()
-            if trimmed.hasPrefix("Unknown User ("), let close = trimmed.firstIndex(of: ")") {
-                owners.append(Recognize.person(String(trimmed[...close])))
-                body[0] = .text(String(trimmed[trimmed.index(after: close)...]))
-            }
-        }
-        var a = makeAction(owners: owners, body: body) ?? ActionItem(owners: owners, text: Inline.plainText(task.inlines))
-        a.status = task.status
-        a.taskID = task.id
-        a.agendaItem = task.agendaItem
-        a.section = task.agendaItem == nil ? task.section : nil
-        a.location = task.location
-        return a
     }
 }
 

@@ -27,7 +27,21 @@ enum Pipeline {
                                      at: parsed.diagnostics.first?.location, file: fileName, sourceIdentifier: identifier,
                                      diagnostics: prepared.diagnostics + parsed.diagnostics)
         }
-        let tree = parsed.tree
+        var tree = parsed.tree
+        var parserDiagnostics = parsed.diagnostics
+        if parsed.hadFatalErrors {
+            // libxml2's XML recovery stops at some errors (a mismatched end tag) and would lose the rest of the
+            // page. Read the same prepared bytes with the forgiving HTML parser too and keep whichever tree
+            // holds more text: nothing lost.
+            let fallback = LibXML.parseHTML(StoragePreparation.escapingCDATA(prepared.output), fileName: fileName,
+                                            lineOffset: 0, firstLineColumnOffset: Int32(StoragePreparation.prefix.utf8.count),
+                                            lowercaseNames: false)
+            if fallback.tree.textByteCount > tree.textByteCount {
+                tree = fallback.tree
+                parserDiagnostics.append(Diagnostic(.note, code: "confluence.lenient-reparse",
+                    "the storage format is not well-formed; it was read again with libxml2's HTML parser, which kept more of its text"))
+            }
+        }
         var page = page
         // The <page><title>/<space>/<body> wrapper some exporters write.
         var root = tree.root
@@ -42,7 +56,7 @@ enum Pipeline {
             }
         }
         var conv = Converter(tree: tree, dialect: .storage, options: options, handlers: confluence.handlerTable)
-        conv.draft.meeting.diagnostics = prepared.diagnostics + parsed.diagnostics
+        conv.draft.meeting.diagnostics = prepared.diagnostics + parserDiagnostics
         var builder = MeetingBuilder(converter: conv)
         builder.walk(root)
         return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
@@ -190,6 +204,7 @@ enum Pipeline {
                 }
             }
         }
+        if agenda.count == 1, agenda[0].date == nil, let d = meeting.startDate { agenda[0].date = d }
         meeting.agenda = agenda
         let dated = agenda.compactMap(\.date)
         if let first = dated.min(), let last = dated.max() {

@@ -149,6 +149,34 @@ struct StoragePreparation {
         }
     }
 
+    /// The prepared bytes with every CDATA section turned into escaped text (for the HTML parser).
+    static func escapingCDATA(_ bytes: [UInt8]) -> [UInt8] {
+        let open = Array("<![CDATA[".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), i + open.count <= bytes.count, Array(bytes[i..<(i + open.count)]) == open {
+                var j = i + open.count
+                while j < bytes.count {
+                    if bytes[j] == UInt8(ascii: "]"), j + 2 < bytes.count, bytes[j + 1] == UInt8(ascii: "]"), bytes[j + 2] == UInt8(ascii: ">") { break }
+                    switch bytes[j] {
+                    case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
+                    case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
+                    case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
+                    default: out.append(bytes[j])
+                    }
+                    j += 1
+                }
+                i = j + 3
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
     private mutating func copy(_ input: [UInt8], _ from: Int, _ to: Int, _ line: inout Int, _ lineStart: inout Int) {
         guard from < to else { return }
         for k in from..<to where input[k] == 0x0A { line += 1; lineStart = k + 1 }

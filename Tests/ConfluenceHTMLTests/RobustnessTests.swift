@@ -1,0 +1,197 @@
+// swift-meeting-notes · ConfluenceHTMLTests
+
+import ConfluenceHTML
+import Foundation
+import MeetingModel
+import Testing
+
+@Suite struct RobustnessTests {
+    let storage = ConfluenceStorageSource()
+    let html = ConfluenceHTMLSource()
+    let rest = ConfluenceRESTSource()
+
+    func importStorage(_ text: String, options: ImportOptions = ImportOptions()) throws -> Meeting {
+        try storage.importMeeting(from: SourceInput(text: text, fileName: "page.xhtml"), options: options).meeting
+    }
+
+    @Test("a <page> wrapper with a DOCTYPE to a missing DTD")
+    func pageWrapper() throws {
+        let m = try importStorage("""
+            <?xml version="1.0" standalone="no"?>
+            <!DOCTYPE page SYSTEM "../../page.dtd">
+            <page xmlns:ac="http://www.atlassian.com/schema/confluence/4/ac/" xmlns:ri="http://www.atlassian.com/schema/confluence/4/ri/">
+              <space>ENG</space><title>Weekly sync</title>
+              <body><h2>Notes</h2><p>Hello&nbsp;world</p></body>
+            </page>
+            """)
+        #expect(m.title == "Weekly sync")
+        #expect(m.page.space == "ENG")
+        #expect(m.sections.map(\.title) == ["Notes"])
+        #expect(m.sections[0].content.plainText == "Hello world")
+        let d = try #require(m.diagnostics.first { $0.code == "confluence.doctype-ignored" })
+        #expect(d.location?.line == 2)
+        #expect(d.text == "<!DOCTYPE page SYSTEM \"../../page.dtd\">")
+    }
+
+    @Test("']] >' CDATA ends written by the Cloud exporter are repaired")
+    func brokenCDATA() throws {
+        let m = try importStorage("""
+            <ac:structured-macro ac:name="code"><ac:parameter ac:name="language">sql</ac:parameter><ac:plain-text-body><![CDATA[x = "]] >" AND y = 1]] ></ac:plain-text-body></ac:structured-macro><p>after</p>
+            """)
+        #expect(m.sections.first?.content.blocks == [.code(language: "sql", text: "x = \"]] >\" AND y = 1"), .paragraph([.text("after")])])
+        #expect(m.diagnostics.contains { $0.code == "confluence.cdata-repaired" })
+    }
+
+    @Test("the document cannot define entities: no external entity, no expansion bomb")
+    func entitiesAreNotDefinable() throws {
+        let m = try importStorage("""
+            <!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
+            <p>&xxe; &b; &hellip; &uuml;&bogus;</p>
+            """)
+        let text = m.sections.first?.content.plainText ?? ""
+        #expect(!text.contains("root:"))
+        #expect(!text.contains("aaaaaaaaaa"))
+        #expect(text == "&xxe; &b; … ü&bogus;")
+        #expect(m.diagnostics.filter { $0.code == "confluence.unknown-entity" }.map(\.text) == ["&xxe;", "&b;", "&bogus;"])
+        #expect(m.diagnostics.first { $0.code == "confluence.unknown-entity" }?.location?.line == 2)
+    }
+
+    @Test("every HTML 4 named entity resolves", arguments: [("&eacute;", "é"), ("&mdash;", "—"), ("&euro;", "€"), ("&thetasym;", "ϑ"), ("&rarr;", "→"), ("&nbsp;", " ")])
+    func namedEntities(entity: String, expected: String) throws {
+        let m = try importStorage("<p>x\(entity)y</p>")
+        #expect(m.sections.first?.content.plainText == "x\(expected)y")
+    }
+
+    @Test("markup errors recover with located diagnostics; strict mode throws")
+    func recovery() throws {
+        let broken = "<p>one</p>\n<p><strong>two</p>\n<table><tr><td>cell</table><p>three"
+        let m = try importStorage(broken)
+        #expect(m.sections.first?.content.plainText.contains("three") == true)
+        let markup = m.diagnostics.filter { $0.code == "confluence.storage-markup" }
+        #expect(!markup.isEmpty)
+        #expect(markup.allSatisfy { ($0.location?.line ?? 0) >= 1 && ($0.location?.line ?? 0) <= 3 })
+        let e = #expect(throws: MeetingImportError.self) {
+            try storage.importMeeting(from: SourceInput(text: broken), options: ImportOptions(strictness: .strict))
+        }
+        #expect(e?.code == .malformedMarkup)
+        #expect(e?.diagnostics.isEmpty == false)
+    }
+
+    @Test("where libxml2's XML recovery gives up, the lenient re-read keeps the rest of the page")
+    func lenientReread() throws {
+        let m = try importStorage("<p>if a < b then</p>\n<p>after <ac:link><ri:user ri:username=\"aortiz\"/></ac:link></p>")
+        let text = m.sections.first?.content.plainText ?? ""
+        #expect(text.contains("after aortiz"))
+        #expect(text.contains("then"))
+    }
+
+    @Test("empty input is a typed error for every source")
+    func empty() {
+        for source in [storage, html, rest] as [any MeetingSource] {
+            let e = #expect(throws: MeetingImportError.self) {
+                try source.importMeeting(from: SourceInput(text: "  \n"), options: ImportOptions())
+            }
+            #expect(e?.code == .emptyInput)
+            #expect(e?.sourceIdentifier == source.identifier)
+        }
+    }
+
+    @Test("truncated and garbage inputs never crash")
+    func garbage() throws {
+        let full = try Fixture.bytes("f2f-storage.xhtml")
+        for cut in stride(from: 1, to: full.count, by: max(1, full.count / 37)) {
+            let input = SourceInput(bytes: Array(full.prefix(cut)))
+            _ = try? storage.importMeeting(from: input, options: Fixture.options)
+            _ = try? html.importMeeting(from: input, options: Fixture.options)
+        }
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        for _ in 0..<20 {
+            var bytes: [UInt8] = []
+            for _ in 0..<2000 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(UInt8(truncatingIfNeeded: seed >> 33))
+            }
+            bytes.insert(contentsOf: Array("<ac:task-list><ac:task><table><tr><td rowspan=\"99999\">".utf8), at: 0)
+            let input = SourceInput(bytes: bytes)
+            _ = try? storage.importMeeting(from: input, options: ImportOptions())
+            _ = try? html.importMeeting(from: input, options: ImportOptions())
+            #expect(throws: MeetingImportError.self) { try rest.importMeeting(from: input, options: ImportOptions()) }
+        }
+    }
+
+    @Test("very deep nesting is flattened, text kept")
+    func deepNesting() throws {
+        let depth = 3000
+        let text = String(repeating: "<div>", count: depth) + "deep text" + String(repeating: "</div>", count: depth)
+        let m = try html.importMeeting(from: SourceInput(text: "<html><body>" + text + "</body></html>"), options: ImportOptions()).meeting
+        #expect(m.sections.first?.content.plainText == "deep text")
+        #expect(m.diagnostics.contains { $0.code == "confluence.nesting-flattened" })
+    }
+
+    @Test("confidence sniffs the three forms")
+    func confidence() throws {
+        let storageInput = try Fixture.input("f2f-storage.xhtml")
+        let htmlInput = try Fixture.input("f2f-export.html")
+        let restInput = try Fixture.input("rest-v1.json")
+        #expect(storage.confidence(for: storageInput) > 0.9)
+        #expect(html.confidence(for: storageInput) < 0.3)
+        #expect(rest.confidence(for: storageInput) == 0)
+        #expect(html.confidence(for: htmlInput) > 0.9)
+        #expect(storage.confidence(for: htmlInput) < 0.5)
+        #expect(rest.confidence(for: restInput) > 0.9)
+        #expect(storage.confidence(for: restInput) == 0)
+        #expect(html.confidence(for: restInput) == 0)
+        #expect(html.confidence(for: SourceInput(text: "<p>hi</p>", fileName: "notes.html")) >= 0.6)
+        #expect(storage.confidence(for: SourceInput(text: "plain text notes")) == 0)
+        let registry = MeetingSourceRegistry([storage, html, rest])
+        #expect(registry.bestSource(for: storageInput)?.identifier == "confluence-storage")
+        #expect(registry.bestSource(for: htmlInput)?.identifier == "confluence-html")
+        #expect(registry.bestSource(for: restInput)?.identifier == "confluence-rest-json")
+    }
+
+    @Test("deterministic: the same input gives the same JSON")
+    func deterministic() throws {
+        for name in ["f2f-storage.xhtml", "f2f-export.html", "rest-v1.json"] {
+            let input = try Fixture.input(name)
+            let registry = MeetingSourceRegistry([storage, html, rest])
+            let a = try registry.importMeeting(from: input, options: Fixture.options).meeting
+            let b = try registry.importMeeting(from: input, options: Fixture.options).meeting
+            #expect(MeetingJSON.encode(a) == MeetingJSON.encode(b))
+            #expect(try MeetingJSON.decode(MeetingJSON.encode(a)) == a)
+        }
+    }
+}
+
+@Suite struct ConcurrencyTests {
+    @Test("many pages imported at once from several threads give the sequential results")
+    func concurrentImports() async throws {
+        let names = ["f2f-storage.xhtml", "f2f-export.html", "blueprint-storage.xhtml", "blueprint-export.html",
+                     "cloud-storage.xhtml", "cloud-export.html", "rest-v1.json", "rest-v2.json"]
+        let registry = MeetingSourceRegistry([ConfluenceStorageSource(), ConfluenceHTMLSource(), ConfluenceRESTSource()])
+        var inputs: [SourceInput] = []
+        var expected: [[UInt8]] = []
+        for n in names {
+            let input = try Fixture.input(n)
+            inputs.append(input)
+            expected.append(MeetingJSON.encode(try registry.importMeeting(from: input, options: Fixture.options).meeting))
+        }
+        // Broken inputs too, so libxml2 error reporting runs concurrently.
+        inputs.append(SourceInput(text: "<p><strong>broken</p><table><td>x", fileName: "broken.xhtml"))
+        expected.append(MeetingJSON.encode(try registry.importMeeting(from: inputs.last!, options: Fixture.options).meeting))
+        let results = await withTaskGroup(of: (Int, [UInt8]?).self) { group in
+            for i in 0..<96 {
+                let k = i % inputs.count
+                let input = inputs[k]
+                group.addTask {
+                    let r = try? registry.importMeeting(from: input, options: Fixture.options)
+                    return (k, r.map { MeetingJSON.encode($0.meeting) })
+                }
+            }
+            var out: [(Int, [UInt8]?)] = []
+            for await r in group { out.append(r) }
+            return out
+        }
+        #expect(results.count == 96)
+        for (k, json) in results { #expect(json == expected[k], "page \(k) differs when imported concurrently") }
+    }
+}
