@@ -6,22 +6,35 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
-        .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
-        .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
-        .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
         .library(name: "MeetingExport", targets: ["MeetingExport"]),
         .library(name: "MeetingNotes", targets: ["MeetingNotes"]),
         .executable(name: "meeting-notes", targets: ["meeting-notes"]),
+        .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
+        .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
+        .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
+        .library(name: "MeetingSourceTesting", targets: ["MeetingSourceTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .target(name: "MeetingModel"),
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport", "PlainTextImport", "ConfluenceHTML"]),
+        .executableTarget(name: "meeting-notes", dependencies: [
+            "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MeetingExportTests", dependencies: [
+            "MeetingExport", "MeetingNotes", "MeetingSourceTesting", "meeting-notes", .product(name: "Ink", package: "Ink"),
+        ], resources: [.copy("Fixtures")]),
         .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
         .systemLibrary(name: "CMeetingLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "ConfluenceHTML", dependencies: [
@@ -31,17 +44,9 @@ let package = Package(
         ]),
         .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
-        .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
-        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport"]),
-        .executableTarget(name: "meeting-notes", dependencies: [
-            "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .testTarget(name: "MeetingExportTests", dependencies: [
-            "MeetingExport", "MeetingNotes", "meeting-notes", .product(name: "Ink", package: "Ink"),
-        ], resources: [.copy("Fixtures")]),
-        .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
-        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
-                    resources: [.copy("Fixtures")]),
+        .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
+        .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
     ],
     swiftLanguageModes: [.v6]
 )

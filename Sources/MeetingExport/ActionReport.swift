@@ -6,7 +6,7 @@ public import MeetingModel
 /// One action item with the context of the meeting it comes from: a row of a task report across
 /// many meetings.
 public struct ActionRow: Sendable, Hashable, Codable {
-    /// The meeting's title.
+    /// The meeting's title; the source file's name (without folder and extension) when the page has none.
     public var meetingTitle: String
     /// The meeting's first day.
     public var meetingDate: CalendarDate?
@@ -32,13 +32,19 @@ public struct ActionRow: Sendable, Hashable, Codable {
 
     /// The rows of one meeting, in document order.
     public static func rows(of meeting: Meeting, sourceFile: String? = nil) -> [ActionRow] {
-        meeting.actionItems.enumerated().map { index, action in
+        let file = sourceFile ?? meeting.page.source
+        var title = meeting.title
+        if title.isEmpty, let file {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            title = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        }
+        return meeting.actionItems.enumerated().map { index, action in
             var context: String? = action.section
             if let ref = action.agendaItem, let item = meeting.agendaItem(ref) {
                 context = "Day \(ref.day): " + item.topic
             }
-            return ActionRow(meetingTitle: meeting.title, meetingDate: meeting.startDate,
-                             sourceFile: sourceFile ?? meeting.page.source, agendaItem: context,
+            return ActionRow(meetingTitle: title, meetingDate: meeting.startDate,
+                             sourceFile: file, agendaItem: context,
                              action: action, ordinal: index)
         }
     }
@@ -262,20 +268,22 @@ public enum CSV {
     }
 }
 
-/// Plain-text tables aligned in columns.
+/// Plain-text tables aligned in columns, by terminal display width (East Asian wide characters and
+/// emoji take two columns, combining marks none).
 enum TextTable {
     static func render(_ grid: [[String]]) -> String {
         guard let header = grid.first else { return "" }
         var widths = Array(repeating: 0, count: header.count)
-        for row in grid { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        for row in grid {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) }
+        }
         var out = ""
         for row in grid {
             var line = ""
             for (i, cell) in row.enumerated() {
-                if i == row.count - 1 {
-                    line += cell
-                } else {
-                    line += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+                line += cell
+                if i < row.count - 1, i < widths.count {
+                    line += String(repeating: " ", count: widths[i] - displayWidth(cell) + 2)
                 }
             }
             while line.hasSuffix(" ") { line.removeLast() }
@@ -284,9 +292,38 @@ enum TextTable {
         return out
     }
 
+    /// Cuts `text` to at most `width` display columns, ending with "…" when cut; newlines become spaces.
     static func clip(_ text: String, _ width: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        guard flat.count > width, width > 1 else { return flat }
-        return String(flat.prefix(width - 1)) + "…"
+        var flat = ""
+        for ch in text { flat.append(ch.isNewline ? " " : ch) }
+        guard displayWidth(flat) > width, width > 1 else { return flat }
+        var out = ""
+        var used = 0
+        for ch in flat {
+            let w = displayWidth(ch)
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        var total = 0
+        for ch in text { total += displayWidth(ch) }
+        return total
+    }
+
+    static func displayWidth(_ ch: Character) -> Int {
+        guard let scalar = ch.unicodeScalars.first else { return 0 }
+        if ch.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return scalar.properties.generalCategory == .nonspacingMark ? 0 : 1
+        }
     }
 }

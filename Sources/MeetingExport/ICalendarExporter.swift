@@ -16,7 +16,8 @@ public import MeetingModel
 /// start time ends at its ``AgendaItem/end``, else at the next timed item's start, else after
 /// ``Options/defaultDuration`` minutes (clamped to 23:59). Untimed items that follow a timed item share
 /// the time until the next timed item in equal parts with it (or the time after its written end), or
-/// follow it in ``Options/defaultDuration`` steps when no timed item comes later. Untimed items before
+/// follow it in ``Options/defaultDuration`` steps when no timed item comes later. (An end that reaches
+/// the next timed item's start, as importers fill it in, does not count as leaving room.) Untimed items before
 /// the day's first time, and items of days without any time, become all-day events.
 ///
 /// **Determinism.** Output is byte-identical run to run: UIDs are FNV-1a hashes of the page title, start
@@ -96,7 +97,10 @@ public struct ICalendarExporter: Sendable {
                     // Share the gap until the next timed item (or default steps when there is none).
                     var cursor: Int
                     var slots: [(Int, Int)] = []
-                    if let written = items[i].end?.minutesSinceMidnight, written > s {
+                    // A written end that leaves room before the next timed item bounds the timed item; an end
+                    // that reaches the next start (importers fill `end` from it) is shared like no end at all.
+                    if let written = items[i].end?.minutesSinceMidnight, written > s,
+                       written < (nextStart?.minutesSinceMidnight ?? Int.max) {
                         slots.append((s, written))
                         cursor = written
                         let limit = nextStart?.minutesSinceMidnight ?? (written + untimed * step)
@@ -150,10 +154,11 @@ public struct ICalendarExporter: Sendable {
         }
 
         var eventUIDs: [AgendaItemReference: String] = [:]
+        let actionsByItem = Dictionary(grouping: meeting.actionItems.filter { $0.agendaItem != nil }) {
+            $0.agendaItem ?? AgendaItemReference(day: 0, index: 0)
+        }
         for p in placements {
-            guard let day = meeting.agenda.first(where: { $0.day == p.reference.day }),
-                  day.items.indices.contains(p.reference.index) else { continue }
-            let item = day.items[p.reference.index]
+            guard let item = meeting.agendaItem(p.reference) else { continue }
             let uid = StableHash.hex(uidBase + "\u{1F}\(p.reference.day)\u{1F}\(p.reference.index)\u{1F}" + item.topic)
                 + "-d\(p.reference.day)i\(p.reference.index + 1)@swift-meeting-notes"
             eventUIDs[p.reference] = uid
@@ -169,7 +174,7 @@ public struct ICalendarExporter: Sendable {
             }
             w.line("SUMMARY:" + ICalendarWriter.text(item.topic.isEmpty ? "(untitled)" : item.topic))
             if let loc = meeting.location, !loc.isEmpty { w.line("LOCATION:" + ICalendarWriter.text(loc)) }
-            let description = eventDescription(item, actions: meeting.actionItems(in: p.reference))
+            let description = eventDescription(item, actions: actionsByItem[p.reference] ?? [])
             if !description.isEmpty { w.line("DESCRIPTION:" + ICalendarWriter.text(description)) }
             w.line("CATEGORIES:" + item.kind.rawValue.uppercased())
             if item.kind != .session { w.line("TRANSP:TRANSPARENT") }
@@ -326,21 +331,25 @@ struct ICalendarWriter {
     private(set) var text = ""
 
     mutating func line(_ content: String) {
+        // Fold between Unicode scalars (never inside a UTF-8 sequence); a long grapheme cluster may be split,
+        // which unfolding joins back exactly.
         var count = 0
         var limit = 75
-        var current = ""
-        for ch in content {
-            let size = String(ch).utf8.count
+        var current = String.UnicodeScalarView()
+        for scalar in content.unicodeScalars {
+            let size = UTF8.width(scalar)
             if count + size > limit {
-                text += current + "\r\n "
-                current = ""
+                text.unicodeScalars.append(contentsOf: current)
+                text += "\r\n "
+                current = String.UnicodeScalarView()
                 count = 0
                 limit = 74          // the leading space takes one octet of the 75
             }
-            current.append(ch)
+            current.append(scalar)
             count += size
         }
-        text += current + "\r\n"
+        text.unicodeScalars.append(contentsOf: current)
+        text += "\r\n"
     }
 
     /// TEXT value escaping: backslash, semicolon, comma, newline (CR dropped, other controls removed).

@@ -75,6 +75,9 @@ public struct MarkdownExporter: Sendable {
         }
 
         if !meeting.agenda.isEmpty {
+            let actionsByItem = Dictionary(grouping: meeting.actionItems.filter { $0.agendaItem != nil }) {
+                $0.agendaItem ?? AgendaItemReference(day: 0, index: 0)
+            }
             doc.block("## Agenda")
             for day in meeting.agenda {
                 let date = day.date ?? meeting.startDate.map { $0.adding(days: day.day - 1) }
@@ -95,7 +98,7 @@ public struct MarkdownExporter: Sendable {
                 doc.block(table)
                 for (index, item) in day.items.enumerated() {
                     let ref = AgendaItemReference(day: day.day, index: index)
-                    let actions = options.actionItemsUnderAgendaItems ? meeting.actionItems(in: ref) : []
+                    let actions = options.actionItemsUnderAgendaItems ? actionsByItem[ref] ?? [] : []
                     if item.discussion.isEmpty && item.notes.isEmpty && actions.isEmpty { continue }
                     let time = timeRange(item)
                     doc.block("#### " + (time.isEmpty ? "" : time + " · ") + headingText(item.topic))
@@ -225,16 +228,22 @@ struct MarkdownDocument {
 public enum MarkdownEscaping {
     /// Escapes text so that it renders as itself inside a paragraph, list item or heading.
     ///
-    /// Backslash-escapes the inline metacharacters ``\ ` * _ [ ] < > | ~ &`` everywhere, and at the start
-    /// of the text (when `lineStart`) a leading `#`, `-`, `+`, `=`, `>` or `1.`/`1)` that would start a
-    /// block. Newlines become spaces.
+    /// Backslash-escapes ``\ ` * _ [ ] < | ~`` everywhere (also intraword `_`, which CommonMark would
+    /// leave alone but simpler parsers such as Ink read as emphasis), `&` only where it would start an
+    /// entity (`&amp;`, `&#35;`), and at
+    /// the start of the text (when `lineStart`) a leading `#`, `-`, `+`, `=`, `>` or `1.`/`1)` that would
+    /// start a block. Newlines and tabs become spaces.
     public static func inline(_ text: String, lineStart: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
-        for ch in text {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
+            case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
                 out.append("\\")
+                out.append(ch)
+            case "&":
+                if startsEntity(chars, at: i) { out.append("\\") }
                 out.append(ch)
             case "\n", "\r", "\r\n", "\t":
                 out.append(" ")
@@ -243,6 +252,17 @@ public enum MarkdownEscaping {
             }
         }
         return lineStart ? escapeLineStart(out) : out
+    }
+
+    /// Whether `&` at `index` starts something CommonMark reads as an entity: `&name;` or `&#123;`.
+    private static func startsEntity(_ chars: [Character], at index: Int) -> Bool {
+        var j = index + 1
+        var count = 0
+        while j < chars.count, count <= 32, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "#" {
+            j += 1
+            count += 1
+        }
+        return count > 0 && j < chars.count && chars[j] == ";"
     }
 
     /// Escapes text for one GFM table cell: as ``inline(_:lineStart:)``, on one line.
@@ -423,24 +443,25 @@ struct RichTextMarkdown {
         return parts.joined(separator: "<br/>")
     }
 
-    func inlines(_ inlines: [Inline], inCell: Bool = false) -> String {
+    /// Inline content; `inStrong` is true inside bold text (mentions are not bolded again).
+    func inlines(_ inlines: [Inline], inCell: Bool = false, inStrong: Bool = false) -> String {
         var out = ""
         for i in inlines {
             if case .lineBreak = i {
                 out += inCell ? "<br/>" : "\\\n"
             } else {
-                out += inline(i, inCell: inCell)
+                out += inline(i, inCell: inCell, inStrong: inStrong)
             }
         }
         return out
     }
 
-    func inline(_ inline: Inline, inCell: Bool = false) -> String {
+    func inline(_ inline: Inline, inCell: Bool = false, inStrong: Bool = false) -> String {
         switch inline {
         case .text(let t):
             return MarkdownEscaping.inline(t, lineStart: false)
         case .emphasis(let strong, let inner):
-            let content = inlines(inner, inCell: inCell)
+            let content = inlines(inner, inCell: inCell, inStrong: inStrong || strong)
             // Delimiters must touch non-space text: move surrounding spaces outside.
             var core = Substring(content)
             var lead = "", trail = ""
@@ -450,7 +471,9 @@ struct RichTextMarkdown {
             let mark = strong ? "**" : "*"
             return lead + mark + core + mark + trail
         case .mention(let p):
-            return MarkdownEscaping.inline(p.name, lineStart: false)
+            // Bold, as the owners of action lines: "@Name" would link a GitHub user.
+            let name = MarkdownEscaping.inline(p.name, lineStart: false).trimmingSpaces()
+            return inStrong || name.isEmpty ? name : "**" + name + "**"
         case .date(let d, let text):
             return MarkdownEscaping.inline(text.isEmpty ? d.description : text, lineStart: false)
         case .ticket(let key):
@@ -458,7 +481,8 @@ struct RichTextMarkdown {
             guard let base = ticketBaseURL else { return k }
             return "[" + k + "](" + RichTextMarkdown.destination(base + key) + ")"
         case .link(let target, let inner):
-            let text = inner.isEmpty ? MarkdownEscaping.inline(target, lineStart: false) : inlines(inner, inCell: inCell)
+            let text = inner.isEmpty ? MarkdownEscaping.inline(target, lineStart: false)
+                : inlines(inner, inCell: inCell, inStrong: inStrong)
             if target.isEmpty { return text }
             return "[" + text + "](" + RichTextMarkdown.destination(target) + ")"
         case .status(let title, _):

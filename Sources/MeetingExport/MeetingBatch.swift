@@ -17,7 +17,8 @@ public struct MeetingBatch: Sendable {
     public enum Outcome<Value: Sendable>: Sendable {
         /// Imported as a meeting and reduced.
         case value(Value)
-        /// Read, but not meeting notes (or, for a file found in a folder, a format no source knows).
+        /// Read, but not meeting notes; or, for a file found in a folder, a format no source knows or
+        /// one no source is at least 0.5 sure of and that failed to import (a stray JSON or XML file).
         case skipped(reason: String)
         /// Could not be read or imported.
         case failed(MeetingImportError)
@@ -41,6 +42,9 @@ public struct MeetingBatch: Sendable {
         public var fromFolder: Bool
     }
 
+    /// Below this best confidence, a file found in a folder that fails to import is skipped, not failed.
+    public static let pageConfidence = 0.5
+
     /// File extensions read when walking folders.
     public static let defaultExtensions: Set<String> = ["html", "htm", "xml", "xhtml", "txt", "md", "json"]
 
@@ -54,6 +58,9 @@ public struct MeetingBatch: Sendable {
     public var extensions: Set<String>
     /// How many files are read at once (at least 1).
     public var width: Int
+    /// Files never read when walking folders (e.g. the user directory given with `--users`), compared
+    /// as standardized absolute paths.
+    public var excludedFiles: Set<String> = []
 
     /// Creates a batch reader; `width` defaults to the number of active processors.
     public init(registry: MeetingSourceRegistry, options: ImportOptions = ImportOptions(), sourceIdentifier: String? = nil,
@@ -97,12 +104,18 @@ public struct MeetingBatch: Sendable {
                 let ext = (name as NSString).pathExtension.lowercased()
                 guard extensions.contains(ext) else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
+                if !excludedFiles.isEmpty, excludedFiles.contains(MeetingBatch.standardized(full)) { continue }
                 var sub: ObjCBool = false
                 if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
             }
             files += found.sorted().map { FileEntry(path: $0, fromFolder: true) }
         }
         return (files, missing)
+    }
+
+    /// An absolute, standardized form of `path`, for comparing paths.
+    public static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Imports one file and reduces it.
@@ -124,6 +137,11 @@ public struct MeetingBatch: Sendable {
         } catch {
             if entry.fromFolder && error.code == .unsupportedFormat {
                 return .skipped(reason: "no source recognises this file")
+            }
+            if entry.fromFolder, sourceIdentifier == nil,
+               let best = registry.rank(input).first, best.confidence < MeetingBatch.pageConfidence {
+                return .skipped(reason: "not recognised as a page (\(best.source.identifier) guessed "
+                                + "\(InspectionReport.format(best.confidence)) and failed: \(error.message))")
             }
             var e = error
             if e.file == nil { e.file = entry.path }

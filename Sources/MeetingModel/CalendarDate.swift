@@ -86,10 +86,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
+    /// Orders chronologically.
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
@@ -99,6 +101,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self = d
     }
 
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)
@@ -145,8 +148,10 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `HH:MM`.
     public var description: String { pad(hour, 2) + ":" + pad(minute, 2) }
 
+    /// Orders by time of day.
     public static func < (a: LocalTime, b: LocalTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
@@ -156,6 +161,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = t
     }
 
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)

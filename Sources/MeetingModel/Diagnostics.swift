@@ -16,6 +16,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     /// "line:column".
     public var description: String { "\(line):\(column)" }
 
+    /// Orders by line, then column.
     public static func < (a: Self, b: Self) -> Bool { (a.line, a.column) < (b.line, b.column) }
 
     static func decode<K: CodingKey>(from c: KeyedDecodingContainer<K>, line: K, column: K) throws -> SourceLocation? {
@@ -39,6 +40,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         case error
 
         var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+        /// Orders by seriousness: note, warning, error.
         public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
     }
 
@@ -69,6 +71,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     enum CodingKeys: String, CodingKey { case severity, code, message, line, column, text }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         severity = try c.decode(Severity.self, forKey: .severity)
@@ -77,6 +80,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         location = try SourceLocation.decode(from: c, line: .line, column: .column)
         text = try c.decodeIfPresent(String.self, forKey: .text)
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(severity, forKey: .severity)

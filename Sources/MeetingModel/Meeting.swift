@@ -86,6 +86,7 @@ public struct Meeting: Sendable, Hashable, Codable {
              actionItems, decisions, attachments, planningTopics, taskSummary, page, diagnostics
     }
 
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let v = try c.decodeIfPresent(Int.self, forKey: .schemaVersion), v > MeetingJSON.schemaVersion {
@@ -109,6 +110,7 @@ public struct Meeting: Sendable, Hashable, Codable {
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
     }
 
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(MeetingJSON.schemaVersion, forKey: .schemaVersion)
@@ -154,6 +156,7 @@ public struct Section: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey { case title, level, content, line, column }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)
@@ -161,6 +164,7 @@ public struct Section: Sendable, Hashable, Codable {
         content = try c.decodeIfPresent(RichText.self, forKey: .content) ?? RichText()
         location = try SourceLocation.decode(from: c, line: .line, column: .column)
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title)
@@ -236,6 +240,7 @@ public struct AgendaItemReference: Sendable, Hashable, Codable, Comparable, Cust
     }
     /// "day 2, item 5" (1-based item for people).
     public var description: String { "day \(day), item \(index + 1)" }
+    /// Orders by day, then position within the day.
     public static func < (a: Self, b: Self) -> Bool { (a.day, a.index) < (b.day, b.index) }
 }
 
@@ -275,6 +280,7 @@ public struct AgendaItem: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case start, end, topic, kind, chairs, discussion, notes, line, column, actionItems
     }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         start = try c.decodeIfPresent(LocalTime.self, forKey: .start)
@@ -286,6 +292,7 @@ public struct AgendaItem: Sendable, Hashable, Codable {
         notes = try c.decodeIfPresent(RichText.self, forKey: .notes) ?? RichText()
         location = try SourceLocation.decode(from: c, line: .line, column: .column)
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         try AgendaItemJSON(item: self, actions: []).encode(to: encoder)
     }
@@ -362,6 +369,7 @@ public struct ActionItem: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case owners, groups, text, due, status, tickets, agendaItem, section, taskId, line, column
     }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         owners = try c.decodeIfPresent([Person].self, forKey: .owners) ?? []
@@ -375,6 +383,7 @@ public struct ActionItem: Sendable, Hashable, Codable {
         taskID = try c.decodeIfPresent(String.self, forKey: .taskId)
         location = try SourceLocation.decode(from: c, line: .line, column: .column)
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(owners, forKey: .owners)
@@ -406,12 +415,14 @@ public struct Decision: Sendable, Hashable, Codable {
         self.location = location
     }
     enum CodingKeys: String, CodingKey { case text, state, line, column }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         text = try c.decode(String.self, forKey: .text)
         state = try c.decodeIfPresent(String.self, forKey: .state)
         location = try SourceLocation.decode(from: c, line: .line, column: .column)
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text)
@@ -444,6 +455,7 @@ public struct Attachment: Sendable, Hashable, Codable {
         self.comment = comment
     }
     enum CodingKeys: String, CodingKey { case fileName, fileType, modified, modifiedBy, comment }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(fileName, forKey: .fileName)
@@ -485,6 +497,7 @@ public struct PlanningTopic: Sendable, Hashable, Codable {
         self.notes = notes
     }
     enum CodingKeys: String, CodingKey { case topic, requestedBy, timeRequired, timeRequiredText, notes }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(topic, forKey: .topic)
@@ -533,6 +546,7 @@ public struct PageMetadata: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case pageId, space, author, lastModifiedBy, created, lastModified, labels, source, format
     }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         pageID = try c.decodeIfPresent(String.self, forKey: .pageId)
@@ -545,6 +559,7 @@ public struct PageMetadata: Sendable, Hashable, Codable {
         source = try c.decodeIfPresent(String.self, forKey: .source)
         format = try c.decodeIfPresent(String.self, forKey: .format)
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(pageID, forKey: .pageId)

@@ -92,9 +92,11 @@ public struct UserDirectory: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// Decodes the directory's JSON file form.
     public init(from decoder: any Decoder) throws {
         entries = try decoder.singleValueContainer().decode([String: DirectoryEntry].self)
     }
+    /// Encodes the directory's JSON file form.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(entries)

@@ -86,6 +86,7 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
         case name, username, accountId, userKey, unresolved, attendance, aliases
     }
 
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -97,6 +98,7 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
         aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
     }
 
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)

@@ -31,10 +31,12 @@ public struct RichText: Sendable, Hashable, Codable, ExpressibleByArrayLiteral {
         return out
     }
 
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         blocks = try decoder.singleValueContainer().decode([Block].self)
     }
 
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(blocks)
@@ -98,6 +100,7 @@ public indirect enum Block: Sendable, Hashable, Codable {
         case type, inlines, level, ordered, items, rows, kind, title, content, language, text
     }
 
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .type) {
@@ -117,6 +120,7 @@ public indirect enum Block: Sendable, Hashable, Codable {
         }
     }
 
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -177,11 +181,13 @@ public struct ListItem: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey { case blocks, checked }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         blocks = try c.decode([Block].self, forKey: .blocks)
         checked = try c.decodeIfPresent(Bool.self, forKey: .checked)
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(blocks, forKey: .blocks)
@@ -209,11 +215,13 @@ public struct TableCell: Sendable, Hashable, Codable {
         self.isHeader = isHeader
     }
     enum CodingKeys: String, CodingKey { case content, header }
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         content = try c.decode(RichText.self, forKey: .content)
         isHeader = try c.decodeIfPresent(Bool.self, forKey: .header) ?? false
     }
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(content, forKey: .content)
@@ -290,6 +298,7 @@ public indirect enum Inline: Sendable, Hashable, Codable {
         case type, text, strong, inlines, person, date, key, target, title, colour
     }
 
+    /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .type) {
@@ -311,6 +320,7 @@ public indirect enum Inline: Sendable, Hashable, Codable {
         }
     }
 
+    /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {

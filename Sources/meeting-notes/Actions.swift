@@ -21,7 +21,8 @@ struct PathsArguments: ParsableArguments {
 func runBatch<Value: Sendable>(_ paths: [String], flags: ImportFlags,
                                _ reduce: @escaping @Sendable (ImportResult, String) -> Value) throws -> (values: [Value], failed: Int) {
     let options = try flags.importOptions()
-    let batch = MeetingBatch(registry: .standard, options: options, sourceIdentifier: flags.from)
+    var batch = MeetingBatch(registry: .standard, options: options, sourceIdentifier: flags.from)
+    if let users = flags.users { batch.excludedFiles = [MeetingBatch.standardized(users)] }
     let progress = ProgressBar()
     let outcomes = batch.run(paths: paths, progress: { done, total in progress.update(done, total) }, reduce)
     progress.finish()
@@ -161,12 +162,9 @@ struct Inspect: ParsableCommand {
     @OptionGroup var outputFlags: OutputFlags
 
     func run() throws {
-        let registry = MeetingSourceRegistry.standard
-        var ranking: [InspectionReport.SourceScore] = []
-        if file != "-", let input = try? SourceInput(contentsOf: URL(fileURLWithPath: file)) {
-            ranking = registry.rank(input).map { .init(identifier: $0.source.identifier, confidence: $0.confidence) }
-        }
-        let result = try importOne(file, flags: importFlags)
+        let (input, result) = try importOneWithInput(file, flags: importFlags)
+        let ranking = MeetingSourceRegistry.standard.rank(input)
+            .map { InspectionReport.SourceScore(identifier: $0.source.identifier, confidence: $0.confidence) }
         try outputFlags.write(InspectionReport(result: result, ranking: ranking,
                                                file: file == "-" ? "<stdin>" : file).render())
     }

@@ -30,11 +30,32 @@ struct Convert: ParsableCommand {
     @Option(name: [.short, .long], help: "Output format: json, markdown, ics, csv or jsonl.")
     var format: ExportFormat = .json
 
+    @Option(help: ArgumentHelp("Markdown: link Jira keys to URL + key (e.g. https://jira.example.org/browse/).",
+                               valueName: "URL"))
+    var ticketURL: String?
+
+    @Option(help: ArgumentHelp("iCalendar: give people with a username the address mailto:username@DOMAIN.",
+                               valueName: "DOMAIN"))
+    var emailDomain: String?
+
     @OptionGroup var importFlags: ImportFlags
     @OptionGroup var outputFlags: OutputFlags
 
     func run() throws {
         let result = try importOne(file, flags: importFlags)
-        try outputFlags.write(format.render(result.meeting))
+        if !result.isMeeting {
+            Output.error("meeting-notes: note: \(file == "-" ? "<stdin>" : file): does not look like meeting notes "
+                         + "(read as \(result.sourceIdentifier)); converting anyway")
+        }
+        let text: String
+        switch format {
+        case .markdown:
+            text = MarkdownExporter(options: .init(ticketBaseURL: ticketURL)).render(result.meeting)
+        case .ics:
+            text = ICalendarExporter(options: .init(emailDomain: emailDomain)).render(result.meeting)
+        default:
+            text = format.render(result.meeting)
+        }
+        try outputFlags.write(text)
     }
 }

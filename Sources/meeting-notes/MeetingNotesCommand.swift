@@ -135,6 +135,11 @@ enum Output {
 
 /// Reads and imports one file or standard input ("-").
 func importOne(_ path: String, flags: ImportFlags) throws -> ImportResult {
+    try importOneWithInput(path, flags: flags).result
+}
+
+/// Reads and imports one file or standard input, returning the input too (for ranking sources).
+func importOneWithInput(_ path: String, flags: ImportFlags) throws -> (input: SourceInput, result: ImportResult) {
     let options = try flags.importOptions()
     let input: SourceInput
     do throws(MeetingImportError) {
@@ -149,7 +154,10 @@ func importOne(_ path: String, flags: ImportFlags) throws -> ImportResult {
         } else {
             input = try SourceInput(contentsOf: URL(fileURLWithPath: path))
         }
-        return try MeetingSourceRegistry.standard.importMeeting(from: input, options: options, using: flags.from)
+        var result = try MeetingSourceRegistry.standard.importMeeting(from: input, options: options, using: flags.from)
+        // --time-zone is the zone of pages that name none, whether or not the importer applied it.
+        if result.meeting.timeZone == nil { result.meeting.timeZone = flags.timeZone }
+        return (input, result)
     } catch {
         Output.error(Output.describe(error, file: path == "-" ? "<stdin>" : path))
         throw ExitCode(Exit.inputFailed)

@@ -109,3 +109,43 @@ enum GeneratedSpace {
         #expect(failures.first?.description.hasSuffix("nope.html: error: unreadable-file: no such file or folder") == true)
     }
 }
+
+@Suite struct MeetingBatchFolderTests {
+    @Test func strayFilesInFoldersAreSkippedAndExcludedFilesUnread() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let users = root.appendingPathComponent("users.json")
+        try Data(#"{"8a7f": {"username": "aquint", "displayName": "Ada Quint"}}"#.utf8).write(to: users)
+        try Data(#"{"settings": {"theme": "dark"}}"#.utf8).write(to: root.appendingPathComponent("settings.json"))
+        var untitled = GeneratedSpace.meeting(3)
+        untitled.title = ""
+        try Data(MeetingJSON.encode(untitled)).write(to: root.appendingPathComponent("untitled-page.json"))
+
+        var batch = MeetingBatch(registry: .standard)
+        batch.excludedFiles = [MeetingBatch.standardized(users.path)]
+        #expect(batch.files(in: [root.path]).files.map { ($0.path as NSString).lastPathComponent }
+                == ["settings.json", "untitled-page.json"])
+        let outcomes = batch.run(paths: [root.path]) { result, path in ActionRow.rows(of: result.meeting, sourceFile: path) }
+        var skipped: [String] = []
+        var rows: [ActionRow] = []
+        for o in outcomes {
+            switch o.outcome {
+            case .skipped(let reason): skipped.append(reason)
+            case .value(let r): rows += r
+            case .failed(let e): Issue.record("unexpected failure \(e)")
+            }
+        }
+        #expect(skipped.count == 1)
+        #expect(skipped.first?.hasPrefix("not recognised as a page (confluence-rest-json guessed 0.20 and failed: ") == true)
+        // A page without a title is reported under its file name.
+        #expect(rows.map(\.meetingTitle) == ["untitled-page", "untitled-page", "untitled-page"])
+
+        // Named directly, the same stray file is a failure.
+        let direct = batch.run(paths: [root.appendingPathComponent("settings.json").path]) { _, _ in 0 }
+        guard case .failed(let e)? = direct.first?.outcome else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(e.code == .malformedMarkup)
+    }
+}

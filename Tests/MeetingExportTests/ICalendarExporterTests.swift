@@ -29,6 +29,23 @@ import MeetingExport
         #expect(unfolded.contains("SUMMARY:Naïve 🚀 ideas — 日本語 too\r\n"))
     }
 
+    @Test func foldsLongGraphemeClustersBetweenScalars() {
+        let zalgo = "e" + String(repeating: "\u{0301}", count: 60)   // one Character, 121 octets
+        let m = Meeting(title: "t", actionItems: [ActionItem(text: zalgo, status: .open)])
+        let out = ICalendarExporter().render(m)
+        for line in out.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+        // Unfold on bytes: a fold may sit between a base letter and its combining marks.
+        var bytes = Array(out.utf8), unfolded: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if i + 2 < bytes.count, bytes[i] == 13, bytes[i + 1] == 10, bytes[i + 2] == 32 { i += 3; continue }
+            unfolded.append(bytes[i]); i += 1
+        }
+        bytes = Array(("SUMMARY:" + zalgo + "\r\n").utf8)
+        #expect(String(decoding: unfolded, as: UTF8.self).utf8.elementsEqual(unfolded))
+        #expect(unfolded.firstRange(of: bytes) != nil)
+    }
+
     @Test func escapesText() {
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("LOCATION:Building 7\\, Room 3\\; Main campus\r\n"))
@@ -54,6 +71,25 @@ import MeetingExport
         #expect(p.count == 7)
     }
 
+    @Test func untimedItemsShareTheGapAfterAnEndThatLeavesRoom() {
+        let t = { (s: String) in LocalTime(hhmm: s) }
+        let day = AgendaDay(day: 1, date: Sample.date("2026-03-02"), items: [
+            // The importer filled the end from the next timed start: the untimed item shares 09:00-09:45.
+            AgendaItem(start: t("09:00"), end: t("09:45"), topic: "Welcome"),
+            AgendaItem(topic: "News"),
+            // A written end that leaves room: the untimed items split 10:15-11:00.
+            AgendaItem(start: t("09:45"), end: t("10:15"), topic: "Status"),
+            AgendaItem(topic: "A"),
+            AgendaItem(topic: "B"),
+            AgendaItem(start: t("11:00"), topic: "Close"),
+            AgendaItem(topic: "Drinks"),
+        ])
+        let p = ICalendarExporter().placements(for: Meeting(title: "t", agenda: [day]))
+        let spans = p.map { "\($0.start?.description ?? "-")-\($0.end?.description ?? "-")" }
+        #expect(spans == ["09:00-09:22", "09:22-09:45", "09:45-10:15", "10:15-10:37", "10:37-11:00",
+                          "11:00-11:30", "11:30-12:00"])
+    }
+
     @Test func undatedMeetingsGetNoEventsButStillTodos() {
         let m = Meeting(title: "x", agenda: [AgendaDay(day: 1, items: [AgendaItem(start: LocalTime(hour: 9, minute: 0), topic: "a")])],
                         actionItems: [ActionItem(text: "do", status: .open)])
@@ -69,6 +105,32 @@ import MeetingExport
         // 2026: DST starts 8 March 02:00 PST, ends 1 November 02:00 PDT.
         #expect(ics.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260308T020000\r\nTZOFFSETFROM:-0800\r\nTZOFFSETTO:-0700\r\n"))
         #expect(ics.contains("BEGIN:STANDARD\r\nDTSTART:20261101T020000\r\nTZOFFSETFROM:-0700\r\nTZOFFSETTO:-0800\r\n"))
+    }
+
+    @Test func vTimeZoneCoversEveryYearOfTheMeeting() {
+        // A southern-hemisphere meeting across New Year: daylight time at the start, transitions in both years.
+        let m = Meeting(title: "NYE", startDate: Sample.date("2026-12-31"), endDate: Sample.date("2027-01-01"),
+                        timeZone: "Australia/Sydney",
+                        agenda: [AgendaDay(day: 1, items: [AgendaItem(start: LocalTime(hour: 9, minute: 0), topic: "a")]),
+                                 AgendaDay(day: 2, items: [AgendaItem(start: LocalTime(hour: 9, minute: 0), topic: "b")])])
+        let out = ICalendarExporter().render(m)
+        let zone = out.components(separatedBy: "BEGIN:VTIMEZONE\r\n")[1].components(separatedBy: "END:VTIMEZONE")[0]
+        #expect(zone.hasPrefix("TZID:Australia/Sydney\r\nBEGIN:DAYLIGHT\r\nDTSTART:20260101T000000\r\nTZOFFSETFROM:+1100\r\nTZOFFSETTO:+1100\r\n"))
+        #expect(zone.contains("BEGIN:STANDARD\r\nDTSTART:20260405T030000\r\nTZOFFSETFROM:+1100\r\nTZOFFSETTO:+1000\r\n"))
+        #expect(zone.contains("BEGIN:DAYLIGHT\r\nDTSTART:20261004T020000\r\nTZOFFSETFROM:+1000\r\nTZOFFSETTO:+1100\r\n"))
+        #expect(zone.contains("DTSTART:20270404T030000"))
+        #expect(zone.contains("DTSTART:20271003T020000"))
+        #expect(zone.components(separatedBy: "BEGIN:").count - 1 == 5)
+        #expect(out.contains("DTSTART;TZID=Australia/Sydney:20270101T090000\r\n"))
+        // No daylight saving: one observance.
+        var tokyo = m
+        tokyo.timeZone = "Asia/Tokyo"
+        let t = ICalendarExporter().render(tokyo)
+        #expect(t.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo\r\nBEGIN:STANDARD\r\nDTSTART:20260101T000000\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"))
+        // An unknown zone falls back to floating times.
+        var nowhere = m
+        nowhere.timeZone = "Mars/Olympus"
+        #expect(ICalendarExporter().render(nowhere).contains("DTSTART:20261231T090000\r\n"))
     }
 
     @Test func floatingTimesWithoutAZone() {

@@ -6,8 +6,10 @@ import MeetingExport
 
 @Suite struct MarkdownEscapingTests {
     @Test func escapesInlineMetacharacters() {
-        #expect(MarkdownEscaping.inline("a|b *c* _d_ [e] <f> `g`") == #"a\|b \*c\* \_d\_ \[e\] \<f\> \`g\`"#)
-        #expect(MarkdownEscaping.inline("back\\slash & more") == #"back\\slash \& more"#)
+        #expect(MarkdownEscaping.inline("a|b *c* _d_ [e] <f> `g` ~h~") == #"a\|b \*c\* \_d\_ \[e\] \<f> \`g\` \~h\~"#)
+        #expect(MarkdownEscaping.inline("back\\slash & more") == #"back\\slash & more"#)
+        // Ampersands are escaped only where they would start an entity; underscores always.
+        #expect(MarkdownEscaping.inline("snake_case A&A &amp; &#35; __init__") == #"snake\_case A&A \&amp; \&#35; \_\_init\_\_"#)
     }
 
     @Test func escapesBlockMarkersAtLineStart() {
@@ -70,7 +72,7 @@ import MeetingExport
         #expect(html.contains("<th>Cost | risk</th>"))
         #expect(html.contains("<td>• high<br/>• low</td>"))
         #expect(html.contains("<blockquote>"))
-        #expect(html.contains("<li>Bram Okafor reports on 18 Nov 2026 <code>IN PROGRESS</code></li></ul>"))
+        #expect(html.contains("<li><strong>Bram Okafor</strong> reports on 18 Nov 2026 <code>IN PROGRESS</code></li></ul>"))
         let headings = html.components(separatedBy: "<h").count - 1
         #expect(headings == 14)
     }
@@ -81,10 +83,19 @@ import MeetingExport
         let md = MarkdownExporter().render(m)
         #expect(md.hasPrefix("# # Title \\| with \\* stars\\_\n"))
         #expect(md.contains("- \\[admin\\](javascript:x)"))
-        #expect(md.contains("- [ ] **\\<script\\>** — 1\\. do it"))
+        #expect(md.contains("- [ ] **\\<script>** — 1\\. do it"))
         let html = MarkdownParser().html(from: md)
         #expect(!html.contains("<script>"))
         #expect(!html.contains("href=\"javascript"))
+    }
+
+    @Test func inkKeepsLiteralTextLiteral() {
+        let m = Meeting(title: "T", decisions: [Decision(text: "Use A&A for ingest_plan_v2, 3 > 2, __dunder__, ~~no~~")])
+        let md = MarkdownExporter().render(m)
+        #expect(md.contains(#"- Use A&A for ingest\_plan\_v2, 3 > 2, \_\_dunder\_\_, \~\~no\~\~"#))
+        let html = MarkdownParser().html(from: md)
+        #expect(html.contains("<li>Use A&amp;A for ingest_plan_v2, 3 &gt; 2, __dunder__, ~~no~~</li>"))
+        #expect(!html.contains("<em>") && !html.contains("<strong>") && !html.contains("<del>") && !html.contains("<s>"))
     }
 
     @Test func emptyMeetingStillHasATitle() {

@@ -19,7 +19,7 @@ import MeetingExport
         #expect(csv.hasPrefix("meeting,date,agenda item,owners,text,due,status,tickets,source file,line\r\n"))
     }
 
-    @Test(.enabled(if: TestSupport.pythonWithICalendar, "needs python3 (with icalendar, installed by .ci/run)"))
+    @Test(.enabled(if: TestSupport.python3, "needs python3"))
     func validatesWithPythonCSV() throws {
         let dir = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -136,5 +136,18 @@ import MeetingExport
         #expect(text.contains("  12:3: warning: PDF debris [plain-text.debris-row]\n      text: I . zyxwv Welcome\n"))
         #expect(text.contains("  agenda items     7\n"))
         #expect(text.contains("words only in diagnostics: 2\n  I zyxwv\n"))
+    }
+}
+
+@Suite struct TextTableTests {
+    @Test func alignsWideCharactersByDisplayWidth() {
+        var a = Sample.rich()
+        a.actionItems = [ActionItem(owners: [Person(name: "山田太郎")], text: "日本語のタスク", status: .open),
+                         ActionItem(owners: [Person(name: "Bob")], text: "plain", status: .done)]
+        let lines = ActionReport(meetings: [a]).table().split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        // "STATUS" column holds "open"/"done"; the ACTION column starts at the same display column in each row.
+        #expect(lines[1].hasPrefix("-    open    山田太郎  日本語のタスク  "))
+        #expect(lines[2].hasPrefix("-    done    Bob       plain           "))
     }
 }

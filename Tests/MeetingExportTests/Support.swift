@@ -122,6 +122,12 @@ enum TestSupport {
         #expect(text == expected, "golden \(name) differs; run with RECORD_GOLDEN=1 to update", sourceLocation: sourceLocation)
     }
 
+    /// python3, when installed.
+    static let python3: Bool = {
+        guard let r = try? run("/usr/bin/env", ["python3", "-c", "import csv, json"]) else { return false }
+        return r.status == 0
+    }()
+
     /// python3 with the icalendar package, when installed.
     static let pythonWithICalendar: Bool = {
         guard let r = try? run("/usr/bin/env", ["python3", "-c", "import icalendar"]) else { return false }
