@@ -44,7 +44,8 @@ bench="$(swift build -c release --package-path Benchmarks --show-bin-path)/meeti
 toolchain="$(swift --version 2>/dev/null | head -n 1)"
 mode=$([ "$quick" = 1 ] && echo quick || echo full)
 data="${TMPDIR:-/tmp}/meeting-notes-bench-$mode"
-run=("$bench" run --data "$data" --toolchain "$toolchain" --command "Scripts/bench.sh $*")
+revision="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- Sources Benchmarks/Sources 2>/dev/null || echo +changes)"
+run=("$bench" run --data "$data" --toolchain "$toolchain" --revision "$revision" --command "Scripts/bench.sh $*")
 [ -n "$cli" ] && run+=(--cli "$cli")
 
 if [ "$quick" = 1 ]; then

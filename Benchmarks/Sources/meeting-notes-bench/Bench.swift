@@ -34,6 +34,8 @@ struct BenchConfig {
     var dataDir: String?
     var seed: UInt64 = PageGenerator.defaultSeed
     var toolchain: String?
+    /// The project's git revision, for tracking figures over time.
+    var revision: String?
     var command = "Scripts/bench.sh"
     var folderPages: Int { quick ? 100 : 2000 }
     /// Size classes to run (default: all; quick: 30 KB and 1 MB).
@@ -121,7 +123,10 @@ struct TargetCheck: Codable {
 }
 
 struct Report: Codable {
+    /// Version of this JSON shape.
+    var formatVersion = 1
     var machine: MachineInfo
+    var revision: String?
     var command: String
     var quick: Bool
     var seed: UInt64
@@ -236,7 +241,8 @@ struct Bench {
 
     init(config: BenchConfig) {
         self.config = config
-        self.report = Report(machine: MachineInfo.current(toolchain: config.toolchain), command: config.command,
+        self.report = Report(machine: MachineInfo.current(toolchain: config.toolchain), revision: config.revision,
+                             command: config.command,
                              quick: config.quick, seed: config.seed)
     }
 
@@ -508,7 +514,8 @@ struct Bench {
         out("meeting-notes benchmark — \(m.date)")
         out("machine: \(m.cpu), \(m.cores) cores, \(m.memoryGiB) GiB, Linux \(m.kernel); libxml2 \(m.libxml2)"
             + (m.toolchain.map { "; \($0)" } ?? ""))
-        out("command: \(report.command)\(report.quick ? " (quick: figures are indicative only)" : "")")
+        out("command: \(report.command)\(report.quick ? " (quick: figures are indicative only)" : "")"
+            + (report.revision.map { "; revision \($0)" } ?? ""))
         out("MB = 2^20 bytes; MB/s from the median of interleaved runs; peak RSS of a child process doing one run.")
         out("")
         var rows: [[String]] = [["form", "size", "bytes", "importer MB/s", "tree MB/s", "SAX MB/s", "imp÷tree", "imp÷SAX",
@@ -543,9 +550,9 @@ struct Bench {
             out("")
             var c: [[String]] = [["meeting-notes", "pages", "bytes", "wall s", "one core s", "speed-up", "peak RSS"]]
             for r in report.cli {
-                c.append(["actions " + r.form, "\(r.pages)", "\(r.bytes)", r.note == nil ? fmt(r.wallSeconds, 3) : "failed",
+                c.append(["actions " + r.form, "\(r.pages)", "\(r.bytes)", r.wallSeconds > 0 ? fmt(r.wallSeconds, 3) : "failed",
                           r.oneCoreWallSeconds.map { fmt($0, 3) } ?? "–", r.speedup.map { fmt($0, 2) + "×" } ?? "–",
-                          r.note == nil ? mib(r.peakRSSBytes) : "–"])
+                          r.peakRSSBytes > 0 ? mib(r.peakRSSBytes) : "–"])
             }
             for s in report.startup {
                 c.append(["convert " + s.form, "1", "\(s.bytes)", fmt(s.medianSeconds, 3), "–", "–", "–"])

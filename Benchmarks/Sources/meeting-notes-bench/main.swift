@@ -15,7 +15,7 @@ import MeetingModel
 func usage() -> Never {
     FileHandle.standardError.write(Data("""
     usage: meeting-notes-bench [run] [--quick] [--json] [--json-file PATH] [--cli PATH] [--data DIR] [--seed N]
-                               [--sizes 30KB,1MB,10MB] [--singles-only] [--toolchain TEXT] [--command TEXT]
+                               [--sizes 30KB,1MB,10MB] [--singles-only] [--toolchain TEXT] [--revision TEXT] [--command TEXT]
            meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
            meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]
            meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]
@@ -111,6 +111,7 @@ case "generate", "run":
     config.cliPath = args.option("--cli")
     config.dataDir = args.option("--data")
     config.toolchain = args.option("--toolchain")
+    config.revision = args.option("--revision")
     if let c = args.option("--command") { config.command = c }
     if let sizes = args.option("--sizes") { config.sizeLabels = sizes.split(separator: ",").map(String.init) }
     config.singlesOnly = args.flag("--singles-only")
