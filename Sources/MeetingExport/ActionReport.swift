@@ -156,9 +156,10 @@ public struct ActionFilter: Sendable, Hashable {
         return true
     }
 
-    /// Whether `name` names one of the action's owners (by name, alias or username) or groups.
+    /// Whether `name` names one of the action's owners (by name, alias or username, a leading `@`
+    /// ignored) or groups.
     public static func owner(_ name: String, matches action: ActionItem) -> Bool {
-        let wanted = Person.normalizedName(name)
+        let wanted = Person.normalizedName(name.hasPrefix("@") ? String(name.dropFirst()) : name)
         guard !wanted.isEmpty else { return false }
         for person in action.owners {
             if Person.normalizedName(person.name) == wanted { return true }

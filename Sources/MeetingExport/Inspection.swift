@@ -3,7 +3,7 @@
 public import MeetingModel
 
 /// What an importer understood of one input, and what it did not.
-public struct InspectionReport: Sendable, Hashable {
+public struct InspectionReport: Sendable, Hashable, Encodable {
     /// The counts of what the model holds.
     public struct Counts: Sendable, Hashable, Codable {
         /// Free sections.
@@ -42,7 +42,7 @@ public struct InspectionReport: Sendable, Hashable {
     public var wordsOnlyInDiagnostics: [String]
 
     /// A source identifier with its confidence.
-    public struct SourceScore: Sendable, Hashable {
+    public struct SourceScore: Sendable, Hashable, Encodable {
         /// The source's identifier.
         public var identifier: String
         /// Its confidence, 0...1.
@@ -104,6 +104,15 @@ public struct InspectionReport: Sendable, Hashable {
         }
         if !current.isEmpty { out.append(current.trimmingWordPunctuation()) }
         return out.filter { !$0.isEmpty }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, sourceIdentifier, ranking, isMeeting, title, counts, diagnostics, wordsOnlyInDiagnostics
+    }
+
+    /// The report as canonical JSON (sorted keys; confidences as numbers), ending with a newline.
+    public func json() -> String {
+        String(decoding: MeetingJSON.encodeValue(self), as: UTF8.self) + "\n"
     }
 
     /// The report for people.

@@ -5,7 +5,7 @@ public import MeetingModel
 
 /// Renders a ``Meeting`` as Markdown minutes (CommonMark with GitHub extensions: tables and task lists).
 ///
-/// The document has, in order: the title with dates, time zone and location; the participants (remote
+/// The document has, in order: the title (the source file's name when the page has none) with dates, time zone and location; the participants (remote
 /// ones marked); the free sections; per agenda day a table (time, topic, chairs) followed by each item's
 /// discussion, notes and action items; every action item as a task-list line; decisions; attachments;
 /// pre-meeting planning topics. Rich text keeps its structure (nested lists, tables, panels as block
@@ -44,7 +44,11 @@ public struct MarkdownExporter: Sendable {
         var doc = MarkdownDocument()
         let r = RichTextMarkdown(ticketBaseURL: options.ticketBaseURL)
 
-        doc.block("# " + headingText(meeting.title.isEmpty ? "Meeting notes" : meeting.title))
+        var title = meeting.title
+        if title.isEmpty, let source = meeting.page.source, let name = source.split(separator: "/").last {
+            title = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? String(name)
+        }
+        doc.block("# " + headingText(title.isEmpty ? "Meeting notes" : title))
         var facts: [String] = []
         if let s = meeting.startDate {
             if let e = meeting.endDate, e != s {

@@ -223,7 +223,7 @@ public struct ActionItemRecognizer: Sendable {
         var s = start
         while s < dash {
             let phrase = words[s..<dash].map(\.text).joined(separator: " ")
-            if parseOwners(phrase) != nil { break }
+            if parseOwners(phrase, resolve: false) != nil { break }
             s += 1
         }
         guard s < dash else { return nil }
@@ -254,19 +254,19 @@ public struct ActionItemRecognizer: Sendable {
         }
         guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
         let phrase = words[start..<i].map(\.text).joined(separator: " ")
-        guard let (owners, _) = parseOwners(phrase), !owners.isEmpty else { return nil }
+        guard let (owners, _) = parseOwners(phrase, resolve: false), !owners.isEmpty else { return nil }
         return (start, 0, i, status)
     }
 
     /// Owners and groups of an owner phrase, or `nil` when a part is neither a name nor a group.
-    func parseOwners(_ phrase: String) -> ([Person], [String])? {
+    func parseOwners(_ phrase: String, resolve: Bool = true) -> ([Person], [String])? {
         var owners: [Person] = []
         var groups: [String] = []
         for part in PersonRecognizer.splitNameList(phrase) {
             if PersonRecognizer.isGroup(part) {
                 groups.append(part)
             } else if PersonRecognizer.looksLikeName(part), let p = PersonRecognizer.person(from: part) {
-                let resolved = matcher.resolve(p)
+                let resolved = resolve ? matcher.resolve(p) : p
                 if !owners.contains(where: { $0.isSamePerson(as: resolved) }) { owners.append(resolved) }
             } else {
                 return nil
@@ -288,7 +288,8 @@ public struct ActionItemRecognizer: Sendable {
             let before = cleaned[..<m.range.lowerBound].trimmed
             let after = cleaned[m.range.upperBound...].trimmed
             var tail = TicketRecognizer.removingResidue(after).trimmed
-            if tail.lowercased() == "ticket:" || tail == "." { tail = "" }
+            // Words that only introduced the ticket ("this is now in DM-22416") stay in the notes, not the text.
+            if ["ticket:", ".", "this is now in", "now in", "tracked in", "see", "jira:"].contains(tail.lowercased()) { tail = "" }
             text = tail.isEmpty ? before : before + " " + tail
         }
         text = TicketRecognizer.removingResidue(text).collapsedSpaces

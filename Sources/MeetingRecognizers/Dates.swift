@@ -24,7 +24,7 @@ public struct DateMatch: Sendable, Hashable {
 
 /// Finds calendar dates in text: "18 Nov 2019", "18 Nov. 2019", "11. Nov. 2019", "Oct 28, 2019",
 /// "2019-11-18", "18/11/2019" (order per ``ImportOptions/NumericDateOrder``), "Nov 18" and "28 October"
-/// (year from ``referenceYear``), ranges "28-30 October 2019", "24–27 February 2020", "2019-10-28 to 30".
+/// (year from ``referenceYear``; the month must then be capitalised, so "5 may" in prose is no date), ranges "28-30 October 2019", "24–27 February 2020", "2019-10-28 to 30".
 ///
 /// Linear in the input: one tokenisation, then a fixed look-ahead per token.
 public struct DateRecognizer: Sendable, Hashable {
@@ -153,7 +153,8 @@ public struct DateRecognizer: Sendable, Hashable {
                         let e = d2.flatMap { CalendarDate(year: y, month: m, day: $0) }
                         if d2 == nil || e != nil { return (DateMatch(start: s, end: e, range: range(i, k + 1)), k + 1) }
                     }
-                } else if let y = referenceYear, mt.text.count >= 3, let s = CalendarDate(year: y, month: m, day: d1) {
+                } else if let y = referenceYear, mt.text.count >= 3, mt.text.first?.isUppercase == true,
+                          let s = CalendarDate(year: y, month: m, day: d1) {
                     // A trailing "." after an abbreviation belongs to the date only if we consumed it.
                     let e = d2.flatMap { CalendarDate(year: y, month: m, day: $0) }
                     if d2 == nil || e != nil { return (DateMatch(start: s, end: e, range: range(i, k), hasYear: false), k) }

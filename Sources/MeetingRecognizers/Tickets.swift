@@ -104,6 +104,8 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// Whether `fragment` is nothing but Jira-macro residue ("STATUS", "Getting issue details...", "Ticket:").
     public static func isResidue(_ fragment: some StringProtocol) -> Bool {
+        // Residue is short ("- Getting issue details...  STATUS").
+        guard fragment.utf8.count <= 64 else { return false }
         let s = removingResidue(String(fragment)).trimmed
         return s.isEmpty && !fragment.trimmedSub.isEmpty
     }
@@ -111,7 +113,8 @@ public struct TicketRecognizer: Sendable, Hashable {
     /// Removes free-standing residue words: "Getting issue details", "...", "STATUS", "Ticket:".
     public static func removingResidue(_ text: String) -> String {
         var out = text
-        guard text.utf8.contains(71) || text.utf8.contains(83) || text.utf8.contains(84) || text.utf8.contains(116) else { return text }
+        guard text.firstRange(of: "Getting issue details") != nil || text.firstRange(of: "STATUS") != nil
+                || text.firstRange(of: "icket") != nil else { return text }
         for needle in ["- Getting issue details...", "- Getting issue details…", "- Getting issue details",
                        "Getting issue details...", "Getting issue details…", "Getting issue details"] {
             out = out.replacingAll(needle, with: " ")

@@ -9,6 +9,11 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, jsonl
 }
 
+/// Output formats of `inspect`.
+enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 /// Inputs of the commands that read many pages.
 struct PathsArguments: ParsableArguments {
     @Argument(help: ArgumentHelp(
@@ -158,6 +163,9 @@ struct Inspect: ParsableCommand {
     @Argument(help: ArgumentHelp("The meeting page to inspect, or - for standard input.", valueName: "FILE"))
     var file: String
 
+    @Option(name: [.short, .long], help: "Output format: text or json.")
+    var format: InspectFormat = .text
+
     @OptionGroup var importFlags: ImportFlags
     @OptionGroup var outputFlags: OutputFlags
 
@@ -165,8 +173,8 @@ struct Inspect: ParsableCommand {
         let (input, result) = try importOneWithInput(file, flags: importFlags)
         let ranking = MeetingSourceRegistry.standard.rank(input)
             .map { InspectionReport.SourceScore(identifier: $0.source.identifier, confidence: $0.confidence) }
-        try outputFlags.write(InspectionReport(result: result, ranking: ranking,
-                                               file: file == "-" ? "<stdin>" : file).render())
+        let report = InspectionReport(result: result, ranking: ranking, file: file == "-" ? "<stdin>" : file)
+        try outputFlags.write(format == .json ? report.json() : report.render())
     }
 }
 

@@ -85,6 +85,7 @@ import Testing
         #expect(ingest.notes.plainText.contains("DP-117 - Parser benchmark Done"))
         #expect(m.agenda[0].items[2].notes.plainText.contains("status AGREED"))
         #expect(m.taskSummary == "Looking good, no incomplete tasks.")
+        #expect(m.sections.first { $0.title == "Location" }?.content.plainText.hasSuffix("before your session 🙂") == true)
         let date = try #require(m.sections.first { $0.title == "Date" })
         #expect(date.content.blocks.first == .paragraph([.text("11–13 March 2024. The meeting starts at 09:00 on "),
             .date(CalendarDate(year: 2024, month: 3, day: 11)!, text: "11 Mar 2024"), .text(".")]))

@@ -85,6 +85,54 @@ import Testing
         #expect(text.contains("then"))
     }
 
+    @Test("legacy ac:macro and default parameters read like structured macros")
+    func legacyMacro() throws {
+        let m = try importStorage("""
+            <ac:macro ac:name="info"><ac:parameter ac:name="title">Old style</ac:parameter><ac:rich-text-body><p>legacy body</p></ac:rich-text-body></ac:macro>
+            <p><ac:macro ac:name="status"><ac:default-parameter>DONE</ac:default-parameter></ac:macro></p>
+            """)
+        #expect(m.sections.first?.content.blocks == [
+            .panel(PanelBlock(kind: "info", title: "Old style", content: RichText([.paragraph([.text("legacy body")])]))),
+            .paragraph([.status(title: "DONE", colour: nil)]),
+        ])
+    }
+
+    @Test("a REST envelope with only a rendered body is read as HTML")
+    func restViewBody() throws {
+        let html = String(decoding: try Fixture.bytes("blueprint-export.html"), as: UTF8.self)
+        let envelope: [String: Any] = ["id": "77", "type": "page", "title": "View body", "space": ["key": "REL"],
+                                       "body": ["view": ["value": html, "representation": "view"]]]
+        let data = try JSONSerialization.data(withJSONObject: envelope)
+        let r = try rest.importMeeting(from: SourceInput(bytes: [UInt8](data)), options: Fixture.options)
+        #expect(r.meeting.title == "View body")
+        #expect(r.meeting.page.space == "REL")
+        #expect(r.meeting.actionItems.count == 3)
+        #expect(r.meeting.agendaItems.map(\.topic) == ["Release scope", "Open bugs"])
+    }
+
+    @Test("a list item holding only a date completes the action item before it")
+    func absorbedDate() throws {
+        let m = try importStorage("""
+            <h2>Action items</h2>
+            <ul><li>Ana Ortiz — consider a shared schema.</li><li><time datetime="2019-12-18" /></li><li>Plain remark</li></ul>
+            """)
+        #expect(m.actionItems.map(\.text) == ["consider a shared schema."])
+        #expect(m.actionItems.first?.due == CalendarDate(year: 2019, month: 12, day: 18))
+        #expect(m.actionItems.first?.owners.map(\.name) == ["Ana Ortiz"])
+    }
+
+    @Test("UTF-16 and Windows-1252 storage bodies are decoded before parsing")
+    func encodings() throws {
+        let text = "<h2>Teilnehmer</h2><p>Jürgen Groß — café &amp; “quotes”</p>"
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in text.utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let a = try storage.importMeeting(from: SourceInput(bytes: utf16), options: ImportOptions()).meeting
+        #expect(a.sections.first?.content.plainText == "Jürgen Groß — café & “quotes”")
+        let cp1252: [UInt8] = Array("<p>J".utf8) + [0xFC] + Array("rgen ".utf8) + [0x93, 0x71, 0x94] + Array("</p>".utf8)
+        let b = try storage.importMeeting(from: SourceInput(bytes: cp1252), options: ImportOptions()).meeting
+        #expect(b.sections.first?.content.plainText == "Jürgen “q”")
+    }
+
     @Test("empty input is a typed error for every source")
     func empty() {
         for source in [storage, html, rest] as [any MeetingSource] {

@@ -22,6 +22,10 @@ import Testing
         #expect(r.sourceIdentifier == "confluence-storage")
         #expect(m.startDate == CalendarDate(year: 2024, month: 3, day: 11))
         #expect(m.endDate == CalendarDate(year: 2024, month: 3, day: 13))
+        #expect(m.timeZone == nil)
+        var zoned = Fixture.options
+        zoned.defaultTimeZone = "Europe/Berlin"
+        #expect(try source.importMeeting(from: try Fixture.input("f2f-storage.xhtml"), options: zoned).meeting.timeZone == "Europe/Berlin")
         #expect(m.agenda.map(\.day) == [1, 2, 3])
         #expect(m.agenda.map { $0.date?.description } == ["2024-03-11", "2024-03-12", "2024-03-13"])
         #expect(m.agenda.map(\.items.count) == [6, 3, 2])
@@ -127,6 +131,7 @@ import Testing
         #expect(!json.contains("maxLevel"))
         #expect(m.sections.map(\.title) == ["Logistics", "Date", "Location", "Participants", "Agenda", "Attached Documents",
                                             "Action items", "Task report", "Pre-Meeting Planning"])
+        #expect(m.location == "Hotel München Nord, room «Zugspitze» — 2nd floor © venue. 会议室 北楼")
         #expect(m.sections.first { $0.title == "Date" }?.content.blocks.first?.plainText
                 == "11–13 March 2024. The meeting starts at 09:00 on 2024-03-11.")
     }

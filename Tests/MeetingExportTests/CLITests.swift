@@ -154,6 +154,13 @@ struct CLITests {
         #expect(r.stdout.contains("  action items     4\n"))
         #expect(r.stdout.contains("  12:3: warning: PDF debris [plain-text.debris-row]\n"))
         #expect(r.stdout.contains("words only in diagnostics: 2\n  I zyxwv\n"))
+        let json = try CLI.run(["inspect", file.path, "--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(obj["sourceIdentifier"] as? String == "meeting-json")
+        #expect(obj["wordsOnlyInDiagnostics"] as? [String] == ["I", "zyxwv"])
+        #expect((obj["counts"] as? [String: Int])?["actionItems"] == 4)
+        #expect(((obj["diagnostics"] as? [[String: Any]])?.first?["line"]) as? Int == 12)
+        #expect(((obj["ranking"] as? [[String: Any]])?.first?["identifier"]) as? String == "meeting-json")
     }
 }
 

@@ -100,5 +100,7 @@ import MeetingExport
 
     @Test func emptyMeetingStillHasATitle() {
         #expect(MarkdownExporter().render(Meeting()) == "# Meeting notes\n")
+        #expect(MarkdownExporter().render(Meeting(page: PageMetadata(source: "/x/space/weekly-sync.storage.xhtml")))
+                == "# weekly-sync.storage\n")
     }
 }

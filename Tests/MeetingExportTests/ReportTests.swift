@@ -47,6 +47,7 @@ import MeetingExport
         let f = { (name: String) in rows.filter(ActionFilter(owner: name).matches).map(\.action.text) }
         #expect(f("ada quint") == ["ensure the plan is followed"])
         #expect(f("Ada Q.") == ["ensure the plan is followed"])
+        #expect(f("@bokafor") == f("BOKAFOR"))
         #expect(f("BOKAFOR") == ["identify a design for shared registries, \"friendly\" users first"])
         #expect(f("cdelacroix") == ["update the test plan, line 2\nsecond line"])
         #expect(f("The Architecture  Team") == ["reach out to milestone owners"])

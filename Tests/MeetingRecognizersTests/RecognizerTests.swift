@@ -58,6 +58,9 @@ private func date(_ s: String) -> CalendarDate? { CalendarDate(iso8601: s) }
         #expect(r.parse("Nov 18")?.hasYear == false)
         #expect(r.parse("31 Nov 2019") == nil)
         #expect(DateRecognizer().parse("Nov 18") == nil)
+        #expect(r.parse("28 October")?.start == date("2019-10-28"))
+        #expect(r.matches(in: "there are 5 may be more, we march 10 miles").isEmpty)
+        #expect(r.parse("Tuesday") == nil)
     }
 
     @Test func numericOrder() {
@@ -109,6 +112,9 @@ private func date(_ s: String) -> CalendarDate? { CalendarDate(iso8601: s) }
         #expect(TimeRecognizer.leadingTime(in: "1 I") == nil)
         let range = try #require(TimeRecognizer.parseRange("09:00 - 10:30"))
         #expect(range.start.description == "09:00" && range.end?.description == "10:30")
+        let ampm = try #require(TimeRecognizer.parseRange("9:00 AM – 10:30 PM"))
+        #expect(ampm.start.description == "09:00" && ampm.end?.description == "22:30")
+        #expect(TimeRecognizer.parseRange("09:00 Welcome") == nil)
     }
 }
 

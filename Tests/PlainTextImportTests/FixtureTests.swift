@@ -61,6 +61,7 @@ import MeetingRecognizers
         let actions = m.actionItems(in: ref)
         #expect(actions.count == 3)
         #expect(actions.map(\.tickets) == [["OPS-90"], [], ["OPS-91"]])
+        #expect(actions[0].text == "publish the release calendar.")
         let vault = actions[2]
         #expect(vault.status == .done && vault.owners.map(\.name) == ["Chiara Rossi"])
         #expect(vault.due?.description == "2021-04-26" && vault.text == "move signing keys into the vault.")
@@ -226,5 +227,51 @@ import MeetingRecognizers
         let text = "Agenda\nTime\tTopic\tChair\tNotes\n10:00\tPlanning\tAna Silva\tAna Silva — send the plan. Nov 18\n"
         let m = try Support.importBytes(Array(text.utf8), options: ImportOptions(referenceYear: 2024)).meeting
         #expect(m.actionItems.first?.due?.description == "2024-11-18")
+    }
+}
+
+/// A Markdown page: "#" headings, "*" bullets, pipe tables, "[x]" tasks.
+@Suite struct MarkdownNotesTests {
+    @Test func readsMarkdownTablesAndTasks() throws {
+        let bytes = try Support.fixture("markdown-notes.md")
+        let m = try Support.importBytes(bytes, name: "markdown-notes.md").meeting
+        #expect(m.title == "Cartography Guild Monthly — 2024-05-14")
+        #expect(m.startDate?.description == "2024-05-14")
+        #expect(m.participants.map(\.name) == ["Noor Haddad", "Pieter van Dijk", "sokafor"])
+        #expect(m.participants[1].attendance == .remote)
+        let items = m.agendaItems
+        #expect(items.map(\.topic) == ["Tile server upgrade", "Style guide", "Coffee break"])
+        #expect(items.map { $0.start?.description } == ["14:00", "14:30", "15:00"])
+        #expect(items[1].chairs.map(\.name) == ["Noor Haddad", "sokafor"])
+        #expect(items[2].kind == .break)
+        #expect(m.decisions.map(\.text) == ["Adopt the new colour ramp for all base maps."])
+        #expect(m.actionItems.count == 3)
+        #expect(m.actionItems[0].agendaItem == AgendaItemReference(day: 1, index: 0))
+        #expect(m.actionItems[0].due?.description == "2024-05-31")
+        #expect(m.actionItems[1].status == .done && m.actionItems[1].owners.first?.name == "Pieter van Dijk")
+        #expect(m.actionItems[2].status == .open && m.actionItems[2].owners.first?.username == "sokafor")
+        #expect(!m.diagnostics.contains { $0.code == "plain-text.debris-cell" })
+        #expect(WordCoverage.missingWords(input: String(decoding: bytes, as: UTF8.self), meeting: m).isEmpty)
+    }
+}
+
+@Suite struct FreeSectionActionTests {
+    @Test func actionSentencesInFreeSections() throws {
+        let text = """
+        Team retro
+
+        Notes
+        - Good sprint overall.
+        - Lena Fischer — book the retro room. 3 Jun 2024
+        - DOC-12 - Getting issue details
+        - We may 2 times revisit this — later.
+        """
+        let m = try Support.importBytes(Array(text.utf8)).meeting
+        #expect(m.actionItems.count == 1)
+        let a = try #require(m.actionItems.first)
+        #expect(a.owners.map(\.name) == ["Lena Fischer"] && a.section == "Notes" && a.agendaItem == nil)
+        #expect(a.due?.description == "2024-06-03" && a.tickets == ["DOC-12"])
+        #expect(a.location == SourceLocation(line: 5))
+        #expect(try !Support.importBytes(Array("Just prose\nNotes\n- fine\n".utf8)).isMeeting)
     }
 }

@@ -157,3 +157,25 @@ import MeetingRecognizers
         #expect(CellText.convert("One.   Two.").rich.blocks == [.paragraph([.text("One.")]), .paragraph([.text("Two.")])])
     }
 }
+
+/// Real Confluence pages by others (../shared/corpus): markup sniffs low, and reading it as text never fails badly.
+@Suite struct CorpusSniffTests {
+    static let corpus = Support.packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
+    static var present: Bool { FileManager.default.fileExists(atPath: corpus.path) }
+
+    @Test(.enabled(if: CorpusSniffTests.present)) func markupPagesSniffLowAndStillImport() throws {
+        var seen = 0
+        for dir in ["storage", "export-html"] {
+            let folder = Self.corpus.appendingPathComponent(dir)
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                let url = folder.appendingPathComponent(name)
+                let input = try SourceInput(contentsOf: url)
+                #expect(PlainTextSource().confidence(for: input) == 0.05, "\(name)")
+                let r = try PlainTextSource().importMeeting(from: input, options: ImportOptions())
+                #expect(r.sourceIdentifier == "plain-text")
+                seen += 1
+            }
+        }
+        #expect(seen >= 10)
+    }
+}

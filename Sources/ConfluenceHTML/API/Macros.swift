@@ -89,9 +89,16 @@ public struct ConfluenceImportOptions: Sendable {
 
     /// The handler table: built-ins overridden by ``macroHandlers``.
     var handlerTable: [String: ConfluenceMacroHandler] {
-        var table: [String: ConfluenceMacroHandler] = [:]
-        for h in ConfluenceMacroHandler.builtIn { table[h.name] = h }
+        guard !macroHandlers.isEmpty else { return Self.builtInTable }
+        var table = Self.builtInTable
         for h in macroHandlers { table[h.name] = h }
         return table
     }
+
+    /// Built once per process.
+    static let builtInTable: [String: ConfluenceMacroHandler] = {
+        var table: [String: ConfluenceMacroHandler] = [:]
+        for h in ConfluenceMacroHandler.builtIn { table[h.name] = h }
+        return table
+    }()
 }

@@ -30,7 +30,13 @@ struct Converter {
     /// People whose "(Unlicensed)"/"(Deactivated)" suffix was already noted.
     var notedUserStatus: Set<String> = []
 
+    /// Per interned name: 0 inline, 1 block, 2 macro (decided per node).
+    let nameKinds: [UInt8]
+
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
+        self.nameKinds = tree.names.map { name in
+            name == "ac:structured-macro" || name == "ac:macro" ? 2 : (Self.blockNames.contains(name) ? 1 : 0)
+        }
         self.tree = tree
         self.dialect = dialect
         self.options = options
@@ -47,9 +53,11 @@ struct Converter {
     ]
 
     func isBlock(_ n: Int) -> Bool {
-        let name = tree.name(n)
-        if Self.blockNames.contains(name) { return true }
-        if name == "ac:structured-macro" || name == "ac:macro" {
+        let id = tree.nodes[n].name
+        guard id >= 0 else { return false }
+        let kind = nameKinds[Int(id)]
+        if kind == 1 { return true }
+        if kind == 2 {
             let m = macroName(n)
             if m == "status" || m == "anchor" { return false }
             if m == "jira" { return macroParameters(n)["key"] == nil }
@@ -480,7 +488,11 @@ struct Converter {
             if let e = tree.attribute("data-emoji-fallback", of: n) ?? tree.attribute("data-emoji-text", of: n) {
                 return [.text(decodeEscapedSurrogates(e))]
             }
-            if tree.hasClass("emoticon", n) { return [.text(tree.attribute("alt", of: n) ?? "")] }
+            if tree.hasClass("emoticon", n) {
+                // Server exports: <img class="emoticon emoticon-smile" alt="(smile)">.
+                if let name = tree.classPrefix("emoticon-", n), let emoji = Self.emoticons[name] { return [.text(emoji)] }
+                return [.text(tree.attribute("alt", of: n) ?? "")]
+            }
             return []
         case "span":
             if dialect == .html {
@@ -525,11 +537,11 @@ struct Converter {
     }
 
     func lozengeColour(_ n: Int) -> String? {
-        let c = tree.attribute("class", of: n) ?? ""
-        if c.contains("lozenge-success") { return "Green" }
-        if c.contains("lozenge-current") || c.contains("lozenge-progress") || c.contains("lozenge-moved") { return "Yellow" }
-        if c.contains("lozenge-error") || c.contains("lozenge-removed") { return "Red" }
-        if c.contains("lozenge-complete") || c.contains("lozenge-new") { return "Blue" }
+        let t = tree
+        if t.hasClass("aui-lozenge-success", n) { return "Green" }
+        if t.hasClass("aui-lozenge-current", n) || t.hasClass("aui-lozenge-progress", n) || t.hasClass("aui-lozenge-moved", n) { return "Yellow" }
+        if t.hasClass("aui-lozenge-error", n) || t.hasClass("aui-lozenge-removed", n) { return "Red" }
+        if t.hasClass("aui-lozenge-complete", n) || t.hasClass("aui-lozenge-new", n) { return "Blue" }
         return "Grey"
     }
 
@@ -651,30 +663,18 @@ struct Converter {
         return p
     }
 
+    /// Confluence's classic emoticon names.
+    static let emoticons: [String: String] = [
+        "smile": "🙂", "sad": "🙁", "cheeky": "😛", "laugh": "😀", "wink": "😉", "thumbs-up": "👍",
+        "thumbs-down": "👎", "information": "ℹ️", "tick": "✅", "cross": "❌", "warning": "⚠️", "plus": "➕",
+        "minus": "➖", "question": "❓", "light-on": "💡", "light-off": "💡", "yellow-star": "⭐", "red-star": "⭐",
+        "green-star": "⭐", "blue-star": "⭐", "heart": "❤️", "broken-heart": "💔",
+    ]
+
     func emoticon(_ n: Int) -> String {
         if let f = tree.attribute("ac:emoji-fallback", of: n), !f.isEmpty { return f }
-        switch tree.attribute("ac:name", of: n) ?? "" {
-        case "smile": return "🙂"
-        case "sad": return "🙁"
-        case "cheeky": return "😛"
-        case "laugh": return "😀"
-        case "wink": return "😉"
-        case "thumbs-up": return "👍"
-        case "thumbs-down": return "👎"
-        case "information": return "ℹ️"
-        case "tick": return "✅"
-        case "cross": return "❌"
-        case "warning": return "⚠️"
-        case "plus": return "➕"
-        case "minus": return "➖"
-        case "question": return "❓"
-        case "light-on": return "💡"
-        case "light-off": return "💡"
-        case "yellow-star", "red-star", "green-star", "blue-star": return "⭐"
-        case "heart": return "❤️"
-        case "broken-heart": return "💔"
-        default: return tree.attribute("ac:emoji-shortname", of: n) ?? ""
-        }
+        let name = tree.attribute("ac:name", of: n) ?? ""
+        return Self.emoticons[name] ?? tree.attribute("ac:emoji-shortname", of: n) ?? name
     }
 
     // MARK: Tables as grids

@@ -40,6 +40,7 @@ private final class TreeBuilder {
 
     var lowercase = true
     var fatal = false
+    var errors = false
 
     init(html: Bool) { self.html = html }
 
@@ -130,6 +131,7 @@ private final class TreeBuilder {
             if ["time", "section", "article", "nav", "header", "footer", "main", "figure", "figcaption", "aside",
                 "mark", "details", "summary", "svg", "path", "video", "source", "picture", "template"].contains(String(tag)) { return }
         }
+        if level >= 2 { errors = true }
         guard diagnostics.count < maxParserDiagnostics else { droppedDiagnostics += 1; return }
         let severity: Diagnostic.Severity = level <= 1 ? .warning : (level == 2 ? .warning : .error)
         let loc = SourceLocation(line: max(1, line + Int(tree.lineOffset)),
@@ -301,8 +303,7 @@ enum LibXML {
     private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
         b.tree.classNameID = b.tree.nameIndex["class"] ?? -1
         var diags = b.diagnostics
-        let hadErrors = diags.contains { $0.severity == .error }
-            || diags.contains { $0.message.lowercased().contains("error") }
+        let hadErrors = b.errors
         if b.flattenedTotal > 0 {
             diags.append(Diagnostic(.warning, code: "confluence.nesting-flattened",
                                     "\(b.flattenedTotal) elements nested deeper than \(TreeBuilder.maxDepth) levels were flattened; their text is kept"))
@@ -342,26 +343,4 @@ func containsASCIICaseInsensitive(_ haystack: ArraySlice<UInt8>, _ needle: Strin
         i += 1
     }
     return false
-}
-
-// SCRATCH-BASELINE
-extension LibXML {
-    static func baselineDOMWalk(_ bytes: [UInt8]) -> Int {
-        _ = libxml2Ready
-        let opts = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        let doc = bytes.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", opts) } }
-        guard let doc else { return 0 }
-        defer { xmlFreeDoc(doc) }
-        var count = 0
-        var stack: [xmlNodePtr] = []
-        if let r = xmlDocGetRootElement(doc) { stack.append(r) }
-        while let n = stack.popLast() {
-            count += 1
-            if n.pointee.type == XML_TEXT_NODE, let c = n.pointee.content { count += Int(xmlStrlen(c)) }
-            var c = n.pointee.children
-            while let x = c { stack.append(x); c = x.pointee.next }
-        }
-        return count
-    }
-    static func ourParseOnly(_ bytes: [UInt8]) -> Int { parseHTML(bytes, fileName: nil).tree.nodes.count }
 }

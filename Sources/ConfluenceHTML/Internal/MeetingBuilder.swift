@@ -5,7 +5,7 @@ internal import MeetingRecognizers
 
 /// What a heading announces, recognised by its text (several Confluence versions and languages).
 enum HeadingRole: Equatable {
-    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning
+    case date, participants, goals, agenda, actionItems, decisions, relatedMaterials, attachments, planning, location
     case day(Int, CalendarDate?)
     case other
 
@@ -21,6 +21,7 @@ enum HeadingRole: Equatable {
         (.decisions, ["decisions", "decisions made", "key decisions", "entscheidungen", "decisiones", "décisions"]),
         (.relatedMaterials, ["related materials", "related pages", "resources", "materials", "links"]),
         (.attachments, ["attached documents", "attachments", "attached files", "files", "slides", "anhänge", "adjuntos"]),
+        (.location, ["location", "venue", "where", "place", "ort", "lugar", "lieu", "meeting location"]),
         (.planning, ["pre-meeting planning", "pre meeting planning", "planning", "proposed topics"]),
     ]
 
@@ -581,7 +582,21 @@ struct MeetingBuilder {
                 case .paragraph(let i): consider(i)
                 case .list(let l):
                     for item in l.items where item.checked == nil {
-                        if case .paragraph(let i)? = item.blocks.first { consider(i) }
+                        if case .paragraph(let i)? = item.blocks.first {
+                            let before = out.count
+                            consider(i)
+                            // A following item that only completes the one before ("18 Dec 2019", a ticket).
+                            if out.count == before, !out.isEmpty {
+                                var last = out[out.count - 1]
+                                var r = RecognizedActionItem(owners: last.owners, groups: last.groups, text: last.text,
+                                                             due: last.due, status: last.status, tickets: last.tickets)
+                                if recognizer.absorb(Self.recognizerText(i), into: &r) {
+                                    last.due = r.due
+                                    last.tickets = r.tickets
+                                    out[out.count - 1] = last
+                                }
+                            }
+                        }
                         visit(Array(item.blocks.dropFirst()))
                     }
                 case .panel(let p): visit(p.content.blocks)

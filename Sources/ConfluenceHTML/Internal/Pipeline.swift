@@ -1,6 +1,7 @@
 // swift-meeting-notes · ConfluenceHTML
 
 internal import MeetingModel
+internal import MeetingRecognizers
 
 /// From a parsed tree to an ``ImportResult``: shared by the three sources.
 enum Pipeline {
@@ -19,7 +20,9 @@ enum Pipeline {
     /// Storage format body → meeting.
     static func storage(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
                         identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
-        let prepared = StoragePreparation.prepare(bytes)
+        let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: false)
+        var prepared = StoragePreparation.prepare(bytes)
+        prepared.diagnostics = decodingDiagnostics + prepared.diagnostics
         let parsed = LibXML.parseXML(prepared.output, fileName: fileName,
                                      firstLineColumnOffset: Int32(StoragePreparation.prefix.utf8.count))
         if options.strictness == .strict, parsed.hadErrors {
@@ -65,7 +68,9 @@ enum Pipeline {
     /// Exported / rendered HTML → meeting.
     static func html(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
                      identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
-        let parsed = LibXML.parseHTML(bytes, fileName: fileName)
+        let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: true)
+        var parsed = LibXML.parseHTML(bytes, fileName: fileName)
+        parsed.diagnostics = decodingDiagnostics + parsed.diagnostics
         if options.strictness == .strict, parsed.hadErrors {
             throw MeetingImportError(.malformedMarkup, parsed.diagnostics.first?.message ?? "malformed HTML",
                                      at: parsed.diagnostics.first?.location, file: fileName, sourceIdentifier: identifier,
@@ -91,6 +96,39 @@ enum Pipeline {
             }
         }
         return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
+    }
+
+    /// UTF-8 bytes for libxml2: UTF-16 (with a byte-order mark), a declared encoding, or bytes that are not
+    /// valid UTF-8 are decoded by the shared ``TextDecoding`` (Windows-1252 detection, repairs reported).
+    /// HTML that declares its charset is left to libxml2.
+    static func utf8(_ bytes: [UInt8], options: ImportOptions, html: Bool) -> ([UInt8], [Diagnostic]) {
+        let bom16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        let declared = options.declaredEncoding.map { $0 != .utf8 } ?? false
+        if !bom16 && !declared {
+            if html && containsASCIICaseInsensitive(bytes.prefix(4096), "charset") { return (bytes, []) }
+            if isValidUTF8(bytes) { return (bytes, []) }
+        }
+        let decoded = TextDecoding.decode(bytes, declared: options.declaredEncoding, code: "confluence")
+        return (Array(decoded.text.utf8), decoded.diagnostics)
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            if b >= 0xC2 && b <= 0xDF { length = 2 } else if b >= 0xE0 && b <= 0xEF { length = 3 } else if b >= 0xF0 && b <= 0xF4 { length = 4 } else { return false }
+            guard i + length <= n else { return false }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            if length == 3, b == 0xE0, bytes[i + 1] < 0xA0 { return false }
+            if length == 3, b == 0xED, bytes[i + 1] > 0x9F { return false }
+            if length == 4, b == 0xF0, bytes[i + 1] < 0x90 { return false }
+            if length == 4, b == 0xF4, bytes[i + 1] > 0x8F { return false }
+            i += length
+        }
+        return true
     }
 
     struct PageInfo {
@@ -170,6 +208,11 @@ enum Pipeline {
                 b.conv.draft.meeting.participants = meeting.participants
                 b.addParticipants(from: section.content)
                 meeting.participants = b.conv.draft.meeting.participants
+            case .location:
+                if meeting.location == nil, let first = section.content.blocks.first {
+                    let text = first.plainText.trimmingSpacesAndNewlines()
+                    if !text.isEmpty { meeting.location = text }
+                }
             case .decisions:
                 if meeting.decisions.isEmpty {
                     for blk in section.content.blocks {
@@ -206,9 +249,12 @@ enum Pipeline {
         }
         if agenda.count == 1, agenda[0].date == nil, let d = meeting.startDate { agenda[0].date = d }
         meeting.agenda = agenda
+        if meeting.timeZone == nil, agenda.contains(where: { $0.items.contains { $0.start != nil } }) {
+            meeting.timeZone = options.defaultTimeZone
+        }
         let dated = agenda.compactMap(\.date)
         if let first = dated.min(), let last = dated.max() {
-            if meeting.startDate == nil || meeting.startDate! > first { meeting.startDate = first }
+            if let start = meeting.startDate, start <= first {} else { meeting.startDate = first }
             meeting.endDate = last
         }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }

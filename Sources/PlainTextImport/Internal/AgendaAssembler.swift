@@ -65,6 +65,7 @@ struct AgendaAssembler {
 
     mutating func read(_ s: RawSection, parser p: inout PageParser) {
         for l in s.lines where !l.isBlank {
+            if Cells.isPipeSeparator(l.text) { continue }
             let cells = Cells.split(l.text, tabs: l.hasTab)   // split once per line
             let nonEmptyCount = cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
             if nonEmptyCount <= 1, let d = LineClassifier.dayHeading(l.text, dates: p.dates) {

@@ -302,7 +302,7 @@ enum HTMLFragment {
         for i in inl {
             if case .text(let t) = i {
                 var s = t.replacingOccurrencesOfWhitespaceRuns()
-                if out.isEmpty { s = String(s.drop { $0 == " " }) }
+                if out.isEmpty, s.utf8.first == 32 { s = String(s.drop { $0 == " " }) }
                 if s.isEmpty { continue }
                 if case .text(let prev)? = out.last { out[out.count - 1] = .text(prev + s) } else { out.append(.text(s)) }
             } else {
@@ -310,8 +310,9 @@ enum HTMLFragment {
             }
         }
         while case .text(let t)? = out.last {
-            let s = String(t.reversed().drop { $0 == " " }.reversed())
-            if s.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(s); break }
+            var sub = Substring(t)
+            while sub.utf8.last == 32 { sub = sub.dropLast() }
+            if sub.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(String(sub)); break }
         }
         while case .lineBreak? = out.last { out.removeLast() }
         return out

@@ -179,6 +179,26 @@ struct PageParser {
     mutating func readGeneric(_ s: RawSection) {
         meeting.sections.append(Section(title: s.title, level: s.level, content: blocks(s.lines),
                                         location: SourceLocation(line: s.headingLine)))
+        // "Owner — text. date" sentences in free sections are action items of that section.
+        var last: Int? = nil
+        for l in s.lines where !l.isBlank {
+            let text = LineClassifier.bullet(l.text, inList: true) ?? String(l.text).trimmed
+            let found = actions.recognizeAll(in: text)
+            if !found.isEmpty {
+                for r in found { meeting.actionItems.append(r.actionItem(section: s.title, location: SourceLocation(line: l.number))) }
+                last = meeting.actionItems.count - 1
+            } else if let li = last {
+                var r = RecognizedActionItem(owners: meeting.actionItems[li].owners, groups: meeting.actionItems[li].groups,
+                                             text: meeting.actionItems[li].text, due: meeting.actionItems[li].due,
+                                             status: meeting.actionItems[li].status, tickets: meeting.actionItems[li].tickets)
+                if actions.absorb(text, into: &r) {
+                    meeting.actionItems[li].due = r.due
+                    meeting.actionItems[li].tickets = r.tickets
+                } else {
+                    last = nil
+                }
+            }
+        }
     }
 
     /// Paragraphs, bullet lists (two levels), and tables of a run of lines.
@@ -192,9 +212,10 @@ struct PageParser {
         var inList = false
         for l in lines {
             if l.isBlank { continue }
-            if l.hasTab && l.text.trimmed.contains("\t") {
+            if Cells.isPipeSeparator(l.text) { continue }
+            if (l.hasTab && l.text.trimmed.contains("\t")) || Cells.isPipeRow(l.text) {
                 flushList()
-                rows.append(Cells.split(l.text, tabs: true).map { TableCell(content: CellText.convert($0).rich) })
+                rows.append(Cells.split(l.text, tabs: l.hasTab).map { TableCell(content: CellText.convert($0).rich) })
                 inList = false
                 continue
             }
@@ -270,7 +291,7 @@ struct PageParser {
     // MARK: - Attachments
 
     mutating func readAttachments(_ s: RawSection) {
-        for l in s.lines where !l.isBlank {
+        for l in s.lines where !l.isBlank && !Cells.isPipeSeparator(l.text) {
             let cells = Cells.split(l.text, tabs: l.hasTab).filter { !$0.isEmpty }
             if cells.count >= 1, cells.allSatisfy({ ["file", "modified", "name", "size", "type", "comment", "uploaded"].contains($0.lowercased()) }) {
                 diag(.note, "table-header", "attachments table header", line: l.number, text: cells.joined(separator: " | "))
@@ -339,7 +360,7 @@ struct PageParser {
     mutating func readPlanning(_ s: RawSection) {
         var roles: [PlanRole] = [.topic, .requestedBy, .time, .notes]
         var sawHeader = false
-        for l in s.lines where !l.isBlank {
+        for l in s.lines where !l.isBlank && !Cells.isPipeSeparator(l.text) {
             let cells = Cells.split(l.text, tabs: l.hasTab)
             if !sawHeader {
                 let mapped = cells.map { c -> PlanRole? in

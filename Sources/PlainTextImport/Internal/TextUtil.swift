@@ -72,6 +72,12 @@ extension String {
 enum Cells {
     /// Splits a row on tabs, or (when it has none) on runs of two or more spaces.
     static func split(_ line: Substring, tabs: Bool) -> [String] {
+        if !tabs, isPipeRow(line) {
+            var t = Substring(line.trimmed)
+            t = t.dropFirst()
+            if t.hasSuffix("|") { t = t.dropLast() }
+            return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
+        }
         if tabs { return line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed } }
         var cells: [String] = []
         var current = ""
@@ -89,9 +95,22 @@ enum Cells {
         return cells.map(\.trimmed)
     }
 
+    /// A Markdown table row: "| a | b |".
+    static func isPipeRow(_ line: Substring) -> Bool {
+        var s = line.utf8.drop { $0 == 32 || $0 == 9 }
+        guard s.first == 124 else { return false }   // "|"
+        s = s.dropFirst()
+        return s.contains(124)
+    }
+
+    /// A Markdown table separator row: "|---|:--:|".
+    static func isPipeSeparator(_ line: Substring) -> Bool {
+        isPipeRow(line) && line.utf8.allSatisfy { $0 == 124 || $0 == 45 || $0 == 58 || $0 == 32 || $0 == 9 }
+    }
+
     /// Whether a line looks like a row of columns: a tab, or two or more runs of 2+ spaces between words.
     static func looksLikeRow(_ line: Substring) -> Bool {
-        if line.utf8.contains(9) { return true }
+        if line.utf8.contains(9) || isPipeRow(line) { return true }
         return split(line, tabs: false).filter { !$0.isEmpty }.count >= 2
     }
 }
