@@ -59,6 +59,7 @@ import Testing
         let notes = m.diagnostics.filter { $0.code == "confluence.user-status" }
         #expect(notes.map(\.text) == ["(Deactivated)", "(Unlicensed)"])
         #expect(notes.first?.location?.line == 38)
+        #expect(notes.first?.location?.column == 5)
         #expect(m.actionItems[2].owners.map(\.name) == ["pnatarajan"])
         #expect(m.actionItems[2].owners[0].unresolved)
     }

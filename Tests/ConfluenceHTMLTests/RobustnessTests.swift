@@ -242,4 +242,28 @@ import Testing
         #expect(results.count == 96)
         for (k, json) in results { #expect(json == expected[k], "page \(k) differs when imported concurrently") }
     }
+
+    @Test("imports on raw OS threads (DispatchQueue.concurrentPerform) match the sequential result")
+    func threads() throws {
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var items: [[UInt8]] = []
+            func add(_ r: [UInt8]) { lock.lock(); items.append(r); lock.unlock() }
+        }
+        let input = try Fixture.input("f2f-export.html")
+        let storageInput = try Fixture.input("f2f-storage.xhtml")
+        let expectedHTML = MeetingJSON.encode(try ConfluenceHTMLSource().importMeeting(from: input, options: Fixture.options).meeting)
+        let expectedStorage = MeetingJSON.encode(try ConfluenceStorageSource().importMeeting(from: storageInput, options: Fixture.options).meeting)
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 32) { i in
+            if i % 2 == 0 {
+                if let r = try? ConfluenceHTMLSource().importMeeting(from: input, options: Fixture.options) { results.add(MeetingJSON.encode(r.meeting)) }
+            } else {
+                if let r = try? ConfluenceStorageSource().importMeeting(from: storageInput, options: Fixture.options) { results.add(MeetingJSON.encode(r.meeting)) }
+            }
+        }
+        #expect(results.items.count == 32)
+        #expect(results.items.filter { $0 == expectedHTML }.count == 16)
+        #expect(results.items.filter { $0 == expectedStorage }.count == 16)
+    }
 }

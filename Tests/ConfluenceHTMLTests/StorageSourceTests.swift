@@ -153,6 +153,7 @@ import Testing
         let d = try #require(m.diagnostics.first { $0.code == "confluence.unknown-macro" })
         #expect(d.message.contains("roadmap-planner"))
         #expect(d.location?.line == 56)
+        #expect(d.location?.column == 5)
         #expect(d.text == "source=xyz\nQ2: search, Q3: sharing")
         #expect(m.agenda[2].items[0].notes.plainText == "Q2: search, Q3: sharing")
     }

@@ -50,6 +50,24 @@ private final class TreeBuilder {
                 Int32(truncatingIfNeeded: xmlSAX2GetColumnNumber(context)))
     }
 
+    /// Line and column of the `<` that opened the element just reported (libxml2 reports the position after
+    /// the start tag). Falls back to that position when the tag spans lines or the buffer does not hold it.
+    func startTagPosition() -> (Int32, Int32) {
+        let (line, column) = position()
+        guard let input = context?.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base else {
+            return (line, column)
+        }
+        var p = cur
+        var back: Int32 = 0
+        while p > base, back < 4096 {
+            p -= 1
+            back += 1
+            if p.pointee == 0x0A { return (line, column) }
+            if p.pointee == UInt8(ascii: "<") { return (line, max(1, column - back)) }
+        }
+        return (line, column)
+    }
+
     func internName(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> Int32 {
         let key = PointerPair(a: UInt(bitPattern: prefix), b: UInt(bitPattern: local))
         if let id = nameCache[key] { return id }
@@ -82,7 +100,7 @@ private final class TreeBuilder {
             return
         }
         depth += 1
-        let (line, column) = position()
+        let (line, column) = startTagPosition()
         let node = MarkupTree.Node(name: name, parent: current, start: Int32(attributeStart),
                                    end: Int32(tree.attributes.count), line: line, column: column)
         current = appendNode(node)
