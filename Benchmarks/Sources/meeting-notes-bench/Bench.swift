@@ -493,9 +493,9 @@ struct Bench {
                 checks.append(TargetCheck(name: "meeting-notes actions, \(c.pages) \(c.form) pages: wall",
                                           value: c.note ?? fmt(c.wallSeconds, 3) + " s", limit: "< \(limit) s" + (full ? "" : " (for 2,000 pages)"),
                                           met: c.note != nil || !full ? nil : c.wallSeconds < limit))
-                checks.append(TargetCheck(name: "meeting-notes actions, \(c.form): both cores vs one",
-                                          value: c.speedup.map { fmt($0, 2) + "×" } ?? "n/a", limit: "≥ 1.7×",
-                                          met: c.speedup.map { $0 >= 1.7 }))
+                checks.append(TargetCheck(name: "meeting-notes actions, \(c.pages) \(c.form) pages: both cores vs one",
+                                          value: c.speedup.map { fmt($0, 2) + "×" } ?? "n/a", limit: "≥ 1.7×" + (full ? "" : " (for 2,000 pages)"),
+                                          met: full ? c.speedup.map { $0 >= 1.7 } : nil))
             }
             checks.append(TargetCheck(name: "meeting-notes actions, \(c.form) folder: peak RSS", value: c.note == nil ? mib(c.peakRSSBytes) : "n/a",
                                       limit: "< 100 MB", met: c.note == nil ? c.peakRSSBytes < 100 * 1_048_576 : nil))
