@@ -87,8 +87,11 @@ public struct UserDirectory: Sendable, Hashable, Codable {
         if let e = entries[key] { return e }
         let lower = key.lowercased()
         if let e = entries[lower] { return e }
-        for (k, v) in entries where k.lowercased() == lower { return v }
-        for v in entries.values where v.username?.lowercased() == lower { return v }
+        // Case-insensitive scans without lower-casing every entry (no allocation for ASCII keys).
+        for (k, v) in entries where NameMatching.caseInsensitiveEqual(k, key) { return v }
+        for v in entries.values {
+            if let u = v.username, NameMatching.caseInsensitiveEqual(u, key) { return v }
+        }
         return nil
     }
 

@@ -84,6 +84,36 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
         return false
     }
 
+    /// What ``isSamePerson(as:)`` compares, folded once: for matching many people against many
+    /// (`keys.firstIndex { $0.matches(other) }`) without folding the same names again on every comparison.
+    public struct MatchKeys: Sendable, Hashable {
+        /// The account id.
+        public var accountID: String?
+        /// The user key, lower-cased.
+        public var userKey: String?
+        /// The username, lower-cased.
+        public var username: String?
+        /// The name and aliases, each ``Person/normalizedName(_:)``.
+        public var names: [String]
+
+        /// Whether the two keys name the same person: exactly ``Person/isSamePerson(as:)``.
+        public func matches(_ other: MatchKeys) -> Bool {
+            if let a = accountID, let b = other.accountID { return a == b }
+            if let a = userKey, let b = other.userKey { return a == b }
+            if let a = username, let b = other.username, a == b { return true }
+            if names.contains(where: other.names.contains) { return true }
+            if let u = username, other.names.contains(u) { return true }
+            if let u = other.username, names.contains(u) { return true }
+            return false
+        }
+    }
+
+    /// This person's ``MatchKeys``.
+    public var matchKeys: MatchKeys {
+        MatchKeys(accountID: accountID, userKey: userKey?.lowercased(), username: username?.lowercased(),
+                  names: ([name] + aliases).map(Person.normalizedName))
+    }
+
     /// Folds case, apostrophes and runs of white space, for comparing names.
     public static func normalizedName(_ name: String) -> String {
         if NameMatching.isASCII(name) {

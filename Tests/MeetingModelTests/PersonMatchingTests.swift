@@ -37,6 +37,7 @@ import Testing
             for b in people {
                 let fast = a.isSamePerson(as: b)
                 #expect(fast == a.referenceIsSamePerson(as: b), "\(a) vs \(b)")
+                #expect(a.matchKeys.matches(b.matchKeys) == fast, "keys: \(a) vs \(b)")
                 if fast { matches += 1 }
             }
         }
@@ -60,6 +61,22 @@ import Testing
             #expect(Person.normalizedName(a) == Person.referenceNormalizedName(a))
             let p = Person(name: a, username: next() % 3 == 0 ? b : nil), q = Person(name: b)
             #expect(p.isSamePerson(as: q) == p.referenceIsSamePerson(as: q), "\(a.debugDescription) vs \(b.debugDescription)")
+            #expect(p.matchKeys.matches(q.matchKeys) == p.referenceIsSamePerson(as: q))
         }
+    }
+}
+
+@Suite struct UserDirectoryLookupTests {
+    @Test("lookup compares keys and usernames case-insensitively, ASCII or not")
+    func lookup() {
+        let dir = UserDirectory([
+            "8a7f808a6e1c2b3d016e1c2b3d4e0001": DirectoryEntry(username: "ktl", displayName: "Kian-Tat Lim"),
+            "ÉQUIPE-Key": DirectoryEntry(username: "Élise", displayName: "Élise Moreau"),
+        ])
+        #expect(dir.lookup("8A7F808A6E1C2B3D016E1C2B3D4E0001")?.displayName == "Kian-Tat Lim")
+        #expect(dir.lookup("KTL")?.displayName == "Kian-Tat Lim")
+        #expect(dir.lookup("équipe-key")?.displayName == "Élise Moreau")
+        #expect(dir.lookup("élise")?.displayName == "Élise Moreau")
+        #expect(dir.lookup("nobody") == nil)
     }
 }
