@@ -6,13 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "MeetingModel", targets: ["MeetingModel"]),
-        .library(name: "MeetingExport", targets: ["MeetingExport"]),
-        .library(name: "MeetingNotes", targets: ["MeetingNotes"]),
-        .executable(name: "meeting-notes", targets: ["meeting-notes"]),
         .library(name: "MeetingRecognizers", targets: ["MeetingRecognizers"]),
         .library(name: "PlainTextImport", targets: ["PlainTextImport"]),
         .library(name: "ConfluenceHTML", targets: ["ConfluenceHTML"]),
+        .library(name: "MeetingExport", targets: ["MeetingExport"]),
+        .library(name: "MeetingNotes", targets: ["MeetingNotes"]),
         .library(name: "MeetingSourceTesting", targets: ["MeetingSourceTesting"]),
+        .executable(name: "meeting-notes", targets: ["meeting-notes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,21 +20,12 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
+        // The model and the plug-in protocol: Foundation only.
         .target(name: "MeetingModel"),
-        .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
-        .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
-        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport", "PlainTextImport", "ConfluenceHTML"]),
-        .executableTarget(name: "meeting-notes", dependencies: [
-            "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .testTarget(name: "MeetingExportTests", dependencies: [
-            "MeetingExport", "MeetingNotes", "MeetingSourceTesting", "meeting-notes", .product(name: "Ink", package: "Ink"),
-        ], resources: [.copy("Fixtures")]),
+        // Recognisers both importers share: dates, times, people, tickets, action-item sentences, text decoding.
         .target(name: "MeetingRecognizers", dependencies: ["MeetingModel"]),
-        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        // Importers.
         .target(name: "PlainTextImport", dependencies: ["MeetingModel", "MeetingRecognizers"]),
-        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
-                    resources: [.copy("Fixtures")]),
         .systemLibrary(name: "CMeetingLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "ConfluenceHTML", dependencies: [
@@ -42,11 +33,33 @@ let package = Package(
             "MeetingRecognizers",
             .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
         ]),
+        // What people do with the model.
+        .target(name: "MeetingExport", dependencies: ["MeetingModel"]),
+        .target(name: "MeetingNotes", dependencies: ["MeetingModel", "MeetingExport", "PlainTextImport", "ConfluenceHTML"]),
+        .executableTarget(name: "meeting-notes", dependencies: [
+            "MeetingNotes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The conformance kit for third-party sources.
+        .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
+        // Examples built on the library API.
+        .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
+        // Release-mode speed check of the Confluence importer against bare libxml2 (see Docs/ConfluenceImport.md).
+        .executableTarget(name: "confluence-speed", dependencies: [
+            "ConfluenceHTML", "MeetingModel",
+            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
+        ]),
+
+        .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
-        .target(name: "MeetingSourceTesting", dependencies: ["MeetingModel"]),
+        .testTarget(name: "MeetingExportTests", dependencies: [
+            "MeetingExport", "MeetingNotes", "MeetingSourceTesting", "meeting-notes", .product(name: "Ink", package: "Ink"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
-        .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
+        .testTarget(name: "CrossFormTests", dependencies: ["PlainTextImport", "ConfluenceHTML", "MeetingModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

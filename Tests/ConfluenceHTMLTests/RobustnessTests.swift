@@ -25,12 +25,23 @@ import Testing
             </page>
             """)
         #expect(m.title == "Weekly sync")
+        #expect(m.startDate == nil)
         #expect(m.page.space == "ENG")
         #expect(m.sections.map(\.title) == ["Notes"])
         #expect(m.sections[0].content.plainText == "Hello world")
         let d = try #require(m.diagnostics.first { $0.code == "confluence.doctype-ignored" })
         #expect(d.location?.line == 2)
         #expect(d.text == "<!DOCTYPE page SYSTEM \"../../page.dtd\">")
+    }
+
+    @Test("the title's date or range dates a page without a Date section")
+    func titleDate() throws {
+        let one = try importStorage("<page><title>2024-05-02 Team sync</title><body><h2>Notes</h2><p>x</p></body></page>")
+        #expect(one.startDate == CalendarDate(year: 2024, month: 5, day: 2))
+        #expect(one.endDate == CalendarDate(year: 2024, month: 5, day: 2))
+        let range = try importStorage("<page><title>Leadership F2F, 28-30 October 2019</title><body><p>x</p></body></page>")
+        #expect(range.startDate == CalendarDate(year: 2019, month: 10, day: 28))
+        #expect(range.endDate == CalendarDate(year: 2019, month: 10, day: 30))
     }
 
     @Test("']] >' CDATA ends written by the Cloud exporter are repaired")

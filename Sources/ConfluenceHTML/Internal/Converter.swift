@@ -519,7 +519,7 @@ struct Converter {
     }
 
     func decodeEscapedSurrogates(_ s: String) -> String {
-        guard s.contains("\\u") else { return s }
+        guard s.containsBytes("\\u") else { return s }
         var units: [UInt16] = []
         var out = ""
         var chars = Substring(s)
@@ -579,7 +579,7 @@ struct Converter {
         }
         let inner = Converter.normalize(inlineChildren(n))
         guard let href = tree.attribute("href", of: n), !href.isEmpty else { return inner }
-        if dialect == .html, tree.hasClass("jira-issue-key", n) || href.contains("/browse/"),
+        if dialect == .html, tree.hasClass("jira-issue-key", n) || href.containsBytes("/browse/"),
            let key = Recognize.keyCandidates(in: String(href.split(separator: "/").last ?? "")).first {
             return [.link(target: href, inner.isEmpty ? [.ticket(key: key)] : inner)]
         }

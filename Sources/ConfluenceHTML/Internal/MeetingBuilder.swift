@@ -278,6 +278,7 @@ struct MeetingBuilder {
         // Rows above the header may name the day ("Day 1: 2019-10-28").
         for row in grid.prefix(header) { dayRow(row) }
         let savedSection = conv.section
+        var recognizer: ActionItemRecognizer?
         for row in grid.dropFirst(header + 1) {
             if dayRow(row) { continue }
             let distinct = Set(row.map(\.node))
@@ -327,7 +328,8 @@ struct MeetingBuilder {
             if item.topic.isEmpty, let first = item.discussion.blocks.first { item.topic = first.plainText }
             item.kind = kind(of: item.topic)
             agenda[dayIndex].items.append(item)
-            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil) {
+            if recognizer == nil, !item.notes.isEmpty { recognizer = self.recognizer }
+            for var a in proseActions(in: item.notes, agendaItem: ref, section: nil, recognizer: recognizer) {
                 a.location = item.location
                 prose.append(a)
             }
@@ -349,12 +351,13 @@ struct MeetingBuilder {
     }
 
     func kind(of topic: String) -> AgendaItemKind {
-        let t = topic.lowercased()
-        if ["lunch", "dinner", "breakfast", "meal"].contains(where: t.contains) { return .meal }
-        if ["break", "coffee", "refreshment", "pause"].contains(where: t.contains) { return .break }
-        if ["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"].contains(where: t.contains) { return .social }
-        if t.hasPrefix("close") || t.hasPrefix("adjourn") || t.hasPrefix("travel") || t.hasPrefix("registration")
-            || t.hasPrefix("end of") { return .other }
+        let t = Array(topic.lowercased().utf8)
+        func has(_ words: [String]) -> Bool { words.contains { containsBytes(t, Array($0.utf8)) } }
+        func starts(_ words: [String]) -> Bool { words.contains { t.starts(with: $0.utf8) } }
+        if has(["lunch", "dinner", "breakfast", "meal"]) { return .meal }
+        if has(["break", "coffee", "refreshment", "pause"]) { return .break }
+        if has(["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"]) { return .social }
+        if starts(["close", "adjourn", "travel", "registration", "end of"]) { return .other }
         return .session
     }
 
@@ -567,9 +570,10 @@ struct MeetingBuilder {
 
     /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks), read by the
     /// shared ``ActionItemRecognizer`` from the text of each line; mentions on the line resolve its owners.
-    func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?) -> [ActionItem] {
+    func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?,
+                      recognizer given: ActionItemRecognizer? = nil) -> [ActionItem] {
         var out: [ActionItem] = []
-        let recognizer = self.recognizer
+        let recognizer = given ?? self.recognizer
         func consider(_ inlines: [Inline]) {
             guard var a = actionFromProse(inlines, recognizer: recognizer) else { return }
             a.agendaItem = agendaItem
@@ -624,7 +628,7 @@ struct MeetingBuilder {
             case .ticket(let k): s += k; afterTicket = true
             case .status: s += " "
             case .link(let target, let inner):
-                if target.contains("/browse/"), let key = Recognize.keyCandidates(in: target).last {
+                if target.containsBytes("/browse/"), let key = Recognize.keyCandidates(in: target).last {
                     s += key
                     afterTicket = true
                 } else {
@@ -645,7 +649,7 @@ struct MeetingBuilder {
             switch i {
             case .ticket(let k): if !keys.contains(k) { keys.append(k) }
             case .link(let target, _):
-                if target.contains("/browse/") {
+                if target.containsBytes("/browse/") {
                     for k in Recognize.keyCandidates(in: target) where !keys.contains(k) { keys.append(k) }
                 }
             default: break
@@ -682,7 +686,7 @@ struct MeetingBuilder {
 
     /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
     /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
-    func action(from task: TaskRecord) -> ActionItem {
+    func action(from task: TaskRecord, recognizer: ActionItemRecognizer) -> ActionItem {
         var owners = mentionsIn(task.inlines)
         var due = firstDateInline(task.inlines)
         var tickets = Self.structuralTickets(task.inlines)
@@ -698,7 +702,7 @@ struct MeetingBuilder {
             case .date: continue
             case .ticket: afterTicket = true; continue
             case .status: continue
-            case .link(let target, _) where target.contains("/browse/"): afterTicket = true; continue
+            case .link(let target, _) where target.containsBytes("/browse/"): afterTicket = true; continue
             default: body.append(i)
             }
         }
@@ -745,6 +749,22 @@ struct MeetingBuilder {
     }
 }
 
+/// Byte-level substring test (no Foundation, no grapheme work).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == needle[0] {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
 func visitInlines(_ text: RichText, _ f: (Inline) -> Void) {
     func inl(_ i: [Inline]) {
         for x in i {
@@ -782,4 +802,10 @@ extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
         components(separatedBy: target).joined(separator: replacement)
     }
+}
+
+extension String {
+    /// Substring test on UTF-8 bytes (cheap; no Foundation).
+    func containsBytes(_ needle: String) -> Bool { containsBytes(Array(needle.utf8)) }
+    func containsBytes(_ needle: [UInt8]) -> Bool { ConfluenceHTML.containsBytes(Array(utf8), needle) }
 }

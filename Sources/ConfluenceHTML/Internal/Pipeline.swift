@@ -192,6 +192,22 @@ enum Pipeline {
         }
     }
 
+    /// A body without an envelope (a bare storage-format file) carries no title: take the page's opening
+    /// heading when it stands first, with nothing under it and no other heading of its level (a title, not
+    /// the first of several sections), else the file name without its extension.
+    static func fallbackTitle(_ sections: inout [Section], source: String?) -> String {
+        if let first = sections.first, (1...2).contains(first.level), first.content.isEmpty, !first.title.isEmpty,
+           !sections.dropFirst().contains(where: { $0.level == first.level }) {
+            sections.removeFirst()
+            return first.title
+        }
+        guard let source, !source.isEmpty else { return "" }
+        var name = Substring(source)
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if let dot = name.firstIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        return String(name)
+    }
+
     static func finish(_ b: MeetingBuilder, title: String, page: PageMetadata, identifier: String,
                        options: ImportOptions) -> ImportResult {
         var b = b
@@ -237,6 +253,7 @@ enum Pipeline {
         if meeting.startDate == nil { meeting.startDate = b.conv.draft.meeting.startDate }
         meeting.title = title
         meeting.sections = b.sections.filter { !($0.title.isEmpty && $0.content.isEmpty) }
+        if meeting.title.isEmpty { meeting.title = fallbackTitle(&meeting.sections, source: page.source) }
         // Agenda: number days in order, end times from the next start.
         var agenda = b.agenda.filter { !$0.items.isEmpty || $0.date != nil }
         for d in agenda.indices {
@@ -257,9 +274,16 @@ enum Pipeline {
             if let start = meeting.startDate, start <= first {} else { meeting.startDate = first }
             meeting.endDate = last
         }
+        // Meeting-notes pages are titled by date ("2023-09-14 Meeting notes", "F2F, 2019-10-28 to 30"): the
+        // title's date or range is the meeting's when the page says nothing else.
+        if meeting.startDate == nil, let m = Recognize.dates(options.referenceYear, options.numericDateOrder).firstDate(in: title) {
+            meeting.startDate = m.start
+            meeting.endDate = m.end ?? m.start
+        }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }
         // Action items: tasks and prose lines, in document order.
-        var actions = b.conv.tasks.map { b.action(from: $0) } + b.prose
+        let recognizer = ActionItemRecognizer(options: options, participants: meeting.participants)
+        var actions = b.conv.tasks.map { b.action(from: $0, recognizer: recognizer) } + b.prose
         actions = actions.enumerated().sorted { l, r in
             switch (l.element.location, r.element.location) {
             case let (x?, y?): return x != y ? x < y : l.offset < r.offset
