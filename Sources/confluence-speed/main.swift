@@ -3,6 +3,7 @@
 // Times the Confluence importer against bare libxml2 on the same generated meeting pages:
 // libxml2 DOM (read + iterative walk + free), libxml2 SAX with empty callbacks, and our import.
 // Usage: swift run -c release confluence-speed [sizes-in-KB…] [--only storage|html] [--import-only]
+//        confluence-speed --generate storage|html KB > page;  confluence-speed --dump OUTDIR files…
 
 #if canImport(libxml2)
 @preconcurrency import libxml2
@@ -11,20 +12,18 @@
 #endif
 import ConfluenceHTML
 import MeetingModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 let people = ["ana.ortiz", "ben.li", "chen.wu", "dara.ng", "eli.kahn", "fay.moss", "gus.ray"]
 let names = ["Ana Ortiz", "Ben Li", "Chen Wu", "Dara Ng", "Eli Kahn", "Fay Moss", "Gus Ray"]
 
 func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+/// `x` with `digits` decimals, right-aligned in `width` columns.
 func f(_ x: Double, _ width: Int, _ digits: Int = 1) -> String {
-    var p = 1.0
-    for _ in 0..<digits { p *= 10 }
-    let r = (x * p).rounded() / p
-    var s = digits == 0 ? "\(Int(r))" : "\(r)"
-    if let dot = s.firstIndex(of: "."), digits > 0 {
-        let have = s.distance(from: dot, to: s.endIndex) - 1
-        if have < digits { s += String(repeating: "0", count: digits - have) }
-    }
+    let scale = digits == 2 ? 100 : (digits == 1 ? 10 : 1), v = Int((x * Double(scale)).rounded())
+    let frac = String(v % scale), s = digits == 0 ? "\(v)" : "\(v / scale)." + String(repeating: "0", count: digits - frac.count) + frac
     return String(repeating: " ", count: max(0, width - s.count)) + s
 }
 
@@ -51,7 +50,8 @@ func page(storage: Bool, target: Int) -> [UInt8] {
             s += "<tr><td>\(9 + r / 2):\(r % 2 == 0 ? "00" : "30")</td><td>Topic \(day).\(r) &ndash; review of the &ldquo;plan&rdquo;</td>"
             if r % 3 == 0 { s += "<td rowspan=\"3\">\(user(r + day)) &amp; \(names[(r + 1) % 7])</td>" }
             s += "<td><p>Discussed the schedule with \(user(r)); see \(jira(k)).</p><ul><li>Point one&hellip;<ul><li>nested <strong>detail</strong> about DM-\(k + 1)</li></ul></li>"
-            s += "<li>\(names[r % 7]) &mdash; send the slides to the group by 2024-06-\(two(r + 1))</li></ul></td></tr>\n"
+            s += r % 3 == 1 ? "<li>\(names[(r + day) % 7]) &mdash; send the slides for topic \(day).\(r) to the group by 2024-06-\(two(r + 1))</li></ul></td></tr>\n"
+                : "<li>Agreed to revisit topic \(day).\(r) after the review of DM-\(k)</li></ul></td></tr>\n"
             k += 2
         }
         s += "</tbody></table>\n<h3>Action items</h3>"
@@ -116,8 +116,7 @@ func treeWalk(_ b: [UInt8], html: Bool) -> Int {
 }
 
 func saxOnly(_ b: [UInt8], html: Bool) -> Int {
-    var sax = xmlSAXHandler()
-    sax.initialized = UInt32(XML_SAX2_MAGIC)
+    var sax = xmlSAXHandler(); sax.initialized = UInt32(XML_SAX2_MAGIC)
     sax.startElementNs = { _, _, _, _, _, _, _, _, _ in }
     sax.endElementNs = { _, _, _, _ in }
     sax.startElement = { _, _, _ in }
@@ -125,47 +124,58 @@ func saxOnly(_ b: [UInt8], html: Bool) -> Int {
     sax.characters = { _, _, _ in }
     sax.serror = { _, _ in }
     return b.withUnsafeBufferPointer { p in p.withMemoryRebound(to: CChar.self) { c -> Int in
-        if html {
-            guard let ctxt = htmlCreatePushParserCtxt(&sax, nil, nil, 0, "page.html", XML_CHAR_ENCODING_UTF8) else { return 0 }
-            _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue))
-            _ = htmlParseChunk(ctxt, c.baseAddress, Int32(c.count), 1)
-            if let d = ctxt.pointee.myDoc { xmlFreeDoc(d) }
-            htmlFreeParserCtxt(ctxt)
-        } else {
-            guard let ctxt = xmlCreatePushParserCtxt(&sax, nil, nil, 0, "page.xml") else { return 0 }
-            _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue))
-            _ = xmlParseChunk(ctxt, c.baseAddress, Int32(c.count), 1)
-            if let d = ctxt.pointee.myDoc { xmlFreeDoc(d) }
-            xmlFreeParserCtxt(ctxt)
-        }
+        let ctxt = html ? htmlCreatePushParserCtxt(&sax, nil, nil, 0, "page.html", XML_CHAR_ENCODING_UTF8)
+            : xmlCreatePushParserCtxt(&sax, nil, nil, 0, "page.xml")
+        guard let ctxt else { return 0 }
+        _ = html ? htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue))
+            : xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue))
+        _ = html ? htmlParseChunk(ctxt, c.baseAddress, Int32(c.count), 1) : xmlParseChunk(ctxt, c.baseAddress, Int32(c.count), 1)
+        if let d = ctxt.pointee.myDoc { xmlFreeDoc(d) }
+        if html { htmlFreeParserCtxt(ctxt) } else { xmlFreeParserCtxt(ctxt) }
         return 1
     } }
 }
 
 /// Best-of-N seconds for `body` (N chosen so the total stays near a quarter second, at least 3).
 func time(_ bytes: Int, _ body: () -> Int) -> Double {
-    var best = Double.infinity
-    var runs = 0
-    var total = 0.0
-    var sink = 0
+    var best = Double.infinity, runs = 0, total = 0.0, sink = 0
     while runs < 3 || (total < 0.25 && runs < 200) {
-        let clock = ContinuousClock()
-        let t0 = clock.now
+        let clock = ContinuousClock(), t0 = clock.now
         sink &+= body()
-        let d = clock.now - t0
-        let dt = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        let d = clock.now - t0, dt = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         best = min(best, dt); total += dt; runs += 1
     }
     if sink == Int.min { print(sink) }
     return best
 }
 
+/// `--dump OUT files…`: writes each import's canonical JSON to OUT/<file name>.json (to diff two builds).
+func dump(_ out: String, _ files: [String]) {
+    for path in files {
+        guard let f = fopen(path, "rb") else { continue }
+        var bytes: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 65536)
+        while case let n = fread(&chunk, 1, chunk.count, f), n > 0 { bytes += chunk[0..<n] }
+        fclose(f)
+        let name = String(path.split(separator: "/").last ?? "page")
+        let input = SourceInput(bytes: bytes, fileName: name)
+        let r = name.hasSuffix(".html") ? try? ConfluenceHTMLSource().importMeeting(from: input, options: ImportOptions())
+            : try? ConfluenceStorageSource().importMeeting(from: input, options: ImportOptions())
+        let json = r.map { MeetingJSON.encode($0.meeting) } ?? Array("import failed".utf8)
+        guard let o = fopen(out + "/" + name + ".json", "wb") else { continue }
+        _ = json.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, o) }
+        fclose(o)
+    }
+}
+
 var args = Array(CommandLine.arguments.dropFirst())
+if args.first == "--generate", args.count == 3, let kb = Int(args[2]) {
+    _ = page(storage: args[1] == "storage", target: kb * 1024).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
+    exit(0)
+}
+if args.first == "--dump", args.count >= 2 { dump(args[1], Array(args.dropFirst(2))); exit(0) }
 var only: String?
 if let i = args.firstIndex(of: "--only"), i + 1 < args.count { only = args[i + 1]; args.removeSubrange(i...(i + 1)) }
-let importOnly = args.contains("--import-only")
-args.removeAll { $0 == "--import-only" }
-let sizes = args.compactMap(Int.init).map { $0 * 1024 }
+let importOnly = args.contains("--import-only"), sizes = args.compactMap(Int.init).map { $0 * 1024 }
 xmlInitParser()
 print("format   size      tree+walk MB/s  SAX MB/s  import MB/s  import/tree  import/(SAX/2)  ms")
 for storage in [true, false] where only == nil || only == (storage ? "storage" : "html") {

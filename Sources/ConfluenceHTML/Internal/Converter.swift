@@ -73,7 +73,7 @@ struct Converter {
         for c in tree.children(n) where tree.name(c) == "ac:parameter" {
             let key = tree.attribute("ac:name", of: c) ?? ""
             // A parameter may hold a user or page reference instead of text.
-            if let u = tree.first(below: c, where: { tree.name($0) == "ri:user" }) {
+            if let u = tree.first(below: c, named: "ri:user") {
                 params[key] = tree.attribute("ri:account-id", of: u) ?? tree.attribute("ri:userkey", of: u)
                     ?? tree.attribute("ri:username", of: u) ?? ""
             } else {
@@ -115,8 +115,10 @@ struct Converter {
         for i in inlines {
             if case .text(let t) = i {
                 if t.isEmpty { continue }
-                if case .text(let prev)? = out.last {
-                    var joined = prev
+                if case .text(var joined)? = out.last {
+                    // Taken out of the array first, so the appends below extend a uniquely held string
+                    // (no copy of the whole run per piece: a paragraph of many pieces stays linear).
+                    out.removeLast()
                     if joined.hasSuffix(" "), t.hasPrefix(" ") {
                         joined += t.dropFirst()
                     } else if joined.hasSuffix(" "), let f = t.first, ",.;:)!?".contains(f) {
@@ -125,7 +127,7 @@ struct Converter {
                     } else {
                         joined += t
                     }
-                    out[out.count - 1] = .text(joined)
+                    out.append(.text(joined))
                 } else {
                     out.append(.text(t))
                 }
@@ -309,8 +311,8 @@ struct Converter {
     // MARK: Cloud ADF extensions (decision lists)
 
     mutating func adfExtension(_ n: Int) -> [Block] {
-        guard let node = tree.first(below: n, where: { tree.name($0) == "ac:adf-node" }) else {
-            if let fb = tree.first(below: n, where: { tree.name($0) == "ac:adf-fallback" }) { return blocks(of: fb) }
+        guard let node = tree.first(below: n, named: "ac:adf-node") else {
+            if let fb = tree.first(below: n, named: "ac:adf-fallback") { return blocks(of: fb) }
             return []
         }
         let type = tree.attribute("type", of: node) ?? tree.attribute("ac:type", of: node) ?? ""
@@ -334,7 +336,7 @@ struct Converter {
             }
             return [.list(ListBlock(ordered: false, items: items))]
         }
-        if let fb = tree.first(below: n, where: { tree.name($0) == "ac:adf-fallback" }) { return blocks(of: fb) }
+        if let fb = tree.first(below: n, named: "ac:adf-fallback") { return blocks(of: fb) }
         draft.meeting.diagnostics.append(Diagnostic(.warning, code: "confluence.unknown-adf-extension",
             "ADF extension '\(type)' not understood; its text is kept", at: tree.location(n), text: tree.textContent(n)))
         return [.paragraph([.text(tree.textContent(n))])]
@@ -418,7 +420,7 @@ struct Converter {
             return ConfluenceMacro(name: "details", body: body, location: loc)
         }
         if tree.hasClass("code", n), tree.hasClass("panel", n) || tree.hasClass("pdl", n) {
-            let pre = tree.first(below: n, where: { tree.name($0) == "pre" }) ?? n
+            let pre = tree.first(below: n, named: "pre") ?? n
             return ConfluenceMacro(name: "code", plainTextBody: String(decoding: rawTextBytes(pre), as: UTF8.self), location: loc)
         }
         return nil
@@ -426,11 +428,17 @@ struct Converter {
 
     func rawTextBytes(_ n: Int) -> [UInt8] {
         var out: [UInt8] = []
-        var pending = tree.children(n).reversed() as [Int]
-        while let x = pending.popLast() {
-            if tree.isText(x) { out.append(contentsOf: tree.rawText(x)); continue }
-            if tree.name(x) == "br" { out.append(0x0A) }
-            pending.append(contentsOf: tree.children(x).reversed())
+        let br = tree.nameID("br") ?? -2
+        let end = tree.subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            let node = tree.nodes[x]
+            if node.name < 0 {
+                out.append(contentsOf: tree.bytes[Int(node.start)..<Int(node.end)])
+            } else if node.name == br {
+                out.append(0x0A)
+            }
+            x += 1
         }
         return out
     }
@@ -476,11 +484,11 @@ struct Converter {
         case "ac:structured-macro", "ac:macro":
             return macro(n, inline: true).inlines
         case "ac:image":
-            if let a = tree.first(below: n, where: { tree.name($0) == "ri:attachment" }),
+            if let a = tree.first(below: n, named: "ri:attachment"),
                let file = tree.attribute("ri:filename", of: a) {
                 return [.link(target: "attachment:" + file, [.text(tree.attribute("ac:alt", of: n) ?? file)])]
             }
-            if let u = tree.first(below: n, where: { tree.name($0) == "ri:url" }), let v = tree.attribute("ri:value", of: u) {
+            if let u = tree.first(below: n, named: "ri:url"), let v = tree.attribute("ri:value", of: u) {
                 return [.link(target: v, [])]
             }
             return []

@@ -79,18 +79,8 @@ private final class TreeBuilder {
         return id
     }
 
-    func appendNode(_ node: MarkupTree.Node) -> Int32 {
-        let id = Int32(tree.nodes.count)
-        tree.nodes.append(node)
-        let p = Int(node.parent)
-        if tree.nodes[p].lastChild >= 0 {
-            tree.nodes[Int(tree.nodes[p].lastChild)].next = id
-        } else {
-            tree.nodes[p].firstChild = id
-        }
-        tree.nodes[p].lastChild = id
-        return id
-    }
+    /// One exclusive access to `tree` per node (each access to a class's stored property is checked at run time).
+    func appendNode(_ node: MarkupTree.Node) -> Int32 { tree.appendNode(node) }
 
     func startElement(name: Int32, attributeStart: Int) {
         if depth >= Self.maxDepth {
@@ -128,17 +118,10 @@ private final class TreeBuilder {
 
     func characters(_ ch: UnsafePointer<xmlChar>?, _ length: Int32) {
         guard skipDepth == 0, let ch, length > 0 else { return }
-        let last = tree.nodes[Int(current)].lastChild
-        if last >= 0, tree.nodes[Int(last)].name < 0, Int(tree.nodes[Int(last)].end) == tree.bytes.count {
-            tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(length)))
-            tree.nodes[Int(last)].end = Int32(tree.bytes.count)
-            return
-        }
+        let text = UnsafeBufferPointer(start: ch, count: Int(length))
+        if tree.extendLastText(of: current, with: text) { return }
         let (line, column) = position()
-        let start = Int32(tree.bytes.count)
-        tree.bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(length)))
-        _ = appendNode(MarkupTree.Node(name: -1, parent: current, start: start, end: Int32(tree.bytes.count),
-                                       line: line, column: column))
+        tree.appendText(text, parent: current, line: line, column: column)
     }
 
     func error(level: Int, message: String, line: Int, column: Int) {
@@ -191,6 +174,7 @@ enum LibXML {
                          firstLineColumnOffset: Int32 = 0) -> ParsedMarkup {
         _ = libxml2Ready
         let b = TreeBuilder(html: false)
+        b.tree.reserve(forInput: bytes)
         b.tree.lineOffset = lineOffset
         b.tree.firstLineColumnOffset = firstLineColumnOffset
         var sax = xmlSAXHandler()
@@ -247,6 +231,7 @@ enum LibXML {
                           lowercaseNames: Bool = true) -> ParsedMarkup {
         _ = libxml2Ready
         let b = TreeBuilder(html: true)
+        b.tree.reserve(forInput: bytes)
         b.lowercase = lowercaseNames
         b.tree.lineOffset = lineOffset
         b.tree.firstLineColumnOffset = firstLineColumnOffset
@@ -319,7 +304,7 @@ enum LibXML {
     }
 
     private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
-        b.tree.classNameID = b.tree.nameIndex["class"] ?? -1
+        b.tree.finishNames()
         var diags = b.diagnostics
         let hadErrors = b.errors
         if b.flattenedTotal > 0 {

@@ -47,6 +47,47 @@ struct MarkupTree {
         nodes.append(Node(name: 0, parent: -1, start: 0, end: 0, line: 1, column: 1))
     }
 
+    /// Reserves room for the tree of `input` up front: at most one node per `<` (plus text after the last one)
+    /// and at most the input's size in text and attribute bytes. Large reservations are mapped lazily, so
+    /// untouched room costs no resident memory, and growth never copies (no old-plus-new peak).
+    mutating func reserve(forInput input: [UInt8]) {
+        var tags = 0
+        for b in input where b == 0x3C { tags += 1 }
+        nodes.reserveCapacity(tags + 16)
+        bytes.reserveCapacity(input.count + 16)
+    }
+
+    /// Appends `node` as the last child of its parent; returns its index.
+    mutating func appendNode(_ node: Node) -> Int32 {
+        let id = Int32(nodes.count)
+        nodes.append(node)
+        let p = Int(node.parent)
+        let last = nodes[p].lastChild
+        if last >= 0 {
+            nodes[Int(last)].next = id
+        } else {
+            nodes[p].firstChild = id
+        }
+        nodes[p].lastChild = id
+        return id
+    }
+
+    /// Appends `text` to the last child of `parent` when that child is the text just stored; else false.
+    mutating func extendLastText(of parent: Int32, with text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let last = nodes[Int(parent)].lastChild
+        guard last >= 0, nodes[Int(last)].name < 0, Int(nodes[Int(last)].end) == bytes.count else { return false }
+        bytes.append(contentsOf: text)
+        nodes[Int(last)].end = Int32(bytes.count)
+        return true
+    }
+
+    /// Appends a text node holding `text` below `parent`.
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, parent: Int32, line: Int32, column: Int32) {
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: text)
+        _ = appendNode(Node(name: -1, parent: parent, start: start, end: Int32(bytes.count), line: line, column: column))
+    }
+
     mutating func intern(_ name: String) -> Int32 {
         if let i = nameIndex[name] { return i }
         let i = Int32(names.count)
@@ -170,16 +211,69 @@ struct MarkupTree {
         return collapseWhitespace(out[...], trim: true)
     }
 
+    /// One past the last descendant of `n`.
+    ///
+    /// Nodes are appended in document (pre-order) order while parsing, always below the element still open,
+    /// so a node's descendants are exactly the indices after it up to its next sibling (or the next sibling
+    /// of its nearest ancestor that has one). Walks over a subtree are then plain index loops.
+    func subtreeEnd(_ n: Int) -> Int {
+        var x = n
+        while x >= 0 {
+            let next = nodes[x].next
+            if next >= 0 { return Int(next) }
+            x = Int(nodes[x].parent)
+        }
+        return nodes.count
+    }
+
     func appendText(_ n: Int, to out: inout [UInt8]) {
         if isText(n) { out.append(contentsOf: rawText(n)); return }
-        // Iterative pre-order walk (no recursion on deep input).
-        var pending = children(n).reversed() as [Int]
-        while let x = pending.popLast() {
-            if isText(x) { out.append(contentsOf: rawText(x)); continue }
-            let nm = name(x)
-            if nm == "br" || nm == "p" || nm == "li" || nm == "div" || nm == "tr" { out.append(0x20) }
-            pending.append(contentsOf: children(x).reversed())
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            let node = nodes[x]
+            if node.name < 0 {
+                out.append(contentsOf: bytes[Int(node.start)..<Int(node.end)])
+            } else if Int(node.name) < spaceBeforeName.count, spaceBeforeName[Int(node.name)] {
+                out.append(0x20)
+            }
+            x += 1
         }
+    }
+
+    /// Per interned name: whether `textContent` puts a space before the element (`br`, `p`, `li`, `div`, `tr`).
+    /// Set by ``finishNames()`` after parsing.
+    var spaceBeforeName: [Bool] = []
+
+    /// Derives the per-name tables once the names are known (after parsing).
+    mutating func finishNames() {
+        classNameID = nameIndex["class"] ?? -1
+        spaceBeforeName = names.map { $0 == "br" || $0 == "p" || $0 == "li" || $0 == "div" || $0 == "tr" }
+    }
+
+    /// The interned id of `name`, or nil when the document has no such name.
+    func nameID(_ name: String) -> Int32? { nameIndex[name] }
+
+    /// Whether attribute `key` of element `n` is exactly `value` (byte comparison, no allocation).
+    func attribute(_ key: String, of n: Int, is value: StaticString) -> Bool {
+        guard let r = attributeRange(key, of: n), r.count == value.utf8CodeUnitCount else { return false }
+        return value.withUTF8Buffer { v in
+            var k = 0
+            while k < v.count { if bytes[r.lowerBound + k] != v[k] { return false }; k += 1 }
+            return true
+        }
+    }
+
+    /// First descendant element (pre-order) with interned name `name`.
+    func first(below n: Int, named name: String) -> Int? {
+        guard let id = nameIndex[name] else { return nil }
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            if nodes[x].name == id { return x }
+            x += 1
+        }
+        return nil
     }
 
     func location(_ n: Int) -> SourceLocation {
@@ -191,11 +285,11 @@ struct MarkupTree {
 
     /// First descendant element (pre-order) satisfying `match`.
     func first(below n: Int, where match: (Int) -> Bool) -> Int? {
-        var pending = children(n).reversed() as [Int]
-        while let x = pending.popLast() {
-            if isText(x) { continue }
-            if match(x) { return x }
-            pending.append(contentsOf: children(x).reversed())
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            if nodes[x].name >= 0, match(x) { return x }
+            x += 1
         }
         return nil
     }
@@ -203,11 +297,15 @@ struct MarkupTree {
     /// All descendant elements (pre-order) satisfying `match`, not descending into matches.
     func all(below n: Int, where match: (Int) -> Bool) -> [Int] {
         var result: [Int] = []
-        var pending = children(n).reversed() as [Int]
-        while let x = pending.popLast() {
-            if isText(x) { continue }
-            if match(x) { result.append(x); continue }
-            pending.append(contentsOf: children(x).reversed())
+        let end = subtreeEnd(n)
+        var x = n + 1
+        while x < end {
+            if nodes[x].name >= 0, match(x) {
+                result.append(x)
+                x = subtreeEnd(x)
+                continue
+            }
+            x += 1
         }
         return result
     }
@@ -240,6 +338,27 @@ struct ChildSequence: Sequence, IteratorProtocol {
 
 /// Collapses runs of ASCII white space and no-break spaces into one space; optionally trims.
 func collapseWhitespace(_ bytes: ArraySlice<UInt8>, trim: Bool) -> String {
+    // Most runs have nothing to collapse, drop or trim: then the result is the bytes as they are.
+    var clean = true
+    var previousSpace = trim   // when trimming, a leading space is dropped
+    var k = bytes.startIndex
+    while k < bytes.endIndex {
+        let b = bytes[k]
+        if b == 0x20 {
+            if previousSpace { clean = false; break }
+            previousSpace = true
+        } else {
+            if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+                || (b == 0xC2 && k + 1 < bytes.endIndex && bytes[k + 1] == 0xA0)
+                || (b == 0xE2 && k + 2 < bytes.endIndex && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x8B) {
+                clean = false
+                break
+            }
+            previousSpace = false
+        }
+        k += 1
+    }
+    if clean, !(trim && bytes.last == 0x20) { return String(decoding: bytes, as: UTF8.self) }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     var lastSpace = trim

@@ -100,10 +100,33 @@ struct MeetingBuilder {
     var roles: [HeadingRole] = []
     var currentRole: HeadingRole = .other
     var currentDay: Int?
+    /// Index in ``agenda`` of each day number (day numbers are unique there): no scan per agenda row.
+    var dayIndex: [Int: Int] = [:]
     var sawAgendaHeader = false
     var tableCount = 0
 
     init(converter: Converter) { self.conv = converter }
+
+    /// People read from each distinct run of text, for ``people(in:)`` (one import, one thread).
+    final class NameCache {
+        var people: [String: [Person]] = [:]
+        /// `isSamePerson` answers (a pure function of the two people; it normalises both names per call).
+        var same: [PersonPair: Bool] = [:]
+
+        struct PersonPair: Hashable {
+            var a: Person
+            var b: Person
+        }
+
+        func isSame(_ a: Person, _ b: Person) -> Bool {
+            let key = PersonPair(a: a, b: b)
+            if let known = same[key] { return known }
+            let answer = a.isSamePerson(as: b)
+            same[key] = answer
+            return answer
+        }
+    }
+    let nameCache = NameCache()
 
     var tree: MarkupTree { conv.tree }
 
@@ -189,9 +212,10 @@ struct MeetingBuilder {
     }
 
     mutating func startDay(number: Int, date: CalendarDate?, title: String) {
-        if let i = agenda.firstIndex(where: { $0.day == number }) {
+        if let i = dayIndex[number] {
             if agenda[i].date == nil { agenda[i].date = date }
         } else {
+            dayIndex[number] = agenda.count
             agenda.append(AgendaDay(day: number, date: date, title: title))
         }
         currentDay = number
@@ -273,7 +297,7 @@ struct MeetingBuilder {
         if currentDay == nil {
             let date = conv.draft.meeting.startDate
             startDay(number: (agenda.last?.day ?? 0) + 1, date: date, title: nil ?? "")
-            if let i = agenda.firstIndex(where: { $0.day == currentDay }), agenda[i].title == "" { agenda[i].title = nil }
+            if let day = currentDay, let i = dayIndex[day], agenda[i].title == "" { agenda[i].title = nil }
         }
         // Rows above the header may name the day ("Day 1: 2019-10-28").
         for row in grid.prefix(header) { dayRow(row) }
@@ -282,7 +306,7 @@ struct MeetingBuilder {
         for row in grid.dropFirst(header + 1) {
             if dayRow(row) { continue }
             let distinct = Set(row.map(\.node))
-            guard let dayNumber = currentDay, let dayIndex = agenda.firstIndex(where: { $0.day == dayNumber }) else { continue }
+            guard let dayNumber = currentDay, let dayIndex = dayIndex[dayNumber] else { continue }
             let ref = AgendaItemReference(day: dayNumber, index: agenda[dayIndex].items.count)
             conv.agendaItem = ref
             var item = AgendaItem(topic: "", location: tree.location(row.first?.node ?? node))
@@ -302,8 +326,7 @@ struct MeetingBuilder {
                         }
                     }
                 case .topic:
-                    item.topic = HeadingRole.cleanTitle(tree.textContent(cell.node)).isEmpty ? tree.textContent(cell.node)
-                        : tree.textContent(cell.node)
+                    item.topic = tree.textContent(cell.node)
                     if cell.isOrigin {
                         // Topic cells may hold more than a title (lists, tasks): keep the rest.
                         let b = conv.blocks(of: cell.node)
@@ -350,14 +373,30 @@ struct MeetingBuilder {
         return false
     }
 
+    static let mealWords = ["lunch", "dinner", "breakfast", "meal"].map { Array($0.utf8) }
+    static let breakWords = ["break", "coffee", "refreshment", "pause"].map { Array($0.utf8) }
+    static let socialWords = ["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"].map { Array($0.utf8) }
+    static let otherPrefixes = ["close", "adjourn", "travel", "registration", "end of"].map { Array($0.utf8) }
+
     func kind(of topic: String) -> AgendaItemKind {
-        let t = Array(topic.lowercased().utf8)
-        func has(_ words: [String]) -> Bool { words.contains { containsBytes(t, Array($0.utf8)) } }
-        func starts(_ words: [String]) -> Bool { words.contains { t.starts(with: $0.utf8) } }
-        if has(["lunch", "dinner", "breakfast", "meal"]) { return .meal }
-        if has(["break", "coffee", "refreshment", "pause"]) { return .break }
-        if has(["visit", "reception", "social", "drinks", "excursion", "tour", "beer", "party"]) { return .social }
-        if starts(["close", "adjourn", "travel", "registration", "end of"]) { return .other }
+        // The bytes of `topic.lowercased()` (which maps scalar by scalar), built without a String: ASCII folded
+        // in place, other scalars through their lowercase mapping.
+        var t: [UInt8] = []
+        t.reserveCapacity(topic.utf8.count)
+        for scalar in topic.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                t.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            } else {
+                t.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        func has(_ words: [[UInt8]]) -> Bool { words.contains { containsBytes(t, $0) } }
+        func starts(_ words: [[UInt8]]) -> Bool { words.contains { t.starts(with: $0) } }
+        if has(Self.mealWords) { return .meal }
+        if has(Self.breakWords) { return .break }
+        if has(Self.socialWords) { return .social }
+        if starts(Self.otherPrefixes) { return .other }
         return .session
     }
 
@@ -410,7 +449,7 @@ struct MeetingBuilder {
                     if let img = tree.first(below: cell.node, where: { tree.name($0) == "img" || tree.name($0) == "span" && tree.attribute("title", of: $0) != nil }) {
                         type = tree.attribute("title", of: img) ?? tree.attribute("alt", of: img)
                     }
-                    if let a = tree.first(below: cell.node, where: { tree.name($0) == "a" }) {
+                    if let a = tree.first(below: cell.node, named: "a") {
                         file = tree.textContent(a)
                     } else {
                         file = tree.textContent(cell.node)
@@ -492,13 +531,11 @@ struct MeetingBuilder {
     /// People in a cell or list: mentions first, then names in the remaining text.
     func people(in text: RichText) -> [Person] {
         var result: [Person] = []
+        let cache = nameCache
         func add(_ p: Person) {
-            if !result.contains(where: { $0.isSamePerson(as: p) }) { result.append(p) }
+            if !result.contains(where: { cache.isSame($0, p) }) { result.append(p) }
         }
-        // Text beside mentions is often a role ("…, project lead"): only names count as people.
-        func addNamed(_ p: Person) {
-            if p.unresolved || Recognize.looksLikeName(p.name) { add(p) }
-        }
+        // Text beside mentions is often a role ("…, project lead"): only names count as people (`candidate`).
         func fromInlines(_ inlines: [Inline]) {
             var textRun = ""
             var pendingMention: Int?
@@ -510,7 +547,7 @@ struct MeetingBuilder {
                     pendingMention = result.count - 1
                 case .text(let t):
                     let trimmed = t.trimmingSpaces()
-                    if let m = pendingMention, trimmed.lowercased().hasPrefix("(remote") {
+                    if let m = pendingMention, trimmed.utf8.first == UInt8(ascii: "("), trimmed.lowercased().hasPrefix("(remote") {
                         result[m].attendance = .remote
                         textRun += String(trimmed.drop { $0 != ")" }.dropFirst())
                     } else {
@@ -524,16 +561,30 @@ struct MeetingBuilder {
             flushText(&textRun)
         }
         func flushText(_ s: inout String) {
+            guard !s.isEmpty else { return }
+            // The names a text holds depend on the text alone; chair cells repeat (spanned rows, the same
+            // presenters all day), so each distinct text is read once per import.
+            if let known = nameCache.people[s] {
+                for p in known { add(p) }
+                s = ""
+                return
+            }
+            var found: [Person] = []
+            func candidate(_ p: Person) {
+                if p.unresolved || Recognize.looksLikeName(p.name) { found.append(p) }
+            }
             for name in Recognize.splitNames(s) {
                 let clean = name.trimmingSpaces()
                 guard clean.count > 1, clean.contains(where: \.isLetter) else { continue }
                 if let colon = clean.firstIndex(of: ":") {   // "Context Expert: Paul Pacheco"
                     let after = String(clean[clean.index(after: colon)...]).trimmingSpaces()
-                    if !after.isEmpty { addNamed(Recognize.person(after)) }
+                    if !after.isEmpty { candidate(Recognize.person(after)) }
                     continue
                 }
-                addNamed(Recognize.person(clean))
+                candidate(Recognize.person(clean))
             }
+            nameCache.people[s] = found
+            for p in found { add(p) }
             s = ""
         }
         func visit(_ blocks: [Block]) {

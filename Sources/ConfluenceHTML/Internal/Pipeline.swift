@@ -45,10 +45,12 @@ enum Pipeline {
                     "the storage format is not well-formed; it was read again with libxml2's HTML parser, which kept more of its text"))
             }
         }
+        // The prepared copy of the input is no longer needed: free it before the model is built (lower peak memory).
+        prepared.output = []
         var page = page
         // The <page><title>/<space>/<body> wrapper some exporters write.
         var root = tree.root
-        if let wrapper = tree.first(below: tree.root, where: { tree.name($0) == "page" }) {
+        if let wrapper = tree.first(below: tree.root, named: "page") {
             for c in tree.elementChildren(wrapper) {
                 switch tree.name(c) {
                 case "title": if page.title == nil { page.title = tree.textContent(c) }
@@ -81,13 +83,13 @@ enum Pipeline {
         var conv = Converter(tree: tree, dialect: .html, options: options, handlers: confluence.handlerTable)
         conv.draft.meeting.diagnostics = parsed.diagnostics
         // The export page shell: title, metadata line, attachments section; chrome is not content.
-        let main = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "main-content" })
-        if main != nil || tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "title-text" }) != nil {
+        let main = tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "main-content") })
+        if main != nil || tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "title-text") }) != nil {
             shell(tree, &page, &conv)
-        } else if page.title == nil, let t = tree.first(below: tree.root, where: { tree.name($0) == "title" }) {
+        } else if page.title == nil, let t = tree.first(below: tree.root, named: "title") {
             page.title = tree.textContent(t)
         }
-        let root = main ?? tree.first(below: tree.root, where: { tree.name($0) == "body" }) ?? tree.root
+        let root = main ?? tree.first(below: tree.root, named: "body") ?? tree.root
         var builder = MeetingBuilder(converter: conv)
         builder.walk(root)
         if main != nil {
@@ -117,7 +119,16 @@ enum Pipeline {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                // Skip ASCII eight bytes at a time.
+                i += 1
+                while i + 8 <= n {
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                continue
+            }
             let length: Int
             if b >= 0xC2 && b <= 0xDF { length = 2 } else if b >= 0xE0 && b <= 0xEF { length = 3 } else if b >= 0xF0 && b <= 0xF4 { length = 4 } else { return false }
             guard i + length <= n else { return false }
@@ -137,8 +148,8 @@ enum Pipeline {
     }
 
     static func shell(_ tree: MarkupTree, _ page: inout PageInfo, _ conv: inout Converter) {
-        let titleNode = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "title-text" })
-            ?? tree.first(below: tree.root, where: { tree.name($0) == "title" })
+        let titleNode = tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "title-text") })
+            ?? tree.first(below: tree.root, named: "title")
         if let t = titleNode {
             let full = tree.textContent(t)
             if let r = full.firstRange(of: " : ") {
@@ -163,8 +174,8 @@ enum Pipeline {
                 page.metadata.created = page.metadata.lastModified
             }
         }
-        if let crumbs = tree.first(below: tree.root, where: { tree.attribute("id", of: $0) == "breadcrumbs" }),
-           page.metadata.space == nil, let first = tree.first(below: crumbs, where: { tree.name($0) == "a" }) {
+        if let crumbs = tree.first(below: tree.root, where: { tree.attribute("id", of: $0, is: "breadcrumbs") }),
+           page.metadata.space == nil, let first = tree.first(below: crumbs, named: "a") {
             page.metadata.space = tree.textContent(first)
         }
     }
@@ -323,13 +334,22 @@ enum Pipeline {
     /// Replaces people named by name or username alone with the matching participant (richer identity).
     static func canonicalisePeople(_ m: inout Meeting) {
         let participants = m.participants
+        // The same few people recur on every row of a long page: the answer depends only on the person, so it
+        // is computed once per distinct person (isSamePerson normalises names and is far dearer than a hash).
+        var memo: [Person: Person] = [:]
         func canon(_ p: Person) -> Person {
-            guard let q = participants.first(where: { $0.isSamePerson(as: p) }) else { return p }
-            var r = q
-            r.attendance = p.attendance
-            if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
-               !r.aliases.contains(p.name) { r.aliases.append(p.name) }
-            return r
+            if participants.isEmpty { return p }
+            if let known = memo[p] { return known }
+            var answer = p
+            if let q = participants.first(where: { $0.isSamePerson(as: p) }) {
+                var r = q
+                r.attendance = p.attendance
+                if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
+                   !r.aliases.contains(p.name) { r.aliases.append(p.name) }
+                answer = r
+            }
+            memo[p] = answer
+            return answer
         }
         for d in m.agenda.indices {
             for i in m.agenda[d].items.indices { m.agenda[d].items[i].chairs = m.agenda[d].items[i].chairs.map(canon) }

@@ -38,8 +38,25 @@ struct StoragePreparation {
         var unknownEntities = 0
         func column(_ at: Int) -> Int { at - lineStart + 1 }
 
+        // Replacement bytes per entity name met (a page repeats the same few: &nbsp;, &mdash;, …).
+        var entityCache: [String: [UInt8]] = [:]
         while i < n {
             let b = input[i]
+            if b != 0x0A, b != UInt8(ascii: "<"), b != UInt8(ascii: "&") {
+                // A run of plain bytes: found without bounds checks, copied at once.
+                let j = input.withUnsafeBufferPointer { buf -> Int in
+                    var j = i + 1
+                    while j < n {
+                        let c = buf[j]
+                        if c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { break }
+                        j += 1
+                    }
+                    return j
+                }
+                output.append(contentsOf: input[i..<j])
+                i = j
+                continue
+            }
             if b == 0x0A { line += 1; lineStart = i + 1; output.append(b); i += 1; continue }
             if b == UInt8(ascii: "<"), i + 1 < n {
                 let next = input[i + 1]
@@ -115,12 +132,19 @@ struct StoragePreparation {
                 while j < n, j - i < 40, isAlnum(input[j]) { j += 1 }
                 if j < n, input[j] == UInt8(ascii: ";"), j > i + 1 {
                     let name = String(decoding: input[(i + 1)..<j], as: UTF8.self)
+                    if let known = entityCache[name] {
+                        output.append(contentsOf: known)
+                        i = j + 1
+                        continue
+                    }
                     switch name {
                     case "amp", "lt", "gt", "quot", "apos":
                         output.append(contentsOf: input[i...j])
                     default:
                         if let value = LibXML.htmlEntity(name) ?? extraEntities[name] {
-                            output.append(contentsOf: Array("&#\(value);".utf8))
+                            let replacement = Array("&#\(value);".utf8)
+                            entityCache[name] = replacement
+                            output.append(contentsOf: replacement)
                         } else {
                             unknownEntities += 1
                             if unknownEntities <= 20 {
