@@ -97,6 +97,7 @@ extension StringProtocol {
 extension String {
     /// Runs of white space collapsed to one space, trimmed.
     var collapsedSpaces: String {
+        if ASCIIScan.isCollapsed(self) { return String(self) }   // nothing to collapse (the common case)
         var out = String.UnicodeScalarView()
         var pending = false
         var any = false

@@ -1,5 +1,7 @@
 // swift-meeting-notes · PlainTextImport
 
+import MeetingRecognizers
+
 @inline(__always) func fastSpace(_ c: Character) -> Bool {
     if let a = c.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
     return c.isWhitespace
@@ -23,6 +25,7 @@ extension StringProtocol {
 extension String {
     /// Runs of white space collapsed to one space, trimmed.
     var collapsed: String {
+        if ASCIIScan.isCollapsed(self) { return self }   // nothing to collapse (the common case)
         var out = String.UnicodeScalarView()
         var pending = false
         var any = false
