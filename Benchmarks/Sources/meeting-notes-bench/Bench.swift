@@ -381,8 +381,11 @@ struct Bench {
             let errFile = inputs.dir.appendingPathComponent("cli-stderr.txt").path
             var spent = 0.0
             for _ in 0..<reps where spent < 10 {
-                let r = runChild(cli, args, captureStdout: false, stderrFile: errFile)
+                var r = runChild(cli, args, captureStdout: false, stderrFile: errFile)
                 spent += r.wallSeconds
+                // wait4's ru_maxrss of a child spawned from this (large) process starts from this process's
+                // RSS; GNU time, itself small, forks the CLI and reports the CLI's own peak.
+                if r.succeeded, let peak = peakRSSViaTime(cli, args, dir: inputs.dir) { r.maxRSSBytes = peak }
                 if !r.succeeded {
                     note = "meeting-notes \(args.joined(separator: " ")): \(r.failureDescription)"
                     if r.signal != nil { report.crashes.append(note ?? "") }
@@ -577,6 +580,17 @@ struct Bench {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(report)) ?? Data("{}".utf8)
     }
+}
+
+/// The peak RSS of `path args…` as GNU time reports it (`%M`), in bytes; nil without /usr/bin/time.
+func peakRSSViaTime(_ path: String, _ args: [String], dir: URL) -> Int? {
+    let time = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: time) else { return nil }
+    let out = dir.appendingPathComponent("time-rss.txt").path
+    let r = runChild(time, ["-f", "%M", "-o", out, path] + args, captureStdout: false)
+    guard r.succeeded, let text = try? String(contentsOfFile: out, encoding: .utf8),
+          let kb = Int(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") else { return nil }
+    return kb * 1024
 }
 
 /// One result slot per worker; each worker writes only its own slot.
