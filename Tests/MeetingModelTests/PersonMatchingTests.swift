@@ -80,3 +80,19 @@ import Testing
         #expect(dir.lookup("nobody") == nil)
     }
 }
+
+@Suite struct UserDirectoryIndexTests {
+    @Test("the case-folded index follows edits to entries; equality looks at entries only")
+    func followsEdits() {
+        var dir = UserDirectory(["AbC": DirectoryEntry(username: "Zed", displayName: "Zed Zhou")])
+        #expect(dir.lookup("abc")?.displayName == "Zed Zhou")
+        #expect(dir.lookup("zed")?.displayName == "Zed Zhou")
+        dir.entries["NEW"] = DirectoryEntry(username: "nu", displayName: "New Person")
+        #expect(dir.lookup("new")?.displayName == "New Person")
+        #expect(dir.lookup("NU")?.displayName == "New Person")
+        dir.entries["AbC"] = nil
+        #expect(dir.lookup("abc") == nil)
+        #expect(dir.lookup("zed") == nil)
+        #expect(UserDirectory(["k": DirectoryEntry(username: "u")]) == UserDirectory(["k": DirectoryEntry(username: "u")]))
+    }
+}
