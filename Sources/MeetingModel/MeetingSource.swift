@@ -69,16 +69,46 @@ public struct DirectoryEntry: Sendable, Hashable, Codable {
 /// into names. Its JSON file form is `{"<userkey or account id>": {"username": …, "displayName": …}}`.
 public struct UserDirectory: Sendable, Hashable, Codable {
     /// Entries by user key, account id or username.
-    public var entries: [String: DirectoryEntry]
+    public var entries: [String: DirectoryEntry] { didSet { index = CaseFoldedIndex(entries) } }
+
+    /// Lower-cased keys and usernames, built once per directory: a lookup that misses the exact key is a
+    /// hash probe rather than a scan of every entry (importers look up every mention on a page).
+    private var index: CaseFoldedIndex
+
+    private struct CaseFoldedIndex: Sendable {
+        var keys: [String: DirectoryEntry] = [:]
+        var usernames: [String: DirectoryEntry] = [:]
+        init(_ entries: [String: DirectoryEntry]) {
+            // The first match in iteration order wins, as the scans this replaces did.
+            for (k, v) in entries {
+                let lower = k.lowercased()
+                if keys[lower] == nil { keys[lower] = v }
+            }
+            for v in entries.values {
+                if let u = v.username?.lowercased(), usernames[u] == nil { usernames[u] = v }
+            }
+        }
+    }
 
     /// Creates a directory.
-    public init(_ entries: [String: DirectoryEntry] = [:]) { self.entries = entries }
+    public init(_ entries: [String: DirectoryEntry] = [:]) {
+        self.entries = entries
+        self.index = CaseFoldedIndex(entries)
+    }
+
+    /// Directories are equal when their entries are.
+    public static func == (a: UserDirectory, b: UserDirectory) -> Bool { a.entries == b.entries }
+
+    /// Hashes the entries.
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 
     /// Reads the JSON file form.
     /// - Throws: ``MeetingImportError`` `invalid-option` when the JSON is not of that shape.
     public init(json bytes: [UInt8], file: String? = nil) throws(MeetingImportError) {
         do {
-            entries = try JSONDecoder().decode([String: DirectoryEntry].self, from: Data(bytes))
+            let decoded = try JSONDecoder().decode([String: DirectoryEntry].self, from: Data(bytes))
+            entries = decoded
+            index = CaseFoldedIndex(decoded)
         } catch {
             throw MeetingImportError(.invalidOption,
                 "user directory must be a JSON object {\"<userkey or account id>\": {\"username\": …, \"displayName\": …}}: \(error)",
@@ -91,14 +121,15 @@ public struct UserDirectory: Sendable, Hashable, Codable {
         if let e = entries[key] { return e }
         let lower = key.lowercased()
         if let e = entries[lower] { return e }
-        for (k, v) in entries where k.lowercased() == lower { return v }
-        for v in entries.values where v.username?.lowercased() == lower { return v }
-        return nil
+        if let e = index.keys[lower] { return e }
+        return index.usernames[lower]
     }
 
     /// Decodes the directory's JSON file form.
     public init(from decoder: any Decoder) throws {
-        entries = try decoder.singleValueContainer().decode([String: DirectoryEntry].self)
+        let decoded = try decoder.singleValueContainer().decode([String: DirectoryEntry].self)
+        entries = decoded
+        index = CaseFoldedIndex(decoded)
     }
     /// Encodes the directory's JSON file form.
     public func encode(to encoder: any Encoder) throws {

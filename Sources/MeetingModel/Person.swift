@@ -51,6 +51,28 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Whether `other` names the same person: same username, account id or user key, or (when
     /// neither carries an identifier in common) the same name ignoring case and spacing.
     public func isSamePerson(as other: Person) -> Bool {
+        // Same answers as `referenceIsSamePerson(as:)`, without allocating when the strings are ASCII:
+        // importers call this inside loops over every mention of every person on a page.
+        if let a = accountID, let b = other.accountID { return a == b }
+        if let a = userKey, let b = other.userKey { return NameMatching.caseInsensitiveEqual(a, b) }
+        if let a = username, let b = other.username, NameMatching.caseInsensitiveEqual(a, b) { return true }
+        if NameMatching.normalizedEqual(name, other.name) { return true }
+        if !aliases.isEmpty || !other.aliases.isEmpty {
+            for m in [name] + aliases {
+                for t in [other.name] + other.aliases where NameMatching.normalizedEqual(m, t) { return true }
+            }
+        }
+        if let u = username {
+            for t in [other.name] + other.aliases where NameMatching.normalized(t, equalsLowercased: u) { return true }
+        }
+        if let u = other.username {
+            for m in [name] + aliases where NameMatching.normalized(m, equalsLowercased: u) { return true }
+        }
+        return false
+    }
+
+    /// The plain definition of ``isSamePerson(as:)``, kept to test the fast one against.
+    func referenceIsSamePerson(as other: Person) -> Bool {
         if let a = accountID, let b = other.accountID { return a == b }
         if let a = userKey, let b = other.userKey { return a.lowercased() == b.lowercased() }
         if let a = username, let b = other.username, a.lowercased() == b.lowercased() { return true }
@@ -62,27 +84,50 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
         return false
     }
 
+    /// What ``isSamePerson(as:)`` compares, folded once: for matching many people against many
+    /// (`keys.firstIndex { $0.matches(other) }`) without folding the same names again on every comparison.
+    public struct MatchKeys: Sendable, Hashable {
+        /// The account id.
+        public var accountID: String?
+        /// The user key, lower-cased.
+        public var userKey: String?
+        /// The username, lower-cased.
+        public var username: String?
+        /// The name and aliases, each ``Person/normalizedName(_:)``.
+        public var names: [String]
+
+        /// Whether the two keys name the same person: exactly ``Person/isSamePerson(as:)``.
+        public func matches(_ other: MatchKeys) -> Bool {
+            if let a = accountID, let b = other.accountID { return a == b }
+            if let a = userKey, let b = other.userKey { return a == b }
+            if let a = username, let b = other.username, a == b { return true }
+            if names.contains(where: other.names.contains) { return true }
+            if let u = username, other.names.contains(u) { return true }
+            if let u = other.username, names.contains(u) { return true }
+            return false
+        }
+    }
+
+    /// This person's ``MatchKeys``.
+    public var matchKeys: MatchKeys {
+        MatchKeys(accountID: accountID, userKey: userKey?.lowercased(), username: username?.lowercased(),
+                  names: ([name] + aliases).map(Person.normalizedName))
+    }
+
     /// Folds case, apostrophes and runs of white space, for comparing names.
     public static func normalizedName(_ name: String) -> String {
-        // ASCII fast path (the same result, from the bytes).
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+        if NameMatching.isASCII(name) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(name.utf8.count)
-            var lastSpace = true
-            for b in name.utf8 {
-                if b == 32 || (b >= 9 && b <= 13) {
-                    if !lastSpace { bytes.append(32) }
-                    lastSpace = true
-                } else if b == 39 || b == 96 {
-                    continue
-                } else {
-                    bytes.append(b >= 65 && b <= 90 ? b | 0x20 : b)
-                    lastSpace = false
-                }
-            }
-            if bytes.last == 32 { bytes.removeLast() }
+            var it = NameMatching.NormalizedASCII(name.utf8.makeIterator())
+            while let b = it.next() { bytes.append(b) }
             return String(decoding: bytes, as: UTF8.self)
         }
+        return referenceNormalizedName(name)
+    }
+
+    /// The plain definition of ``normalizedName(_:)``, used for non-ASCII names.
+    static func referenceNormalizedName(_ name: String) -> String {
         var out = ""
         out.reserveCapacity(name.utf8.count)
         var lastSpace = true
@@ -127,5 +172,82 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
         try c.encode(unresolved, forKey: .unresolved)
         try c.encode(attendance, forKey: .attendance)
         if !aliases.isEmpty { try c.encode(aliases, forKey: .aliases) }
+    }
+}
+
+/// Allocation-free name comparison for ASCII strings; anything else falls back to the plain definitions.
+enum NameMatching {
+    @inline(__always)
+    static func isASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    @inline(__always)
+    static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    /// `a.lowercased() == b.lowercased()`.
+    static func caseInsensitiveEqual(_ a: String, _ b: String) -> Bool {
+        guard isASCII(a), isASCII(b) else { return a.lowercased() == b.lowercased() }
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.utf8.elementsEqual(b.utf8) { lower($0) == lower($1) }
+    }
+
+    /// `Person.normalizedName(a) == Person.normalizedName(b)`.
+    static func normalizedEqual(_ a: String, _ b: String) -> Bool {
+        guard isASCII(a), isASCII(b) else {
+            return Person.referenceNormalizedName(a) == Person.referenceNormalizedName(b)
+        }
+        var x = NormalizedASCII(a.utf8.makeIterator()), y = NormalizedASCII(b.utf8.makeIterator())
+        while true {
+            let p = x.next(), q = y.next()
+            if p != q { return false }
+            if p == nil { return true }
+        }
+    }
+
+    /// `Person.normalizedName(name) == raw.lowercased()`.
+    static func normalized(_ name: String, equalsLowercased raw: String) -> Bool {
+        guard isASCII(name), isASCII(raw) else {
+            return Person.referenceNormalizedName(name) == raw.lowercased()
+        }
+        var x = NormalizedASCII(name.utf8.makeIterator()), y = raw.utf8.makeIterator()
+        while true {
+            let p = x.next(), q = y.next().map(lower)
+            if p != q { return false }
+            if p == nil { return true }
+        }
+    }
+
+    /// The bytes of `normalizedName` for an ASCII string: lower case, no apostrophes or back-ticks, runs of
+    /// white space as one space, none leading or trailing.
+    struct NormalizedASCII: IteratorProtocol {
+        var base: String.UTF8View.Iterator
+        var lastSpace = true
+        var pendingSpace = false
+        var held: UInt8?
+
+        init(_ base: String.UTF8View.Iterator) { self.base = base }
+
+        mutating func next() -> UInt8? {
+            if let h = held { held = nil; return h }
+            while let b = base.next() {
+                switch b {
+                case 0x09...0x0D, 0x20:
+                    if !lastSpace { pendingSpace = true }
+                    lastSpace = true
+                case 0x27, 0x60:
+                    continue
+                default:
+                    lastSpace = false
+                    if pendingSpace {
+                        pendingSpace = false
+                        held = NameMatching.lower(b)
+                        return 0x20
+                    }
+                    return NameMatching.lower(b)
+                }
+            }
+            return nil
+        }
     }
 }

@@ -135,7 +135,7 @@ private final class TreeBuilder {
     func error(level: Int, message: String, line: Int, column: Int) {
         if level >= 3 { fatal = true }
         // libxml2's HTML 4 parser does not know HTML5 elements; those are not errors in a Confluence export.
-        if html, message.hasPrefix("Tag "), message.contains(" invalid") {
+        if html, message.hasPrefix("Tag "), message.containsBytes(" invalid") {
             let tag = message.dropFirst(4).prefix { $0 != " " }
             if ["time", "section", "article", "nav", "header", "footer", "main", "figure", "figcaption", "aside",
                 "mark", "details", "summary", "svg", "path", "video", "source", "picture", "template"].contains(String(tag)) { return }

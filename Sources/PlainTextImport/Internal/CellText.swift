@@ -75,6 +75,59 @@ enum CellText {
 
     /// Splits on "•" / "◦" / "○" bullets standing alone between spaces; returns (isListItem, text) pieces.
     static func splitBullets(_ t: String) -> [(Bool, String)] {
+        // Every bullet (•, ◦, ○, ▪) starts with the byte E2: without it the cell is one paragraph.
+        if !t.utf8.contains(0xE2) { return t.trimmed.isEmpty ? [] : [(false, t)] }
+        if let split = splitBulletsUTF8(t) { return split }
+        return referenceSplitBullets(t)
+    }
+
+    /// `splitBullets` on UTF-8 bytes; `nil` (use the Character path) when a bullet has a neighbour that is
+    /// not plain ASCII, where grapheme clusters could make the Character path decide otherwise.
+    static func splitBulletsUTF8(_ t: String) -> [(Bool, String)]? {
+        let u = Array(t.utf8)
+        let n = u.count
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
+        var cuts: [Int] = []   // byte offsets of the bullets that split
+        var i = 0
+        while i + 2 < n {
+            guard u[i] == 0xE2 else { i += 1; continue }
+            let b1 = u[i + 1], b2 = u[i + 2]
+            let bullet = (b1 == 0x80 && b2 == 0xA2) || (b1 == 0x97 && (b2 == 0xA6 || b2 == 0x8B)) || (b1 == 0x96 && b2 == 0xAA)
+            guard bullet else { i += 1; continue }
+            // The character before: the start of the text counts as white space (the Character path starts with " ").
+            let beforeSpace: Bool
+            if i == 0 {
+                beforeSpace = true
+            } else {
+                guard u[i - 1] < 0x80, i < 2 || u[i - 2] < 0x80 else { return nil }
+                beforeSpace = isSpace(u[i - 1])
+            }
+            // The character after: the end of the text counts as white space (the Character path appends " ").
+            let j = i + 3
+            let afterSpace: Bool
+            if j == n {
+                afterSpace = true
+            } else {
+                guard u[j] < 0x80, j + 1 >= n || u[j + 1] < 0x80 else { return nil }
+                afterSpace = isSpace(u[j])
+            }
+            if beforeSpace && afterSpace { cuts.append(i) }
+            i = j
+        }
+        var out: [(Bool, String)] = []
+        var start = 0
+        var inItem = false
+        for c in cuts + [n] {
+            let piece = String(decoding: u[start..<c], as: UTF8.self)
+            if !piece.trimmed.isEmpty { out.append((inItem, piece)) }
+            inItem = true
+            start = min(n, c + 3)
+        }
+        return out
+    }
+
+    /// The Character-by-Character definition of ``splitBullets(_:)``.
+    static func referenceSplitBullets(_ t: String) -> [(Bool, String)] {
         var out: [(Bool, String)] = []
         let u = Array(t.utf8)
         var inItem = false

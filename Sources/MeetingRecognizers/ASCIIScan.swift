@@ -1,0 +1,115 @@
+// swift-meeting-notes · MeetingRecognizers
+
+/// Byte-level helpers for hot paths. They are exact for ASCII text; callers fall back to `String` APIs
+/// (Unicode case mapping, canonical equivalence) when the text is not ASCII.
+public enum ASCIIScan {
+    /// Whether every byte of `s` is ASCII.
+    @inlinable
+    public static func isASCII(_ s: some StringProtocol) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `s` lower-cased as bytes when it is all ASCII (then equal to `Array(s.lowercased().utf8)`), else `nil`.
+    @inlinable
+    public static func lowercasedBytes(_ s: some StringProtocol) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            guard b < 0x80 else { return nil }
+            out.append(b &- 0x41 < 26 ? b | 0x20 : b)
+        }
+        return out
+    }
+
+    /// Whether the bytes of `needle` occur in `haystack`.
+    @inlinable
+    public static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n in
+            haystack.withUnsafeBufferPointer { h in find(h, n, from: 0) != nil }
+        }
+    }
+
+    /// Whether `haystack` starts with the bytes of `needle`.
+    @inlinable
+    public static func hasPrefix(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n in
+            haystack.count >= n.count && haystack.withUnsafeBufferPointer { h in
+                UnsafeBufferPointer(rebasing: h[0..<n.count]).elementsEqual(n)
+            }
+        }
+    }
+
+    /// Whether the UTF-8 bytes of `needle` occur in `s` (byte comparison: for ASCII needles in ASCII text this
+    /// is `s.contains(needle)`).
+    @inlinable
+    public static func containsBytes(_ s: some StringProtocol, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n in
+            if let r = s.utf8.withContiguousStorageIfAvailable({ find($0, n, from: 0) != nil }) { return r }
+            let copy = Array(s.utf8)
+            return copy.withUnsafeBufferPointer { find($0, n, from: 0) != nil }
+        }
+    }
+
+    /// The offset of the first occurrence of `needle` in `haystack` at or after `from`.
+    @inlinable
+    public static func find(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+                            from: Int) -> Int? {
+        let n = needle.count
+        guard n > 0 else { return from <= haystack.count ? from : nil }
+        guard haystack.count >= n else { return nil }
+        let first = needle[0]
+        var i = from
+        let last = haystack.count - n
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether white space in `s` is already collapsed: no white space at either end, none but single
+    /// U+0020 spaces inside. Then collapsing it (runs of Unicode white space to one space, ends trimmed)
+    /// gives `s` back unchanged.
+    public static func isCollapsed(_ s: some StringProtocol) -> Bool {
+        var previousSpace = true   // white space at the start is not collapsed
+        var result = true
+        let checked: Bool? = s.utf8.withContiguousStorageIfAvailable { u in
+            let n = u.count
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b < 0x80 {
+                    if b == 0x20 {
+                        if previousSpace { result = false; return true }
+                        previousSpace = true
+                    } else if b >= 9 && b <= 13 {
+                        result = false; return true
+                    } else {
+                        previousSpace = false
+                    }
+                    i += 1
+                    continue
+                }
+                // Non-ASCII white space: U+0085, U+00A0 (C2 ..), U+1680 (E1 9A 80), U+2000–200A, 2028, 2029,
+                // 202F, 205F (E2 80/81 ..), U+3000 (E3 80 80).
+                let b1: UInt8 = i + 1 < n ? u[i + 1] : 0, b2: UInt8 = i + 2 < n ? u[i + 2] : 0
+                let space = (b == 0xC2 && (b1 == 0x85 || b1 == 0xA0))
+                    || (b == 0xE1 && b1 == 0x9A && b2 == 0x80)
+                    || (b == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
+                    || (b == 0xE2 && b1 == 0x81 && b2 == 0x9F)
+                    || (b == 0xE3 && b1 == 0x80 && b2 == 0x80)
+                if space { result = false; return true }
+                previousSpace = false
+                i += 1
+            }
+            if previousSpace && n > 0 { result = false }
+            return true
+        }
+        guard checked != nil else { return false }
+        return result
+    }
+}

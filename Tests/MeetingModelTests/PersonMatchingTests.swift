@@ -1,0 +1,98 @@
+// swift-meeting-notes · MeetingModelTests
+
+import Testing
+@testable import MeetingModel
+
+/// The allocation-free `isSamePerson`/`normalizedName` must answer exactly as their plain definitions.
+@Suite struct PersonMatchingTests {
+    static let names = [
+        "Wil O'Mullane", "will o’mullane", "WIL  OMULLANE", " wil\tO`Mullane ", "Will O'Mullane", "Kian-Tat Lim",
+        "kian-tat  lim\n", "Unknown User (gcomoretto)", "gcomoretto", "GComoretto", "G. Comoretto", "Chloé Marchetti",
+        "CHLOÉ MARCHETTI", "Chloe\u{301} Marchetti", "Søren Lindqvist", "\u{212A}im", "kim", "Kim", "", " ", "'", "a b",
+        "ab", "a\r\nb", "a\u{0B}b", "a\u{1F}b", "x\u{A0}y", "x y",
+    ]
+
+    @Test("normalizedName matches its plain definition")
+    func normalizedName() {
+        for n in Self.names {
+            #expect(Person.normalizedName(n) == Person.referenceNormalizedName(n), "\(n.debugDescription)")
+        }
+    }
+
+    @Test("isSamePerson matches its plain definition on names, aliases, usernames and keys")
+    func isSamePerson() {
+        var people: [Person] = Self.names.map { Person(name: $0) }
+        people += [
+            Person(name: "Unknown User (gcomoretto)", username: "gcomoretto", unresolved: true),
+            Person(name: "G. Comoretto", username: "GComoretto"),
+            Person(name: "Kim", username: "KIM"),
+            Person(name: "Someone", username: "wil o'mullane"),
+            Person(name: "Wil O'Mullane", aliases: ["Will O'Mullane", "W. O’Mullane"]),
+            Person(name: "X", userKey: "8A7F"), Person(name: "Y", userKey: "8a7f"), Person(name: "X", userKey: "8a7e"),
+            Person(name: "X", accountID: "1"), Person(name: "X", accountID: "2"),
+            Person(name: "Chloé", username: "CHLOÉ"), Person(name: "chloé"),
+        ]
+        var matches = 0
+        for a in people {
+            for b in people {
+                let fast = a.isSamePerson(as: b)
+                #expect(fast == a.referenceIsSamePerson(as: b), "\(a) vs \(b)")
+                #expect(a.matchKeys.matches(b.matchKeys) == fast, "keys: \(a) vs \(b)")
+                if fast { matches += 1 }
+            }
+        }
+        #expect(matches > people.count)   // the table has real matches beyond each person with itself
+    }
+
+    @Test("random ASCII names: fast and plain definitions agree")
+    func randomASCII() {
+        var state: UInt64 = 0x5EED
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let alphabet = Array("aAbB '`\t\n\r.-".utf8)
+        for _ in 0..<2000 {
+            let a = String(decoding: (0..<Int(next() % 6)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }, as: UTF8.self)
+            let b = String(decoding: (0..<Int(next() % 6)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }, as: UTF8.self)
+            #expect(Person.normalizedName(a) == Person.referenceNormalizedName(a))
+            let p = Person(name: a, username: next() % 3 == 0 ? b : nil), q = Person(name: b)
+            #expect(p.isSamePerson(as: q) == p.referenceIsSamePerson(as: q), "\(a.debugDescription) vs \(b.debugDescription)")
+            #expect(p.matchKeys.matches(q.matchKeys) == p.referenceIsSamePerson(as: q))
+        }
+    }
+}
+
+@Suite struct UserDirectoryLookupTests {
+    @Test("lookup compares keys and usernames case-insensitively, ASCII or not")
+    func lookup() {
+        let dir = UserDirectory([
+            "8a7f808a6e1c2b3d016e1c2b3d4e0001": DirectoryEntry(username: "ktl", displayName: "Kian-Tat Lim"),
+            "ÉQUIPE-Key": DirectoryEntry(username: "Élise", displayName: "Élise Moreau"),
+        ])
+        #expect(dir.lookup("8A7F808A6E1C2B3D016E1C2B3D4E0001")?.displayName == "Kian-Tat Lim")
+        #expect(dir.lookup("KTL")?.displayName == "Kian-Tat Lim")
+        #expect(dir.lookup("équipe-key")?.displayName == "Élise Moreau")
+        #expect(dir.lookup("élise")?.displayName == "Élise Moreau")
+        #expect(dir.lookup("nobody") == nil)
+    }
+}
+
+@Suite struct UserDirectoryIndexTests {
+    @Test("the case-folded index follows edits to entries; equality looks at entries only")
+    func followsEdits() {
+        var dir = UserDirectory(["AbC": DirectoryEntry(username: "Zed", displayName: "Zed Zhou")])
+        #expect(dir.lookup("abc")?.displayName == "Zed Zhou")
+        #expect(dir.lookup("zed")?.displayName == "Zed Zhou")
+        dir.entries["NEW"] = DirectoryEntry(username: "nu", displayName: "New Person")
+        #expect(dir.lookup("new")?.displayName == "New Person")
+        #expect(dir.lookup("NU")?.displayName == "New Person")
+        dir.entries["AbC"] = nil
+        #expect(dir.lookup("abc") == nil)
+        #expect(dir.lookup("zed") == nil)
+        #expect(UserDirectory(["k": DirectoryEntry(username: "u")]) == UserDirectory(["k": DirectoryEntry(username: "u")]))
+    }
+}

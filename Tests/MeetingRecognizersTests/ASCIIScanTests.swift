@@ -1,0 +1,65 @@
+// swift-meeting-notes · MeetingRecognizersTests
+
+import Testing
+@testable import MeetingRecognizers
+
+/// The byte-level fast paths must agree with the `String` definitions they stand in for.
+@Suite struct ASCIIScanTests {
+    /// Collapsing as `collapsedSpaces` defines it, scalar by scalar.
+    static func referenceCollapse(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false, any = false
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace { pending = any; continue }
+            if pending { out.append(" "); pending = false }
+            out.append(u)
+            any = true
+        }
+        return String(out)
+    }
+
+    static func randomStrings(_ count: Int, alphabet: [String]) -> [String] {
+        var state: UInt64 = 0x5EED_2024
+        func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        return (0..<count).map { _ in (0..<(next() % 8)).map { _ in alphabet[next() % alphabet.count] }.joined() }
+    }
+
+    @Test("isCollapsed only when collapsing changes nothing")
+    func isCollapsed() {
+        let alphabet = ["a", "B", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}", "’", "é",
+                        "e\u{301}", "—", "\u{1680}", "\u{205F}", "\u{200B}", "x"]
+        var collapsedSeen = 0
+        for s in Self.randomStrings(5000, alphabet: alphabet) {
+            let reference = Self.referenceCollapse(s)
+            if ASCIIScan.isCollapsed(s) {
+                collapsedSeen += 1
+                #expect(reference == s, "\(s.debugDescription)")
+            }
+            #expect(s.collapsedSpaces == reference, "\(s.debugDescription)")
+        }
+        #expect(collapsedSeen > 100)
+        #expect(ASCIIScan.isCollapsed("Ana Ortiz — send the notes."))
+        #expect(!ASCIIScan.isCollapsed(" Ana"))
+        #expect(!ASCIIScan.isCollapsed("Ana  Ortiz"))
+        #expect(!ASCIIScan.isCollapsed("Ana\u{A0}Ortiz"))
+    }
+
+    @Test("lower-cased bytes and byte search")
+    func bytes() {
+        #expect(ASCIIScan.lowercasedBytes("Lunch BREAK") == Array("lunch break".utf8))
+        #expect(ASCIIScan.lowercasedBytes("Café") == nil)
+        let b = Array("coffee break (refreshments)".utf8)
+        #expect(ASCIIScan.contains(b, "refreshment"))
+        #expect(!ASCIIScan.contains(b, "lunch"))
+        #expect(ASCIIScan.hasPrefix(b, "coffee"))
+        #expect(!ASCIIScan.hasPrefix(b, "break"))
+        #expect(ASCIIScan.containsBytes("Getting issue details...", "issue"))
+        #expect(!ASCIIScan.containsBytes("STATU", "STATUS"))
+    }
+}
