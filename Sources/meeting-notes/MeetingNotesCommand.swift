@@ -149,7 +149,14 @@ func importOneWithInput(_ path: String, flags: ImportFlags) throws -> (input: So
                                      file: path)
         }
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            // readToEnd() throws where readDataToEndOfFile() would trap (e.g. a read interrupted by a signal).
+            let data: Data
+            do {
+                data = try FileHandle.standardInput.readToEnd() ?? Data()
+            } catch {
+                throw MeetingImportError(.unreadableFile, "cannot read standard input: \(error.localizedDescription)",
+                                         file: "-")
+            }
             input = SourceInput(bytes: [UInt8](data), fileName: nil)
         } else {
             input = try SourceInput(contentsOf: URL(fileURLWithPath: path))
