@@ -29,7 +29,7 @@ CRASHERS=$ROOT/Tests/HostileInputTests/Fixtures/crashers
 mkdir -p "$OUT/modules" "$CRASHERS"
 
 SWIFTC=${SWIFTC:-swiftc}
-FLAGS=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -gline-tables-only
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name swift_meeting_notes -O -gline-tables-only
        -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
        -I "$OUT/modules" -Xcc -fmodule-map-file="$ROOT/Sources/CMeetingLibXML2/module.modulemap")
 XML2_CFLAGS=$(pkg-config --cflags libxml-2.0 2>/dev/null || echo "-I/usr/include/libxml2")
