@@ -141,7 +141,7 @@ struct Converter {
         }
         while case .text(let t)? = out.last {
             var s = Substring(t)
-            while s.last == " " { s = s.dropLast() }
+            while s.last == " " { s.removeLastCharacter() }
             if s.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(String(s)); break }
         }
         while case .lineBreak? = out.last { out.removeLast() }
@@ -582,13 +582,28 @@ struct Converter {
 
     mutating func timeInline(_ n: Int) -> [Inline] {
         let written = tree.textContent(n)
-        if let dt = tree.attribute("datetime", of: n), let d = CalendarDate(iso8601: dt.prefix(10)) {
+        if let d = datetimeAttribute(n) {
             return [.date(d, text: written.isEmpty ? d.description : written)]
         }
         if let d = Recognize.firstDate(in: written, referenceYear: options.referenceYear) {
             return [.date(d, text: written)]
         }
         return written.isEmpty ? [] : [.text(written)]
+    }
+
+    /// `CalendarDate(iso8601: datetime.prefix(10))`, read straight from the attribute's bytes when they are
+    /// `DDDD-DD-DD` followed by nothing or an ASCII byte (which cannot extend the tenth character).
+    func datetimeAttribute(_ n: Int) -> CalendarDate? {
+        guard let r = tree.attributeRange("datetime", of: n) else { return nil }
+        let b = tree.bytes
+        let s = r.lowerBound
+        func digit(_ i: Int) -> Int? { let v = b[s + i] &- 0x30; return v < 10 ? Int(v) : nil }
+        if r.count >= 10, r.count == 10 || b[s + 10] < 0x80, b[s + 4] == 0x2D, b[s + 7] == 0x2D,
+           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+           let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) {
+            return CalendarDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+        }
+        return CalendarDate(iso8601: tree.string(r.lowerBound, r.upperBound).prefix(10))
     }
 
     mutating func anchor(_ n: Int) -> [Inline] {

@@ -158,8 +158,8 @@ private extension String {
     func trimmingSet(_ set: String) -> String {
         let chars = Set(set)
         var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        while let f = s.first, chars.contains(f) { s.removeFirstCharacter() }
+        while let l = s.last, chars.contains(l) { s.removeLastCharacter() }
         return String(s)
     }
 }

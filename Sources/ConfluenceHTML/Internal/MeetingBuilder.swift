@@ -56,8 +56,8 @@ enum HeadingRole: Equatable {
     /// Strips leading emoji and symbols from a heading ("📅 Date" → "Date").
     static func cleanTitle(_ text: String) -> String {
         var s = Substring(text)
-        while let f = s.first, !(f.isLetter || f.isNumber || f == "(" || f == "\"") { s = s.dropFirst() }
-        while let l = s.last, l == ":" || l == " " || l.isWhitespace { s = s.dropLast() }
+        while let f = s.first, !(f.isLetter || f.isNumber || f == "(" || f == "\"") { s.removeFirstCharacter() }
+        while let l = s.last, l == ":" || l == " " || l.isWhitespace { s.removeLastCharacter() }
         return String(s)
     }
 }
@@ -791,10 +791,26 @@ struct MeetingBuilder {
     }
 
     static func cleanActionText(_ s: String) -> String {
-        var t = s.trimmingSpacesAndNewlines()
-        while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirst() }
-        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," || l == "." || l == ";" { t.removeLast() }
+        // Substring slicing (no copy per dropped character); the characters compared are single scalars, so
+        // the result is what removing them one `Character` at a time gives.
+        let trimmed = s.trimmingSpacesAndNewlines()
+        var t = Substring(trimmed)
+        while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirstCharacter() }
+        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," || l == "." || l == ";" { t.removeLastCharacter() }
+        // Runs of spaces collapse to one; two spaces in a row are needed for anything to change.
+        var double = false
+        var previousSpace = false
+        for b in t.utf8 {
+            if b == 0x20 {
+                if previousSpace { double = true; break }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+        }
+        guard double else { return t.startIndex == trimmed.startIndex && t.endIndex == trimmed.endIndex ? trimmed : String(t) }
         var collapsed = ""
+        collapsed.reserveCapacity(t.utf8.count)
         var lastSpace = false
         for ch in t {
             if ch == " " { if !lastSpace { collapsed.append(ch) }; lastSpace = true } else { collapsed.append(ch); lastSpace = false }
@@ -805,6 +821,11 @@ struct MeetingBuilder {
 
 /// Byte-level substring test (no Foundation, no grapheme work).
 func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { containsBytes(h, $0) } }
+}
+
+/// Byte-level substring test on buffers.
+func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
     var i = 0
     let last = haystack.count - needle.count
@@ -846,8 +867,8 @@ func visitInlines(_ text: RichText, _ f: (Inline) -> Void) {
 extension StringProtocol {
     func trimming(_ chars: String) -> String {
         var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        while let f = s.first, chars.contains(f) { s.removeFirstCharacter() }
+        while let l = s.last, chars.contains(l) { s.removeLastCharacter() }
         return String(s)
     }
 }
@@ -860,6 +881,17 @@ extension String {
 
 extension String {
     /// Substring test on UTF-8 bytes (cheap; no Foundation).
-    func containsBytes(_ needle: String) -> Bool { containsBytes(Array(needle.utf8)) }
-    func containsBytes(_ needle: [UInt8]) -> Bool { ConfluenceHTML.containsBytes(Array(utf8), needle) }
+    func containsBytes(_ needle: String) -> Bool {
+        var n = needle
+        return n.withUTF8 { nb in
+            var h = self
+            return h.withUTF8 { ConfluenceHTML.containsBytes($0, nb) }
+        }
+    }
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { nb in
+            var h = self
+            return h.withUTF8 { ConfluenceHTML.containsBytes($0, nb) }
+        }
+    }
 }

@@ -251,10 +251,8 @@ enum Pipeline {
         var b = b
         var meeting = b.conv.draft.meeting
         // Section semantics.
-        var roleSeen = Set<String>()
         for (i, section) in b.sections.enumerated() {
             let role = i < b.roles.count ? b.roles[i] : .other
-            roleSeen.insert("\(role)")
             switch role {
             case .date:
                 if meeting.startDate == nil { meeting.startDate = b.firstDate(section.content) }

@@ -59,11 +59,20 @@ extension String {
     func trimmingSpaces() -> String { trimmed(newlines: false) }
     func trimmingSpacesAndNewlines() -> String { trimmed(newlines: true) }
     private func trimmed(newlines nl: Bool) -> String {
+        // Nothing to trim when both ends are ASCII bytes that are not white space (an ASCII scalar starts the
+        // first Character and ends the last one, which then cannot be a space or newline).
+        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80, !Self.isTrimByte(f, nl), !Self.isTrimByte(l, nl) {
+            return self
+        }
         var s = Substring(self)
         func isTrim(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{A0}" || (nl && c.isNewline) }
-        while let f = s.first, isTrim(f) { s = s.dropFirst() }
-        while let l = s.last, isTrim(l) { s = s.dropLast() }
+        while let f = s.first, isTrim(f) { s.removeFirstCharacter() }
+        while let l = s.last, isTrim(l) { s.removeLastCharacter() }
         return String(s)
+    }
+
+    private static func isTrimByte(_ b: UInt8, _ nl: Bool) -> Bool {
+        b == 0x20 || b == 0x09 || (nl && b >= 0x0A && b <= 0x0D)
     }
 
     /// Occurrence-splitting without Foundation.
@@ -78,4 +87,11 @@ extension String {
         out.append(String(rest))
         return out
     }
+}
+
+extension Substring {
+    /// Drops the first `Character` in O(1) (`dropFirst()` may measure the whole string).
+    mutating func removeFirstCharacter() { self = self[index(after: startIndex)...] }
+    /// Drops the last `Character` in O(1) (`dropLast()` may measure the whole string).
+    mutating func removeLastCharacter() { self = self[..<index(before: endIndex)] }
 }
