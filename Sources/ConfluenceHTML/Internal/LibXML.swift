@@ -17,7 +17,10 @@ private let libxml2Ready: Void = { xmlInitParser() }()
 private let maxParserDiagnostics = 100
 
 /// Receives SAX events for one parse; lives only for the duration of one call, on one thread.
-private final class TreeBuilder {
+///
+/// A struct that the callbacks reach through the parser's user-data pointer (see ``LibXML/pushParse``): unlike a
+/// class's stored properties, memory behind a pointer carries no run-time exclusivity check on every access.
+private struct TreeBuilder {
     var tree = MarkupTree()
     var current: Int32 = 0
     var context: xmlParserCtxtPtr?
@@ -35,10 +38,18 @@ private final class TreeBuilder {
     let html: Bool
     /// Name cache keyed by libxml2's dictionary pointers (stable for one parse).
     var nameCache: [PointerPair: Int32] = [:]
+    /// A direct-mapped cache in front of ``nameCache``: the few names of a page hit it almost always.
+    var recentNames = [RecentName](repeating: RecentName(a: 0, b: 0, id: -1), count: 256)
 
     struct PointerPair: Hashable {
         var a: UInt
         var b: UInt
+    }
+
+    struct RecentName {
+        var a: UInt
+        var b: UInt
+        var id: Int32
     }
 
     var lowercase = true
@@ -71,7 +82,17 @@ private final class TreeBuilder {
         return (line, column)
     }
 
-    func internName(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> Int32 {
+    mutating func internName(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> Int32 {
+        let a = UInt(bitPattern: prefix), b = UInt(bitPattern: local)
+        let slot = Int(truncatingIfNeeded: ((b >> 3) ^ (b >> 11) ^ (a >> 3)) & 255)
+        let recent = recentNames[slot]
+        if recent.a == a, recent.b == b, recent.id >= 0 { return recent.id }
+        let id = internNameSlow(prefix: prefix, local: local)
+        recentNames[slot] = RecentName(a: a, b: b, id: id)
+        return id
+    }
+
+    private mutating func internNameSlow(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> Int32 {
         let key = PointerPair(a: UInt(bitPattern: prefix), b: UInt(bitPattern: local))
         if let id = nameCache[key] { return id }
         var s = String(cString: local)
@@ -82,10 +103,9 @@ private final class TreeBuilder {
         return id
     }
 
-    /// One exclusive access to `tree` per node (each access to a class's stored property is checked at run time).
-    func appendNode(_ node: MarkupTree.Node) -> Int32 { tree.appendNode(node) }
+    mutating func appendNode(_ node: MarkupTree.Node) -> Int32 { tree.appendNode(node) }
 
-    func startElement(name: Int32, attributeStart: Int) {
+    mutating func startElement(name: Int32, attributeStart: Int) {
         if depth >= Self.maxDepth {
             if firstFlattened == nil {
                 let (line, column) = startTagPosition()
@@ -106,7 +126,7 @@ private final class TreeBuilder {
         if html, n == "script" || n == "style" { skipDepth += 1 }
     }
 
-    func endElement() {
+    mutating func endElement() {
         if flattened > 0 { flattened -= 1; return }
         depth = max(0, depth - 1)
         if html {
@@ -116,7 +136,7 @@ private final class TreeBuilder {
         if current > 0 { current = tree.nodes[Int(current)].parent }
     }
 
-    func addAttribute(name: Int32, value: UnsafePointer<xmlChar>?, length: Int) {
+    mutating func addAttribute(name: Int32, value: UnsafePointer<xmlChar>?, length: Int) {
         let start = tree.bytes.count
         if let value, length > 0 {
             tree.bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
@@ -124,7 +144,7 @@ private final class TreeBuilder {
         tree.attributes.append(MarkupTree.Attribute(name: name, start: Int32(start), end: Int32(tree.bytes.count)))
     }
 
-    func characters(_ ch: UnsafePointer<xmlChar>?, _ length: Int32) {
+    mutating func characters(_ ch: UnsafePointer<xmlChar>?, _ length: Int32) {
         guard skipDepth == 0, let ch, length > 0 else { return }
         let text = UnsafeBufferPointer(start: ch, count: Int(length))
         if tree.extendLastText(of: current, with: text) { return }
@@ -132,7 +152,7 @@ private final class TreeBuilder {
         tree.appendText(text, parent: current, line: line, column: column)
     }
 
-    func error(level: Int, message: String, line: Int, column: Int) {
+    mutating func error(level: Int, message: String, line: Int, column: Int) {
         if level >= 3 { fatal = true }
         // libxml2's HTML 4 parser does not know HTML5 elements; those are not errors in a Confluence export.
         if html, message.hasPrefix("Tag "), message.containsBytes(" invalid") {
@@ -164,9 +184,17 @@ private extension String {
     }
 }
 
-private func builder(_ ctx: UnsafeMutableRawPointer?) -> TreeBuilder? {
-    guard let ctx else { return nil }
-    return Unmanaged<TreeBuilder>.fromOpaque(ctx).takeUnretainedValue()
+/// The builder behind a callback's user-data pointer.
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<TreeBuilder>? {
+    ctx?.assumingMemoryBound(to: TreeBuilder.self)
+}
+
+/// libxml2's structured error callback, shared by both parsers.
+private let structuredError: xmlStructuredErrorFunc = { ctx, error in
+    guard let b = builder(ctx), let error else { return }
+    let e = error.pointee
+    b.pointee.error(level: Int(e.level.rawValue), message: e.message.map { String(cString: $0) } ?? "markup error",
+                    line: Int(e.line), column: Int(e.int2))
 }
 
 /// What libxml2 read: our tree plus its messages.
@@ -184,138 +212,123 @@ enum LibXML {
     /// NOENT/DTDLOAD/XINCLUDE/HUGE.
     static func parseXML(_ bytes: [UInt8], fileName: String?, lineOffset: Int32 = 0,
                          firstLineColumnOffset: Int32 = 0) -> ParsedMarkup {
-        _ = libxml2Ready
-        let b = TreeBuilder(html: false)
-        b.tree.reserve(forInput: bytes)
-        b.tree.lineOffset = lineOffset
-        b.tree.firstLineColumnOffset = firstLineColumnOffset
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, localname, prefix, _, _, _, nbAttributes, _, attributes in
             guard let b = builder(ctx), let localname else { return }
-            let name = b.internName(prefix: prefix, local: localname)
-            let first = b.tree.attributes.count
+            let name = b.pointee.internName(prefix: prefix, local: localname)
+            let first = b.pointee.tree.attributes.count
             if let attributes, nbAttributes > 0 {
                 for i in 0..<Int(nbAttributes) {
                     guard let an = attributes[i * 5] else { continue }
-                    let aname = b.internName(prefix: attributes[i * 5 + 1], local: an)
+                    let aname = b.pointee.internName(prefix: attributes[i * 5 + 1], local: an)
                     let v = attributes[i * 5 + 3]
                     let e = attributes[i * 5 + 4]
                     var length = 0
                     if let v, let e { length = e - v }
-                    b.addAttribute(name: aname, value: v, length: max(0, length))
+                    b.pointee.addAttribute(name: aname, value: v, length: max(0, length))
                 }
             }
-            b.startElement(name: name, attributeStart: first)
+            b.pointee.startElement(name: name, attributeStart: first)
         }
-        sax.endElementNs = { ctx, _, _, _ in builder(ctx)?.endElement() }
-        sax.characters = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
-        sax.cdataBlock = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
-        sax.serror = { ctx, error in
-            guard let b = builder(ctx), let error else { return }
-            let e = error.pointee
-            b.error(level: Int(e.level.rawValue), message: e.message.map { String(cString: $0) } ?? "markup error",
-                    line: Int(e.line), column: Int(e.int2))
-        }
+        sax.endElementNs = { ctx, _, _, _ in builder(ctx)?.pointee.endElement() }
+        sax.characters = { ctx, ch, len in builder(ctx)?.pointee.characters(ch, len) }
+        sax.cdataBlock = { ctx, ch, len in builder(ctx)?.pointee.characters(ch, len) }
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let unmanaged = Unmanaged.passRetained(b)
-        defer { unmanaged.release() }
-        let fileNameC = fileName ?? "storage.xml"
-        guard let ctxt = fileNameC.withCString({ name in
-            xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, name)
-        }) else {
-            return ParsedMarkup(tree: b.tree, diagnostics: [Diagnostic(.error, code: "confluence.parser",
-                                                                        "libxml2 could not create a parser")], hadErrors: true)
-        }
-        defer {
-            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
-            xmlFreeParserCtxt(ctxt)
-        }
-        b.context = ctxt
-        _ = xmlCtxtUseOptions(ctxt, options)
-        feed(bytes) { ptr, count, last in xmlParseChunk(ctxt, ptr, count, last ? 1 : 0) }
-        b.context = nil
-        return finish(b)
+        var b = TreeBuilder(html: false)
+        b.tree.lineOffset = lineOffset
+        b.tree.firstLineColumnOffset = firstLineColumnOffset
+        return pushParse(bytes, builder: b, sax: &sax, fileName: fileName ?? "storage.xml",
+                         create: { sax, user, name in xmlCreatePushParserCtxt(sax, user, nil, 0, name) },
+                         useOptions: { _ = xmlCtxtUseOptions($0, options) },
+                         chunk: { xmlParseChunk($0, $1, $2, $3) },
+                         free: { xmlFreeParserCtxt($0) })
     }
 
     /// Streams an HTML document into a tree. Options: RECOVER|NONET|COMPACT.
     static func parseHTML(_ bytes: [UInt8], fileName: String?, lineOffset: Int32 = 0, firstLineColumnOffset: Int32 = 0,
                           lowercaseNames: Bool = true) -> ParsedMarkup {
-        _ = libxml2Ready
-        let b = TreeBuilder(html: true)
-        b.tree.reserve(forInput: bytes)
-        b.lowercase = lowercaseNames
-        b.tree.lineOffset = lineOffset
-        b.tree.firstLineColumnOffset = firstLineColumnOffset
         var sax = htmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElement = { ctx, name, atts in
             guard let b = builder(ctx), let name else { return }
-            let id = b.internName(prefix: nil, local: name)
-            let first = b.tree.attributes.count
+            let id = b.pointee.internName(prefix: nil, local: name)
+            let first = b.pointee.tree.attributes.count
             if let atts {
                 var i = 0
                 while let an = atts[i] {
-                    let aname = b.internName(prefix: nil, local: an)
+                    let aname = b.pointee.internName(prefix: nil, local: an)
                     let v = atts[i + 1]
-                    b.addAttribute(name: aname, value: v, length: v.map { Int(xmlStrlen($0)) } ?? 0)
+                    b.pointee.addAttribute(name: aname, value: v, length: v.map { Int(xmlStrlen($0)) } ?? 0)
                     i += 2
                 }
             }
-            b.startElement(name: id, attributeStart: first)
+            b.pointee.startElement(name: id, attributeStart: first)
         }
-        sax.endElement = { ctx, _ in builder(ctx)?.endElement() }
-        sax.characters = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
-        sax.cdataBlock = { ctx, ch, len in builder(ctx)?.characters(ch, len) }
-        sax.serror = { ctx, error in
-            guard let b = builder(ctx), let error else { return }
-            let e = error.pointee
-            b.error(level: Int(e.level.rawValue), message: e.message.map { String(cString: $0) } ?? "markup error",
-                    line: Int(e.line), column: Int(e.int2))
-        }
+        sax.endElement = { ctx, _ in builder(ctx)?.pointee.endElement() }
+        sax.characters = { ctx, ch, len in builder(ctx)?.pointee.characters(ch, len) }
+        sax.cdataBlock = { ctx, ch, len in builder(ctx)?.pointee.characters(ch, len) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         // Without a declared charset libxml2 would assume Latin-1; our inputs are UTF-8 unless they say otherwise.
         let declares = containsASCIICaseInsensitive(bytes.prefix(4096), "charset")
         let encoding = declares ? XML_CHAR_ENCODING_NONE : XML_CHAR_ENCODING_UTF8
-        let unmanaged = Unmanaged.passRetained(b)
-        defer { unmanaged.release() }
-        let fileNameC = fileName ?? "page.html"
-        guard let ctxt = fileNameC.withCString({ name in
-            htmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, name, encoding)
-        }) else {
-            return ParsedMarkup(tree: b.tree, diagnostics: [Diagnostic(.error, code: "confluence.parser",
-                                                                        "libxml2 could not create a parser")], hadErrors: true)
-        }
-        defer {
-            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
-            htmlFreeParserCtxt(ctxt)
-        }
-        b.context = ctxt
-        _ = htmlCtxtUseOptions(ctxt, options)
-        feed(bytes) { ptr, count, last in htmlParseChunk(ctxt, ptr, count, last ? 1 : 0) }
-        b.context = nil
-        return finish(b)
+        var b = TreeBuilder(html: true)
+        b.lowercase = lowercaseNames
+        b.tree.lineOffset = lineOffset
+        b.tree.firstLineColumnOffset = firstLineColumnOffset
+        return pushParse(bytes, builder: b, sax: &sax, fileName: fileName ?? "page.html",
+                         create: { sax, user, name in htmlCreatePushParserCtxt(sax, user, nil, 0, name, encoding) },
+                         useOptions: { _ = htmlCtxtUseOptions($0, options) },
+                         chunk: { htmlParseChunk($0, $1, $2, $3) },
+                         free: { htmlFreeParserCtxt($0) })
     }
 
-    private static func feed(_ bytes: [UInt8], _ chunk: (UnsafePointer<CChar>?, Int32, Bool) -> Int32) {
+    /// The push-parser run both parsers share: creates the context with `create` (the builder as user data,
+    /// the shared structured error handler), sets options, feeds the bytes in chunks, frees everything.
+    private static func pushParse(
+        _ bytes: [UInt8], builder initial: TreeBuilder, sax: inout xmlSAXHandler, fileName: String,
+        create: (UnsafeMutablePointer<xmlSAXHandler>, UnsafeMutableRawPointer, UnsafePointer<CChar>) -> xmlParserCtxtPtr?,
+        useOptions: (xmlParserCtxtPtr) -> Void,
+        chunk: (xmlParserCtxtPtr, UnsafePointer<CChar>?, Int32, Int32) -> Int32,
+        free: (xmlParserCtxtPtr) -> Void
+    ) -> ParsedMarkup {
+        _ = libxml2Ready
+        sax.serror = structuredError
+        let b = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
+        b.initialize(to: initial)
+        defer {
+            b.deinitialize(count: 1)
+            b.deallocate()
+        }
+        b.pointee.tree.reserve(forInput: bytes)
+        guard let ctxt = fileName.withCString({ name in create(&sax, UnsafeMutableRawPointer(b), name) }) else {
+            return ParsedMarkup(tree: b.pointee.tree, diagnostics: [Diagnostic(.error, code: "confluence.parser",
+                                                                                "libxml2 could not create a parser")], hadErrors: true)
+        }
+        b.pointee.context = ctxt
+        useOptions(ctxt)
         let step = 1 << 22
         bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { c in
                 guard let base = c.baseAddress, c.count > 0 else {
-                    _ = chunk(nil, 0, true)
+                    _ = chunk(ctxt, nil, 0, 1)
                     return
                 }
                 var offset = 0
                 while offset < c.count {
                     let n = min(step, c.count - offset)
-                    _ = chunk(base + offset, Int32(n), offset + n == c.count)
+                    _ = chunk(ctxt, base + offset, Int32(n), offset + n == c.count ? 1 : 0)
                     offset += n
                 }
             }
         }
+        if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+        free(ctxt)
+        b.pointee.context = nil
+        return finish(&b.pointee)
     }
 
-    private static func finish(_ b: TreeBuilder) -> ParsedMarkup {
+    private static func finish(_ b: inout TreeBuilder) -> ParsedMarkup {
         b.tree.finishNames()
         var diags = b.diagnostics
         let hadErrors = b.errors
