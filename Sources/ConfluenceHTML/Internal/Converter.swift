@@ -29,6 +29,7 @@ struct Converter {
     var unknownMacros: [String: Int] = [:]
     /// People whose "(Unlicensed)"/"(Deactivated)" suffix was already noted.
     var notedUserStatus: Set<String> = []
+    let userMemo = UserMemo()
 
     /// Per interned name: 0 inline, 1 block, 2 macro (decided per node).
     let nameKinds: [UInt8]
@@ -58,15 +59,32 @@ struct Converter {
         let kind = nameKinds[Int(id)]
         if kind == 1 { return true }
         if kind == 2 {
-            let m = macroName(n)
-            if m == "status" || m == "anchor" { return false }
-            if m == "jira" { return macroParameters(n)["key"] == nil }
+            if macroName(n, is: "status") || macroName(n, is: "anchor") { return false }
+            if macroName(n, is: "jira") { return macroParameters(n)["key"] == nil }
             return true
         }
         return false
     }
 
     func macroName(_ n: Int) -> String { (tree.attribute("ac:name", of: n) ?? tree.attribute("name", of: n) ?? "").lowercased() }
+
+    /// `macroName(n) == word` without building the name: ASCII bytes folded to lower case. Exact for a lower-case
+    /// ASCII `word` without "k": only ASCII text lower-cases to such a word (U+212A KELVIN SIGN is the one
+    /// non-ASCII scalar whose lower case is ASCII).
+    func macroName(_ n: Int, is word: StaticString) -> Bool {
+        guard let r = tree.attributeRange("ac:name", of: n) ?? tree.attributeRange("name", of: n),
+              r.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { w in
+            var k = 0
+            while k < w.count {
+                var c = tree.bytes[r.lowerBound + k]
+                if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                if c != w[k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
 
     func macroParameters(_ n: Int) -> [String: String] {
         var params: [String: String] = [:]
@@ -105,13 +123,14 @@ struct Converter {
 
     func flush(_ run: inout [Inline], into out: inout [Block]) {
         let normal = Converter.normalize(run)
-        run.removeAll()
+        run.removeAll(keepingCapacity: true)
         if !normal.isEmpty { out.append(.paragraph(normal)) }
     }
 
     /// Merges adjacent text, collapses spaces at joins, trims the ends; drops empty text.
     static func normalize(_ inlines: [Inline]) -> [Inline] {
         var out: [Inline] = []
+        out.reserveCapacity(inlines.count)
         for i in inlines {
             if case .text(let t) = i {
                 if t.isEmpty { continue }
@@ -119,9 +138,10 @@ struct Converter {
                     // Taken out of the array first, so the appends below extend a uniquely held string
                     // (no copy of the whole run per piece: a paragraph of many pieces stays linear).
                     out.removeLast()
-                    if joined.hasSuffix(" "), t.hasPrefix(" ") {
+                    let spaceBefore = endsWithSpaceCharacter(joined)
+                    if spaceBefore, startsWithSpaceCharacter(t) {
                         joined += t.dropFirst()
-                    } else if joined.hasSuffix(" "), let f = t.first, ",.;:)!?".contains(f) {
+                    } else if spaceBefore, let f = t.first, ",.;:)!?".contains(f) {
                         joined.removeLast()   // a space we added around a macro, before punctuation
                         joined += t
                     } else {
@@ -136,10 +156,12 @@ struct Converter {
             }
         }
         while case .text(let t)? = out.first {
+            if !startsWithSpaceCharacter(t) { break }   // nothing to trim (texts in `out` are never empty)
             let trimmed = String(t.drop { $0 == " " })
             if trimmed.isEmpty { out.removeFirst() } else { out[0] = .text(trimmed); break }
         }
         while case .text(let t)? = out.last {
+            if !endsWithSpaceCharacter(t) { break }
             var s = Substring(t)
             while s.last == " " { s.removeLastCharacter() }
             if s.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(String(s)); break }
@@ -626,19 +648,20 @@ struct Converter {
         let username = tree.attribute("data-username", of: n)
         let account = tree.attribute("data-account-id", of: n)
         var unresolved = false
-        for suffix in [" (Unlicensed)", " (Deactivated)", "(Unlicensed)", "(Deactivated)"] where name.hasSuffix(suffix) {
+        // Every suffix ends with ")": without that last byte none can match (no other character ends in one).
+        for suffix in [" (Unlicensed)", " (Deactivated)", "(Unlicensed)", "(Deactivated)"] where name.utf8.last == 0x29 && name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count)).trimmingSpaces()
             guard notedUserStatus.insert(name).inserted else { break }
             draft.meeting.diagnostics.append(Diagnostic(.note, code: "confluence.user-status",
                 "'\(name)' is marked \(suffix.trimmingSpaces()) on the page; suffix removed",
                 at: tree.location(n), text: suffix.trimmingSpaces()))
         }
-        if name.hasPrefix("Unknown User ("), name.hasSuffix(")") {
+        if name.utf8.first == 0x55, name.hasPrefix("Unknown User ("), name.hasSuffix(")") {
             name = String(name.dropFirst("Unknown User (".count).dropLast())
             unresolved = true
         }
         var p = Person(name: name, username: username ?? (unresolved ? name : nil), accountID: account, unresolved: unresolved)
-        if let key = account ?? username, let e = options.userDirectory.lookup(key) {
+        if let key = account ?? username, let e = lookupUser(key) {
             if p.username == nil { p.username = e.username }
             if p.name.isEmpty, let d = e.displayName { p.name = d }
             p.unresolved = false
@@ -687,7 +710,7 @@ struct Converter {
         let account = tree.attribute("ri:account-id", of: u)
         var p = Person(name: display, username: username, accountID: account, userKey: userKey)
         let key = account ?? userKey ?? username ?? ""
-        if let e = options.userDirectory.lookup(key) {
+        if let e = lookupUser(key) {
             if p.username == nil { p.username = e.username }
             if p.name.isEmpty { p.name = e.displayName ?? e.username ?? key }
         } else if p.name.isEmpty {
@@ -695,6 +718,19 @@ struct Converter {
             p.unresolved = username == nil
         }
         return p
+    }
+
+    /// `options.userDirectory.lookup(key)`, remembered per key (the same few people are mentioned on every row).
+    func lookupUser(_ key: String) -> DirectoryEntry? {
+        if let known = userMemo.entries[key] { return known }
+        let entry = options.userDirectory.lookup(key)
+        userMemo.entries[key] = .some(entry)
+        return entry
+    }
+
+    /// Directory answers of one import (one thread).
+    final class UserMemo {
+        var entries: [String: DirectoryEntry?] = [:]
     }
 
     /// Confluence's classic emoticon names.
@@ -773,4 +809,22 @@ struct Converter {
         }
         return result
     }
+}
+
+/// `s.hasSuffix(" ")`, decided from the bytes when the space follows an ASCII byte (then it is a Character of its own).
+func endsWithSpaceCharacter(_ s: String) -> Bool {
+    let u = s.utf8
+    guard let last = u.last, last == 0x20 else { return false }
+    let before = u.index(before: u.endIndex)
+    if before == u.startIndex { return true }
+    return u[u.index(before: before)] < 0x80 ? true : s.hasSuffix(" ")
+}
+
+/// `s.hasPrefix(" ")`, decided from the bytes when an ASCII byte follows the space (nothing can extend it then).
+func startsWithSpaceCharacter(_ s: String) -> Bool {
+    let u = s.utf8
+    guard let first = u.first, first == 0x20 else { return false }
+    let next = u.index(after: u.startIndex)
+    if next == u.endIndex { return true }
+    return u[next] < 0x80 ? true : s.hasPrefix(" ")
 }

@@ -51,8 +51,7 @@ struct MarkupTree {
     /// and at most the input's size in text and attribute bytes. Large reservations are mapped lazily, so
     /// untouched room costs no resident memory, and growth never copies (no old-plus-new peak).
     mutating func reserve(forInput input: [UInt8]) {
-        var tags = 0
-        for b in input where b == 0x3C { tags += 1 }
+        let tags = ByteScan.count(0x3C, in: input)
         nodes.reserveCapacity(tags + 16)
         bytes.reserveCapacity(input.count + 16)
     }
@@ -117,12 +116,13 @@ struct MarkupTree {
 
     /// The byte range of attribute `key` of element `n`, without building strings.
     func attributeRange(_ key: String, of n: Int) -> Range<Int>? {
-        guard nodes[n].name >= 0, let k = nameIndex[key] else { return nil }
+        // Elements carry a few attributes: comparing their interned names with `key` is cheaper than hashing it.
         let node = nodes[n]
+        guard node.name >= 0 else { return nil }
         var i = Int(node.start)
         while i < Int(node.end) {
             let a = attributes[i]
-            if a.name == k { return Int(a.start)..<Int(a.end) }
+            if names[Int(a.name)] == key { return Int(a.start)..<Int(a.end) }
             i += 1
         }
         return nil
@@ -381,4 +381,52 @@ func collapseWhitespace(_ bytes: ArraySlice<UInt8>, trim: Bool) -> String {
     }
     if trim, out.last == 0x20 { out.removeLast() }
     return String(decoding: out, as: UTF8.self)
+}
+
+/// Whole-input byte scans, eight bytes at a time (they run over every byte of a page before parsing).
+enum ByteScan {
+    /// The high bit of each byte of `word` that equals the byte repeated in `pattern` (exact, no carries across bytes).
+    @inline(__always)
+    static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
+    }
+
+    /// How many bytes of `bytes` equal `target`.
+    static func count(_ target: UInt8, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            let pattern = UInt64(target) &* 0x0101_0101_0101_0101
+            var total = 0
+            var i = 0
+            while i + 8 <= n {
+                total += matches(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), pattern).nonzeroBitCount
+                i += 8
+            }
+            while i < n {
+                if raw[i] == target { total += 1 }
+                i += 1
+            }
+            return total
+        }
+    }
+
+    /// Whether some byte of `bytes` equals `target`.
+    static func contains(_ target: UInt8, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            let pattern = UInt64(target) &* 0x0101_0101_0101_0101
+            var i = 0
+            while i + 8 <= n {
+                if matches(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), pattern) != 0 { return true }
+                i += 8
+            }
+            while i < n {
+                if raw[i] == target { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 }

@@ -113,12 +113,30 @@ struct MeetingBuilder {
         /// `isSamePerson` answers (a pure function of the two people; it normalises both names per call).
         var same: [PersonPair: Bool] = [:]
 
+        static func isASCII(_ p: Person) -> Bool {
+            isASCII(p.name) && (p.username.map(isASCII) ?? true) && (p.userKey.map(isASCII) ?? true)
+                && p.aliases.allSatisfy(isASCII)
+        }
+
+        static func isASCII(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { u in
+                for b in u where b >= 0x80 { return false }
+                return true
+            }
+        }
+
         struct PersonPair: Hashable {
             var a: Person
             var b: Person
         }
 
         func isSame(_ a: Person, _ b: Person) -> Bool {
+            // ASCII names compare without allocating (cheaper than hashing two people); other names are folded
+            // through `lowercased()` and `Character`s on every call, so their answers are kept.
+            if (a.accountID != nil && b.accountID != nil) || (Self.isASCII(a) && Self.isASCII(b)) {
+                return a.isSamePerson(as: b)
+            }
             let key = PersonPair(a: a, b: b)
             if let known = same[key] { return known }
             let answer = a.isSamePerson(as: b)
@@ -603,8 +621,9 @@ struct MeetingBuilder {
     }
 
     mutating func addParticipants(from text: RichText) {
+        let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         for p in people(in: text) {
-            if let i = conv.draft.meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) {
+            if let i = conv.draft.meeting.participants.firstIndex(where: { cache.isSame($0, p) }) {
                 if conv.draft.meeting.participants[i].attendance == .unknown { conv.draft.meeting.participants[i].attendance = p.attendance }
             } else {
                 conv.draft.meeting.participants.append(p)
@@ -713,11 +732,12 @@ struct MeetingBuilder {
     }
 
     func actionFromProse(_ inlines: [Inline], recognizer: ActionItemRecognizer) -> ActionItem? {
+        let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         let text = Self.recognizerText(inlines)
         guard let r = recognizer.recognize(text) else { return nil }
         var a = r.actionItem()
         let mentions = mentionsIn(inlines)
-        a.owners = r.owners.map { owner in mentions.first { $0.isSamePerson(as: owner) || $0.name == owner.name } ?? owner }
+        a.owners = r.owners.map { owner in mentions.first { cache.isSame($0, owner) || $0.name == owner.name } ?? owner }
         for k in Self.structuralTickets(inlines) where !a.tickets.contains(k) { a.tickets.append(k) }
         if a.due == nil { a.due = firstDateInline(inlines) }
         if a.status == .unknown { a.status = .open }
@@ -725,9 +745,10 @@ struct MeetingBuilder {
     }
 
     func mentionsIn(_ inlines: [Inline]) -> [Person] {
+        let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var found: [Person] = []
         visitInlines(RichText([.paragraph(inlines)])) { i in
-            if case .mention(let p) = i, !found.contains(where: { $0.isSamePerson(as: p) }) { found.append(p) }
+            if case .mention(let p) = i, !found.contains(where: { cache.isSame($0, p) }) { found.append(p) }
         }
         return found
     }
@@ -741,6 +762,7 @@ struct MeetingBuilder {
     /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
     /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
     func action(from task: TaskRecord, recognizer: ActionItemRecognizer) -> ActionItem {
+        let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var owners = mentionsIn(task.inlines)
         var due = firstDateInline(task.inlines)
         var tickets = Self.structuralTickets(task.inlines)
@@ -751,7 +773,7 @@ struct MeetingBuilder {
             if afterTicket, case .text(let t) = i, t.hasPrefix(" - ") { afterTicket = false; continue }
             afterTicket = false
             switch i {
-            case .mention(let p) where owners.contains(where: { $0.isSamePerson(as: p) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
+            case .mention(let p) where owners.contains(where: { cache.isSame($0, p) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
                 continue
             case .date: continue
             case .ticket: afterTicket = true; continue

@@ -120,7 +120,7 @@ enum Pipeline {
     /// sees (libxml2 counts LF only) and the HTML parser does not take the mark for text.
     static func withoutBOMAndCR(_ bytes: [UInt8]) -> [UInt8] {
         let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        guard start > 0 || bytes.contains(0x0D) else { return bytes }
+        guard start > 0 || ByteScan.contains(0x0D, in: bytes) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = start
@@ -285,7 +285,7 @@ enum Pipeline {
             }
         }
         for t in b.conv.detailsTables { b.propertiesTable(t) }
-        meeting.participants = mergePeople(meeting.participants, b.conv.draft.meeting.participants)
+        meeting.participants = mergePeople(meeting.participants, b.conv.draft.meeting.participants, cache: b.nameCache)
         if meeting.startDate == nil { meeting.startDate = b.conv.draft.meeting.startDate }
         meeting.title = title
         meeting.sections = b.sections.filter { !($0.title.isEmpty && $0.content.isEmpty) }
@@ -355,7 +355,7 @@ enum Pipeline {
             let text = report.content.plainText
             if !text.isEmpty { meeting.taskSummary = text }
         }
-        canonicalisePeople(&meeting)
+        canonicalisePeople(&meeting, cache: b.nameCache)
         let meetingRoles: [HeadingRole] = [.date, .participants, .goals, .agenda, .actionItems, .decisions]
         let roleCount = meetingRoles.filter { r in b.roles.contains(r) }.count
         let isMeeting = !meeting.agendaItems.isEmpty || roleCount >= 2
@@ -364,7 +364,7 @@ enum Pipeline {
     }
 
     /// Replaces people named by name or username alone with the matching participant (richer identity).
-    static func canonicalisePeople(_ m: inout Meeting) {
+    static func canonicalisePeople(_ m: inout Meeting, cache: MeetingBuilder.NameCache) {
         let participants = m.participants
         // The same few people recur on every row of a long page: the answer depends only on the person, so it
         // is computed once per distinct person (isSamePerson normalises names and is far dearer than a hash).
@@ -373,7 +373,7 @@ enum Pipeline {
             if participants.isEmpty { return p }
             if let known = memo[p] { return known }
             var answer = p
-            if let q = participants.first(where: { $0.isSamePerson(as: p) }) {
+            if let q = participants.first(where: { cache.isSame($0, p) }) {
                 var r = q
                 r.attendance = p.attendance
                 if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
@@ -393,9 +393,9 @@ enum Pipeline {
         for i in m.planningTopics.indices { m.planningTopics[i].requestedBy = m.planningTopics[i].requestedBy.map(canon) }
     }
 
-    static func mergePeople(_ a: [Person], _ b: [Person]) -> [Person] {
+    static func mergePeople(_ a: [Person], _ b: [Person], cache: MeetingBuilder.NameCache) -> [Person] {
         var out = a
-        for p in b where !out.contains(where: { $0.isSamePerson(as: p) }) { out.append(p) }
+        for p in b where !out.contains(where: { cache.isSame($0, p) }) { out.append(p) }
         return out
     }
 
