@@ -123,7 +123,7 @@ struct Converter {
 
     func flush(_ run: inout [Inline], into out: inout [Block]) {
         let normal = Converter.normalize(run)
-        run.removeAll(keepingCapacity: true)
+        run.removeAll()
         if !normal.isEmpty { out.append(.paragraph(normal)) }
     }
 
@@ -756,6 +756,12 @@ struct Converter {
         var isOrigin: Bool
     }
 
+    /// A cell's `rowspan`/`colspan`, 1 when absent or not a number, clamped to 1...limit.
+    func span(_ key: String, of cell: Int, limit: Int) -> Int {
+        guard let written = tree.attribute(key, of: cell) else { return 1 }
+        return min(max(Int(written) ?? 1, 1), limit)
+    }
+
     /// The table as a grid, `rowspan`/`colspan` expanded; spanned positions repeat the cell.
     func grid(_ table: Int) -> [[GridCell]] {
         // Each row as its cells; cells outside any row (broken HTML: <td> straight under <table>) form rows of
@@ -783,6 +789,7 @@ struct Converter {
             var row: [GridCell] = []
             var col = 0
             func fillCarried() {
+                if carry.isEmpty { return }   // no row or column span pending (the usual table): no hashing
                 while let c = carry[col], c.remaining > 0 {
                     var cell = c.cell
                     cell.isOrigin = false
@@ -793,8 +800,8 @@ struct Converter {
             }
             for cellNode in r {
                 fillCarried()
-                let rs = min(max(Int(tree.attribute("rowspan", of: cellNode) ?? "1") ?? 1, 1), 1000)
-                let cs = min(max(Int(tree.attribute("colspan", of: cellNode) ?? "1") ?? 1, 1), 100)
+                let rs = span("rowspan", of: cellNode, limit: 1000)
+                let cs = span("colspan", of: cellNode, limit: 100)
                 let cell = GridCell(node: cellNode, isHeader: tree.name(cellNode) == "th", isOrigin: true)
                 for k in 0..<cs {
                     var c = cell

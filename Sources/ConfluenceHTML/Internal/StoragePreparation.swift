@@ -40,16 +40,35 @@ struct StoragePreparation {
         func column(_ at: Int) -> Int { at - lineStart + 1 }
 
         // Replacement bytes per entity name met (a page repeats the same few: &nbsp;, &mdash;, …).
+        // The first eight names are kept as bytes and searched linearly (no String, no hashing: a page uses a
+        // few); any further names go to a dictionary.
+        var recentEntities: [(name: ArraySlice<UInt8>, replacement: [UInt8])] = []
         var entityCache: [String: [UInt8]] = [:]
+        func cached(_ name: ArraySlice<UInt8>) -> [UInt8]? {
+            for entry in recentEntities where entry.name.count == name.count && entry.name.elementsEqual(name) {
+                return entry.replacement
+            }
+            if recentEntities.count < 8 { return nil }   // every name met so far is in `recentEntities`
+            return entityCache[String(decoding: name, as: UTF8.self)]
+        }
         while i < n {
             let b = input[i]
-            if b != 0x0A, b != UInt8(ascii: "<"), b != UInt8(ascii: "&") {
-                // A run of plain bytes: found without bounds checks, copied at once.
+            if b != UInt8(ascii: "&"),
+               !(b == UInt8(ascii: "<") && i + 1 < n && (input[i + 1] == UInt8(ascii: "?") || input[i + 1] == UInt8(ascii: "!"))) {
+                // A run of bytes copied as they are (text, newlines, ordinary tags): found without bounds checks,
+                // counting lines, up to the next `&`, `<?` or `<!`.
                 let j = input.withUnsafeBufferPointer { buf -> Int in
-                    var j = i + 1
+                    var j = i
                     while j < n {
                         let c = buf[j]
-                        if c == 0x0A || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { break }
+                        if c == 0x0A {
+                            line += 1
+                            lineStart = j + 1
+                        } else if c == UInt8(ascii: "&") {
+                            break
+                        } else if c == UInt8(ascii: "<"), j + 1 < n, buf[j + 1] == UInt8(ascii: "?") || buf[j + 1] == UInt8(ascii: "!") {
+                            break
+                        }
                         j += 1
                     }
                     return j
@@ -58,7 +77,6 @@ struct StoragePreparation {
                 i = j
                 continue
             }
-            if b == 0x0A { line += 1; lineStart = i + 1; output.append(b); i += 1; continue }
             if b == UInt8(ascii: "<"), i + 1 < n {
                 let next = input[i + 1]
                 if next == UInt8(ascii: "?") {
@@ -136,19 +154,23 @@ struct StoragePreparation {
                 }
                 while j < n, j - i < 40, isAlnum(input[j]) { j += 1 }
                 if j < n, input[j] == UInt8(ascii: ";"), j > i + 1 {
-                    let name = String(decoding: input[(i + 1)..<j], as: UTF8.self)
-                    if let known = entityCache[name] {
+                    if let known = cached(input[(i + 1)..<j]) {
                         output.append(contentsOf: known)
                         i = j + 1
                         continue
                     }
+                    let name = String(decoding: input[(i + 1)..<j], as: UTF8.self)
                     switch name {
                     case "amp", "lt", "gt", "quot", "apos":
                         output.append(contentsOf: input[i...j])
                     default:
                         if let value = LibXML.htmlEntity(name) ?? extraEntities[name] {
                             let replacement = Array("&#\(value);".utf8)
-                            entityCache[name] = replacement
+                            if recentEntities.count < 8 {
+                                recentEntities.append((input[(i + 1)..<j], replacement))
+                            } else {
+                                entityCache[name] = replacement
+                            }
                             output.append(contentsOf: replacement)
                         } else {
                             unknownEntities += 1
