@@ -39,7 +39,7 @@ private struct TreeBuilder {
     /// Name cache keyed by libxml2's dictionary pointers (stable for one parse).
     var nameCache: [PointerPair: Int32] = [:]
     /// A direct-mapped cache in front of ``nameCache``: the few names of a page hit it almost always.
-    var recentNames = [RecentName](repeating: RecentName(a: 0, b: 0, id: -1), count: 256)
+    var recentNames = [RecentName](repeating: RecentName(a: 0, b: 0, id: -1), count: 1024)
 
     struct PointerPair: Hashable {
         var a: UInt
@@ -60,8 +60,9 @@ private struct TreeBuilder {
 
     func position() -> (Int32, Int32) {
         guard let context else { return (1, 1) }
-        return (Int32(truncatingIfNeeded: xmlSAX2GetLineNumber(context)),
-                Int32(truncatingIfNeeded: xmlSAX2GetColumnNumber(context)))
+        // What xmlSAX2GetLineNumber / xmlSAX2GetColumnNumber return, read without two calls into the library.
+        guard let input = context.pointee.input else { return (0, 0) }
+        return (Int32(truncatingIfNeeded: input.pointee.line), Int32(truncatingIfNeeded: input.pointee.col))
     }
 
     /// Line and column of the `<` that opened the element just reported (libxml2 reports the position after
@@ -84,7 +85,7 @@ private struct TreeBuilder {
 
     mutating func internName(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> Int32 {
         let a = UInt(bitPattern: prefix), b = UInt(bitPattern: local)
-        let slot = Int(truncatingIfNeeded: ((b >> 3) ^ (b >> 11) ^ (a >> 3)) & 255)
+        let slot = Int(truncatingIfNeeded: ((b >> 4) ^ (b >> 14) ^ (a >> 4) ^ (a >> 12)) & 1023)
         let recent = recentNames[slot]
         if recent.a == a, recent.b == b, recent.id >= 0 { return recent.id }
         let id = internNameSlow(prefix: prefix, local: local)

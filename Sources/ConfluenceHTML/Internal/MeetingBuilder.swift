@@ -323,7 +323,8 @@ struct MeetingBuilder {
         var recognizer: ActionItemRecognizer?
         for row in grid.dropFirst(header + 1) {
             if dayRow(row) { continue }
-            let distinct = Set(row.map(\.node))
+            // More than one distinct cell in the row (`row[0]` is read only when the row has a cell).
+            let severalCells = row.contains { $0.node != row[0].node }
             guard let dayNumber = currentDay, let dayIndex = dayIndex[dayNumber] else { continue }
             let ref = AgendaItemReference(day: dayNumber, index: agenda[dayIndex].items.count)
             conv.agendaItem = ref
@@ -359,7 +360,7 @@ struct MeetingBuilder {
                 case .duration:
                     if cell.isOrigin { leftovers += conv.blocks(of: cell.node) }
                 default:
-                    if cell.isOrigin, distinct.count > 1 { leftovers += conv.blocks(of: cell.node) }
+                    if cell.isOrigin, severalCells { leftovers += conv.blocks(of: cell.node) }
                 }
             }
             if !leftovers.isEmpty { item.notes.blocks += leftovers }
@@ -382,7 +383,7 @@ struct MeetingBuilder {
     /// A row that is one spanning cell reading "Day N …": switches the current day.
     @discardableResult
     mutating func dayRow(_ row: [Converter.GridCell]) -> Bool {
-        guard let first = row.first, Set(row.map(\.node)).count == 1 else { return false }
+        guard let first = row.first, row.allSatisfy({ $0.node == first.node }) else { return false }
         let text = tree.textContent(first.node)
         if case .day(let n, let d) = HeadingRole.classify(HeadingRole.cleanTitle(text), referenceYear: conv.options.referenceYear) {
             startDay(number: n, date: d, title: text)
@@ -718,7 +719,7 @@ struct MeetingBuilder {
     /// Keys of Jira macros and `/browse/` links among the inlines: tickets by construction.
     static func structuralTickets(_ inlines: [Inline]) -> [String] {
         var keys: [String] = []
-        visitInlines(RichText([.paragraph(inlines)])) { i in
+        visitInlines(inlines) { i in
             switch i {
             case .ticket(let k): if !keys.contains(k) { keys.append(k) }
             case .link(let target, _):
@@ -747,7 +748,7 @@ struct MeetingBuilder {
     func mentionsIn(_ inlines: [Inline]) -> [Person] {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var found: [Person] = []
-        visitInlines(RichText([.paragraph(inlines)])) { i in
+        visitInlines(inlines) { i in
             if case .mention(let p) = i, !found.contains(where: { cache.isSame($0, p) }) { found.append(p) }
         }
         return found
@@ -755,7 +756,7 @@ struct MeetingBuilder {
 
     func firstDateInline(_ inlines: [Inline]) -> CalendarDate? {
         var found: CalendarDate?
-        visitInlines(RichText([.paragraph(inlines)])) { i in if found == nil, case .date(let d, _) = i { found = d } }
+        visitInlines(inlines) { i in if found == nil, case .date(let d, _) = i { found = d } }
         return found
     }
 
@@ -813,23 +814,43 @@ struct MeetingBuilder {
     }
 
     static func cleanActionText(_ s: String) -> String {
-        // Substring slicing (no copy per dropped character); the characters compared are single scalars, so
+        // Substring slicing (no copy per dropped character). An ASCII byte next to an ASCII neighbour is a
+        // Character of its own, so those ends are decided on bytes; anything else compares `Character`s, so
         // the result is what removing them one `Character` at a time gives.
         let trimmed = s.trimmingSpacesAndNewlines()
         var t = Substring(trimmed)
-        while let f = t.first, f == "—" || f == "–" || f == "-" || f == ":" || f == " " { t.removeFirstCharacter() }
-        while let l = t.last, l == " " || l == "-" || l == "—" || l == "," || l == "." || l == ";" { t.removeLastCharacter() }
-        // Runs of spaces collapse to one; two spaces in a row are needed for anything to change.
-        var double = false
-        var previousSpace = false
-        for b in t.utf8 {
-            if b == 0x20 {
-                if previousSpace { double = true; break }
-                previousSpace = true
-            } else {
-                previousSpace = false
+        while let f = t.utf8.first {
+            if f < 0x80 {
+                guard f == 0x2D || f == 0x3A || f == 0x20 else { break }   // "-", ":", " "
+                let next = t.utf8.index(after: t.utf8.startIndex)
+                if next == t.utf8.endIndex || t.utf8[next] < 0x80 { t = t[next...]; continue }
             }
+            guard let c = t.first, c == "—" || c == "–" || c == "-" || c == ":" || c == " " else { break }
+            t.removeFirstCharacter()
         }
+        while let l = t.utf8.last {
+            if l < 0x80 {
+                guard l == 0x20 || l == 0x2D || l == 0x2C || l == 0x2E || l == 0x3B else { break }   // " ", "-", ",", ".", ";"
+                let last = t.utf8.index(before: t.utf8.endIndex)
+                if last == t.utf8.startIndex || t.utf8[t.utf8.index(before: last)] < 0x80 { t = t[..<last]; continue }
+            }
+            guard let c = t.last, c == " " || c == "-" || c == "—" || c == "," || c == "." || c == ";" else { break }
+            t.removeLastCharacter()
+        }
+        // Runs of spaces collapse to one; two spaces in a row are needed for anything to change.
+        func hasDoubleSpace(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+            var previousSpace = false
+            for b in u {
+                if b == 0x20 {
+                    if previousSpace { return true }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
+            }
+            return false
+        }
+        let double = t.utf8.withContiguousStorageIfAvailable(hasDoubleSpace) ?? Array(t.utf8).withUnsafeBufferPointer(hasDoubleSpace)
         guard double else { return t.startIndex == trimmed.startIndex && t.endIndex == trimmed.endIndex ? trimmed : String(t) }
         var collapsed = ""
         collapsed.reserveCapacity(t.utf8.count)
@@ -860,6 +881,18 @@ func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBuffe
         i += 1
     }
     return false
+}
+
+/// Every inline of `inlines` and, depth first, of their children (what `visitInlines(RichText([.paragraph(inlines)]))`
+/// visits, without building the rich text).
+func visitInlines(_ inlines: [Inline], _ f: (Inline) -> Void) {
+    for x in inlines {
+        f(x)
+        switch x {
+        case .emphasis(_, let inner), .link(_, let inner): visitInlines(inner, f)
+        default: break
+        }
+    }
 }
 
 func visitInlines(_ text: RichText, _ f: (Inline) -> Void) {
