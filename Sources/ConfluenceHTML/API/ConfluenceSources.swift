@@ -26,11 +26,7 @@ public struct ConfluenceStorageSource: MeetingSource {
     /// Imports a storage-format page.
     /// - Throws: `MeetingImportError` `empty-input`, `input-too-large`, or `malformed-markup` in strict mode.
     public func importMeeting(from input: SourceInput, options importOptions: ImportOptions) throws(MeetingImportError) -> ImportResult {
-        try Pipeline.check(input, identifier: identifier)
-        var info = Pipeline.PageInfo()
-        info.metadata.source = input.fileName
-        return try Pipeline.storage(input.bytes, fileName: input.fileName, options: importOptions, confluence: options,
-                                    identifier: identifier, page: info)
+        try Pipeline.importPage(input, as: .storage, options: importOptions, confluence: options, identifier: identifier)
     }
 }
 
@@ -53,11 +49,7 @@ public struct ConfluenceHTMLSource: MeetingSource {
     /// Imports an exported or rendered HTML page.
     /// - Throws: `MeetingImportError` `empty-input`, `input-too-large`, or `malformed-markup` in strict mode.
     public func importMeeting(from input: SourceInput, options importOptions: ImportOptions) throws(MeetingImportError) -> ImportResult {
-        try Pipeline.check(input, identifier: identifier)
-        var info = Pipeline.PageInfo()
-        info.metadata.source = input.fileName
-        return try Pipeline.html(input.bytes, fileName: input.fileName, options: importOptions, confluence: options,
-                                 identifier: identifier, page: info)
+        try Pipeline.importPage(input, as: .html, options: importOptions, confluence: options, identifier: identifier)
     }
 }
 
@@ -84,7 +76,6 @@ public struct ConfluenceRESTSource: MeetingSource {
     /// Imports a REST envelope.
     /// - Throws: `MeetingImportError` `empty-input`, or `malformed-markup` when the JSON has no page body.
     public func importMeeting(from input: SourceInput, options importOptions: ImportOptions) throws(MeetingImportError) -> ImportResult {
-        try Pipeline.check(input, identifier: identifier)
-        return try RESTEnvelope.importMeeting(input, options: importOptions, confluence: options, identifier: identifier)
+        try Pipeline.importPage(input, as: .rest, options: importOptions, confluence: options, identifier: identifier)
     }
 }

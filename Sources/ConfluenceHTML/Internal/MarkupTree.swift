@@ -401,7 +401,9 @@ enum ByteScan {
             var total = 0
             var i = 0
             while i + 8 <= n {
-                total += matches(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), pattern).nonzeroBitCount
+                // One flag bit per matching byte (bit 7); shifted to bit 0 and summed into the top byte.
+                total += Int(((matches(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), pattern) >> 7)
+                              &* 0x0101_0101_0101_0101) >> 56)
                 i += 8
             }
             while i < n {

@@ -17,6 +17,27 @@ enum Pipeline {
         }
     }
 
+    /// What a source reads: a storage-format body, an exported or rendered HTML page, or a REST envelope.
+    enum PageKind { case storage, html, rest }
+
+    /// The import every source runs: checks the input, then reads it as `kind`.
+    static func importPage(_ input: SourceInput, as kind: PageKind, options: ImportOptions, confluence: ConfluenceImportOptions,
+                           identifier: String) throws(MeetingImportError) -> ImportResult {
+        try check(input, identifier: identifier)
+        var info = PageInfo()
+        info.metadata.source = input.fileName
+        switch kind {
+        case .storage:
+            return try storage(input.bytes, fileName: input.fileName, options: options, confluence: confluence,
+                               identifier: identifier, page: info)
+        case .html:
+            return try html(input.bytes, fileName: input.fileName, options: options, confluence: confluence,
+                            identifier: identifier, page: info)
+        case .rest:
+            return try RESTEnvelope.importMeeting(input, options: options, confluence: confluence, identifier: identifier)
+        }
+    }
+
     /// Storage format body → meeting.
     static func storage(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
                         identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
