@@ -109,7 +109,11 @@ struct Converter {
         var run: [Inline] = []
         for c in tree.children(n) {
             if tree.isText(c) {
-                run.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+                let text = collapseWhitespace(tree.rawText(c), trim: false)
+                // White space opening a run (the indentation between blocks) is what `normalize` trims from the
+                // front anyway, alone or joined to the text after it: not collected, no run to normalize.
+                if run.isEmpty, text.isEmpty || text == " " { continue }
+                run.append(.text(text))
             } else if isBlock(c) {
                 flush(&run, into: &out)
                 out += block(c)
