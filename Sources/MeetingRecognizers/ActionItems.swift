@@ -150,23 +150,15 @@ public struct ActionItemRecognizer: Sendable {
 
     /// A cheap UTF-8 scan for "—", "–", " - " or " to ".
     static func mayHoldAction(_ text: String) -> Bool {
-        // On the contiguous UTF-8 buffer: iterating `String.UTF8View` costs several times more per byte.
-        var text = text
-        return text.withUTF8 { u in
-            var previous: UInt8 = 0, p2: UInt8 = 0, p3: UInt8 = 0
-            for b in u {
-                if b == 32 {
-                    if previous == 45, p2 == 32 || p2 == 45 { return true }   // " - ", "-- "
-                    if previous == 111, p2 == 116, p3 == 32 { return true }   // " to "
-                } else if b == 45 {
-                    if previous == 45 { return true }                        // "--"
-                } else if b >= 0x80 {
-                    if b == 0x80 || b == 0x93 || b == 0x94, previous == 0x80, p2 == 0xE2 { return true }   // U+2013/2014
-                }
-                p3 = p2; p2 = previous; previous = b
-            }
-            return false
+        var previous: UInt8 = 0, p2: UInt8 = 0, p3: UInt8 = 0
+        for b in text.utf8 {
+            if b == 32, previous == 45, p2 == 32 || p2 == 45 { return true }   // " - ", "-- "
+            if b == 45, previous == 45 { return true }                           // "--"
+            if b == 0x80 || b == 0x93 || b == 0x94, previous == 0x80, p2 == 0xE2 { return true }   // U+2013/2014
+            if b == 32, previous == 111, p2 == 116, p3 == 32 { return true }   // " to "
+            p3 = p2; p2 = previous; previous = b
         }
+        return false
     }
 
     struct Word {
