@@ -242,7 +242,7 @@ struct Converter {
         }
         if dialect == .html, tree.hasClass("decision-list", n) {
             var items: [ListItem] = []
-            for li in tree.elementChildren(n) where tree.name(li) == "li" {
+            for li in tree.children(n) where tree.name(li) == "li" {   // text nodes are named "#text"
                 let text = Converter.normalize(inlineChildren(li))
                 let state = tree.attribute("data-decision-state", of: li)?.lowercased()
                 draft.meeting.decisions.append(Decision(text: Inline.plainText(text), state: state ?? "decided",
@@ -277,14 +277,14 @@ struct Converter {
 
     mutating func taskList(_ n: Int) -> ListBlock {
         var items: [ListItem] = []
-        for c in tree.elementChildren(n) {
+        for c in tree.children(n) where !tree.isText(c) {
             switch tree.name(c) {
             case "ac:task":
                 var id: String?
                 var status = ActionStatus.open
                 var body: [Block] = []
                 var nested: [Block] = []
-                for p in tree.elementChildren(c) {
+                for p in tree.children(c) where !tree.isText(p) {
                     switch tree.name(p) {
                     case "ac:task-id": id = tree.textContent(p)
                     case "ac:task-status": status = tree.textContent(p).lowercased() == "complete" ? .done : .open
@@ -318,7 +318,7 @@ struct Converter {
 
     mutating func htmlTaskList(_ n: Int) -> ListBlock {
         var items: [ListItem] = []
-        for li in tree.elementChildren(n) where tree.name(li) == "li" {
+        for li in tree.children(n) where tree.name(li) == "li" {   // text nodes are named "#text"
             let done = tree.hasClass("checked", li)
             var content: [Inline] = []
             var nested: [Block] = []
@@ -677,7 +677,7 @@ struct Converter {
     mutating func acLink(_ n: Int) -> [Inline] {
         var bodyInlines: [Inline] = []
         var target: Int?
-        for c in tree.elementChildren(n) {
+        for c in tree.children(n) where !tree.isText(c) {
             switch tree.name(c) {
             case "ac:plain-text-link-body": bodyInlines = [.text(tree.textContent(c))]
             case "ac:link-body": bodyInlines = Converter.normalize(inlineChildren(c))
@@ -776,12 +776,12 @@ struct Converter {
         func flushStray() { if !stray.isEmpty { rows.append(stray); stray = [] } }
         func add(_ c: Int) {
             let name = tree.name(c)
-            if name == "tr" { flushStray(); rows.append(tree.elementChildren(c).filter(isCell)) } else if isCell(c) { stray.append(c) }
+            if name == "tr" { flushStray(); rows.append(tree.children(c).filter(isCell)) } else if isCell(c) { stray.append(c) }
         }
-        for c in tree.elementChildren(table) {
+        for c in tree.children(table) where !tree.isText(c) {
             let name = tree.name(c)
             if name == "tbody" || name == "thead" || name == "tfoot" {
-                for r in tree.elementChildren(c) { add(r) }
+                for r in tree.children(c) where !tree.isText(r) { add(r) }
             } else {
                 add(c)
             }
