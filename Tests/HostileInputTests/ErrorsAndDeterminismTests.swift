@@ -83,10 +83,57 @@ struct TypedErrorTests {
                                                   options: ImportOptions())
         }
         let error = try #require(e)
-        expectTyped(error, code: .malformedMarkup, file: "m.json")
-        withKnownIssue("MeetingJSON.decode does not yet report the JSON decoder's line") {
-            #expect(error.location?.line == 3, "\(error)")
-        }
+        expectTyped(error, code: .malformedMarkup, file: "m.json", line: 3)
+        #expect(error.location?.column == 1, "\(error)")
+        #expect(error.sourceIdentifier == "meeting-json")
+    }
+
+    /// Decodes `json` and returns the error it must throw.
+    func meetingJSONError(_ json: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> MeetingImportError {
+        let e = #expect(throws: MeetingImportError.self, sourceLocation: sourceLocation) { try MeetingJSON.decode(Array(json.utf8)) }
+        let error = try #require(e, sourceLocation: sourceLocation)
+        #expect(error.code == .malformedMarkup, sourceLocation: sourceLocation)
+        #expect(!error.description.contains("\n"), "\(error)", sourceLocation: sourceLocation)
+        return error
+    }
+
+    @Test("meeting JSON syntax error: the parser's byte offset as line and column (columns in scalars)")
+    func meetingJSONSyntaxError() throws {
+        // The parser stops at the stray "2": line 3, column 19 (byte 20 of the line: "Café" is 5 bytes, 4 scalars).
+        let error = try meetingJSONError("{\"schemaVersion\": 1,\n\"title\": \"x\",\n\"labels\": [\"Café\" 2]}")
+        #expect(error.location == MeetingModel.SourceLocation(line: 3, column: 19), "\(error)")
+        #expect(error.message.contains("invalid JSON"), "\(error)")
+        // Unterminated input: the end of the input.
+        let eof = try meetingJSONError("{\"schemaVersion\": 1,\n  \"title\": \"open")
+        #expect(eof.location == MeetingModel.SourceLocation(line: 2, column: 17), "\(eof)")
+    }
+
+    @Test("meeting JSON with a value of the wrong type: located at that value, however deep")
+    func meetingJSONWrongType() throws {
+        let json = """
+            {
+              "schemaVersion": 1,
+              "title": "Weekly",
+              "attachments": [
+                {"fileName": "a.pdf"},
+                {"fileName": "b.pdf", "modifiedBy": {"name": 7}}
+              ]
+            }
+            """
+        let error = try meetingJSONError(json)
+        #expect(error.location == MeetingModel.SourceLocation(line: 6, column: 50), "\(error)")
+        #expect(error.message.contains("attachments[1].modifiedBy.name"), "\(error)")
+        // A rejected value (a newer schema) is located at the value too.
+        let newer = try meetingJSONError("{\n  \"title\": \"x\",\n  \"schemaVersion\": 99\n}")
+        #expect(newer.location == MeetingModel.SourceLocation(line: 3, column: 20), "\(newer)")
+    }
+
+    @Test("meeting JSON with a missing key: located at the object that lacks it")
+    func meetingJSONMissingKey() throws {
+        let json = "{\"schemaVersion\": 1, \"attachments\": [\n  {\"fileName\": \"a.pdf\"},\n  {\"fileType\": \"PDF File\"}\n]}"
+        let error = try meetingJSONError(json)
+        #expect(error.location == MeetingModel.SourceLocation(line: 3, column: 3), "\(error)")
+        #expect(error.message.contains("\"fileName\"") && error.message.contains("attachments[1]"), "\(error)")
     }
 
     @Test("JSON Lines of meetings: a bad line is malformed-markup at that line")
@@ -97,7 +144,13 @@ struct TypedErrorTests {
         }
         let error = try #require(e)
         #expect(error.code == .malformedMarkup && !error.message.isEmpty)
-        #expect(error.location?.line == 3, "\(error)")
+        // Line 3 of the text; the column within that line where "broken" stands.
+        #expect(error.location == MeetingModel.SourceLocation(line: 3, column: 22), "\(error)")
+        // A wrong type on line 2 is located within line 2.
+        let typed = #expect(throws: MeetingImportError.self) {
+            try MeetingJSONLines.decode(good + "\n{\"schemaVersion\": 1, \"title\": [true]}\n")
+        }
+        #expect(try #require(typed).location == MeetingModel.SourceLocation(line: 2, column: 31), "\(String(describing: typed))")
     }
 
     @Test("unreadable files and bad user directories")
