@@ -75,10 +75,13 @@ enum Pipeline {
         let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: true)
         var parsed = LibXML.parseHTML(bytes, fileName: fileName)
         parsed.diagnostics = decodingDiagnostics + parsed.diagnostics
+        // Strict HTML: the first message meaning damaged markup (LibXML's `htmlDamageCodes`); unknown HTML5 tags
+        // and other messages browsers shrug at never throw.
         if options.strictness == .strict, parsed.hadErrors {
-            throw MeetingImportError(.malformedMarkup, parsed.diagnostics.first?.message ?? "malformed HTML",
-                                     at: parsed.diagnostics.first?.location, file: fileName, sourceIdentifier: identifier,
-                                     diagnostics: parsed.diagnostics)
+            let first = parsed.firstError ?? parsed.diagnostics.first
+            throw MeetingImportError(.malformedMarkup, "damaged HTML: " + (first?.message ?? "malformed HTML"),
+                                     at: first?.location ?? SourceLocation(line: 1), file: fileName,
+                                     sourceIdentifier: identifier, diagnostics: parsed.diagnostics)
         }
         let tree = parsed.tree
         var page = page
