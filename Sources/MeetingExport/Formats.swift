@@ -46,7 +46,8 @@ public enum MeetingJSONLines {
     }
 
     /// Reads meetings back, one per non-empty line.
-    /// - Throws: `MeetingImportError` `malformed-markup` located at the first bad line.
+    /// - Throws: `MeetingImportError` `malformed-markup` located at the first bad line, with the column of the
+    ///   damage within it (see `MeetingJSON.decode(_:)`).
     public static func decode(_ text: String) throws(MeetingImportError) -> [Meeting] {
         var out: [Meeting] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -54,8 +55,9 @@ public enum MeetingJSONLines {
             do {
                 out.append(try MeetingJSON.decode(Array(line.utf8)))
             } catch {
+                // The line's own location is line 1; the column within it stays.
                 var e = error
-                e.location = SourceLocation(line: n + 1)
+                e.location = SourceLocation(line: n + 1, column: error.location?.column ?? 1)
                 throw e
             }
         }

@@ -29,7 +29,9 @@ public struct MeetingJSONSource: MeetingSource {
 
     /// Decodes the meeting; `ImportResult.isMeeting` is true when it has an agenda, participants or
     /// action items.
-    /// - Throws: `MeetingImportError` `malformed-markup` when the JSON is not a canonical meeting.
+    /// - Throws: `MeetingImportError` `malformed-markup` when the JSON is not a canonical meeting, with the
+    ///   line and column of the damage (see `MeetingJSON.decode(_:)`; a leading byte-order mark is not counted),
+    ///   the file name and the source identifier.
     public func importMeeting(from input: SourceInput, options: ImportOptions) throws(MeetingImportError) -> ImportResult {
         var bytes = input.bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -444,17 +444,27 @@ public struct Attachment: Sendable, Hashable, Codable {
     public var modifiedBy: Person?
     /// The attachment's comment ("SQuaRE slides").
     public var comment: String?
+    /// The file's IANA media type ("application/pdf", "image/jpeg"), when the source names one: the Attachments
+    /// box of a Confluence export, the REST API's `mediaType`. Independent of ``fileType``, which keeps the
+    /// page's own wording.
+    public var mediaType: String?
+    /// The "Modified" cell as the page writes it ("Mar 08, 2024 by Dmitri Volkov"); ``modified`` and
+    /// ``modifiedBy`` are read from it.
+    public var modifiedText: String?
 
     /// Creates an attachment.
     public init(fileName: String, fileType: String? = nil, modified: CalendarDate? = nil,
-                modifiedBy: Person? = nil, comment: String? = nil) {
+                modifiedBy: Person? = nil, comment: String? = nil, mediaType: String? = nil,
+                modifiedText: String? = nil) {
         self.fileName = fileName
         self.fileType = fileType
         self.modified = modified
         self.modifiedBy = modifiedBy
         self.comment = comment
+        self.mediaType = mediaType
+        self.modifiedText = modifiedText
     }
-    enum CodingKeys: String, CodingKey { case fileName, fileType, modified, modifiedBy, comment }
+    enum CodingKeys: String, CodingKey { case fileName, fileType, modified, modifiedBy, comment, mediaType, modifiedText }
     /// Encodes the canonical JSON form (see ``MeetingJSON``).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -463,6 +473,8 @@ public struct Attachment: Sendable, Hashable, Codable {
         try c.encode(modified, forKey: .modified)
         try c.encode(modifiedBy, forKey: .modifiedBy)
         try c.encode(comment, forKey: .comment)
+        try c.encode(mediaType, forKey: .mediaType)
+        try c.encode(modifiedText, forKey: .modifiedText)
     }
 }
 

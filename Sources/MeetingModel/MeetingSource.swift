@@ -344,12 +344,15 @@ public enum MeetingJSON {
     }
 
     /// Decodes canonical JSON back into a meeting.
-    /// - Throws: ``MeetingImportError`` `malformed-markup` with the decoder's reason.
+    /// - Throws: ``MeetingImportError`` `malformed-markup` with the decoder's reason and the line and column of the
+    ///   damage: for a syntax error, the byte the JSON parser stopped at; for a value of the wrong type, a missing
+    ///   key or a rejected value, where that value (for a missing key, the object lacking it) starts.
     public static func decode(_ bytes: [UInt8]) throws(MeetingImportError) -> Meeting {
         do {
             return try JSONDecoder().decode(Meeting.self, from: Data(bytes))
         } catch {
-            throw MeetingImportError(.malformedMarkup, "not canonical meeting JSON: \(error)")
+            let (message, location) = JSONLocator(bytes: bytes).describe(error)
+            throw MeetingImportError(.malformedMarkup, "not canonical meeting JSON: \(message)", at: location)
         }
     }
 }

@@ -59,6 +59,7 @@ public enum WordCoverage {
         for d in meeting.decisions { s.append(d.text) }
         for a in meeting.attachments {
             s.append(a.fileName); s.append(a.fileType ?? ""); s.append(a.comment ?? "")
+            s.append(a.mediaType ?? ""); s.append(a.modifiedText ?? "")
             if let m = a.modifiedBy { person(m) }
         }
         for t in meeting.planningTopics {

@@ -41,8 +41,9 @@ struct TypedErrorTests {
         #expect(!error.message.isEmpty && stableCodes.contains(error.code.rawValue), "\(error)")
     }
 
-    // Strict mode applies to storage format; the HTML importer reads HTML leniently in both modes (browsers do).
-    @Test("strict markup errors carry the line of the first error", arguments: ["confluence-storage", "confluence-rest-json"])
+    // Strict HTML throws on damaged markup only (see ConfluenceHTMLSource.importMeeting); here an end tag closing nothing.
+    @Test("strict markup errors carry the line of the first error",
+          arguments: ["confluence-storage", "confluence-rest-json", "confluence-html"])
     func strictMarkup(_ identifier: String) throws {
         let page = "<p>fine</p>\n<p>fine too</p>\n<p>broken </b></i> mismatched</p>\n"
         let bytes = identifier == "confluence-rest-json" ? Hostile.restEnvelope(storage: page) : Array(page.utf8)
@@ -52,6 +53,62 @@ struct TypedErrorTests {
         }
         // In the REST envelope the line is the body's line.
         expectTyped(try #require(e), code: .malformedMarkup, file: "strict.page", line: 3)
+    }
+
+    @Test("strict HTML: damaged markup throws malformed-markup at the first damage", arguments: [
+        // An end tag that closes nothing open (line 3, column 15: libxml2 reports the position after the tag).
+        ("<html><body>\n<p>fine</p>\n<p>broken </b> text</p>\n</body></html>\n", 3, 15),
+        // An attribute value never closed: the start tag cannot end.
+        ("<html><body>\n<p>ok</p>\n<ul>\n<li class=\"x>never closed\n", 5, 1),
+        // A character reference outside Unicode's allowed range.
+        ("<html><body>\n<h3>Notes</h3>\n<p>zero &#0; here</p>\n</body></html>\n", 3, 13),
+        // A mismatched end tag after benign HTML5 (which alone never throws).
+        ("<html><body><section><time datetime=\"2025-01-02\">2 Jan</time></section>\n<p><b>bold</i> end</p>\n</body></html>", 2, 15),
+    ])
+    func strictHTMLDamage(_ page: String, _ line: Int, _ column: Int) throws {
+        let e = #expect(throws: MeetingImportError.self) {
+            try BuiltIn.html.importMeeting(from: SourceInput(text: page, fileName: "damaged.html"),
+                                           options: ImportOptions(strictness: .strict))
+        }
+        let error = try #require(e)
+        expectTyped(error, code: .malformedMarkup, file: "damaged.html", line: line)
+        #expect(error.location?.column == column, "\(error)")
+        #expect(error.message.hasPrefix("damaged HTML: "), "\(error)")
+        #expect(error.sourceIdentifier == "confluence-html")
+        // Lenient mode reads the same page, listing the damage as a diagnostic at the same place.
+        let lenient = try BuiltIn.html.importMeeting(from: SourceInput(text: page, fileName: "damaged.html"), options: ImportOptions())
+        #expect(lenient.meeting.diagnostics.contains { $0.location == error.location }, "\(lenient.meeting.diagnostics)")
+    }
+
+    @Test("strict HTML: unknown HTML5 tags, a misplaced <body> and '&' without ';' are not damage")
+    func strictHTMLBenign() throws {
+        let page = """
+            <!DOCTYPE html><html><body><main><article><p>Date <time datetime="2025-03-04">4 Mar 2025</time></p>
+            <custom-widget>kept</custom-widget><p><a href="/x?a=1&b=2">link</a> R&D</p><body><p>after</p></article></main>
+            </body></html>
+            """
+        let strict = try BuiltIn.html.importMeeting(from: SourceInput(text: page, fileName: "benign.html"),
+                                                    options: ImportOptions(strictness: .strict))
+        let lenient = try BuiltIn.html.importMeeting(from: SourceInput(text: page, fileName: "benign.html"), options: ImportOptions())
+        #expect(strict.meeting == lenient.meeting)
+        let json = String(decoding: MeetingJSON.encode(strict.meeting), as: UTF8.self)
+        #expect(json.contains("kept") && json.contains("R&D") && json.contains("after"), "\(json)")
+    }
+
+    @Test("strict HTML: every clean export page imports in strict mode as in lenient mode; the messy one throws",
+          arguments: Fixtures.allPages.filter { $0.sourceIdentifier == "confluence-html" })
+    func strictHTMLFixtures(_ page: FixturePage) throws {
+        let lenient = try page.source.importMeeting(from: page.input, options: ImportOptions())
+        if page.isClean {
+            let strict = try page.source.importMeeting(from: page.input, options: ImportOptions(strictness: .strict))
+            #expect(strict.meeting == lenient.meeting, "\(page.name)")
+        } else {
+            // messy/board-review.html: "Unexpected end tag : td" on line 20.
+            let e = #expect(throws: MeetingImportError.self) {
+                try page.source.importMeeting(from: page.input, options: ImportOptions(strictness: .strict))
+            }
+            expectTyped(try #require(e), code: .malformedMarkup, line: 20)
+        }
     }
 
     @Test("strict plain text: undecodable bytes carry their line and column")
@@ -83,10 +140,57 @@ struct TypedErrorTests {
                                                   options: ImportOptions())
         }
         let error = try #require(e)
-        expectTyped(error, code: .malformedMarkup, file: "m.json")
-        withKnownIssue("MeetingJSON.decode does not yet report the JSON decoder's line") {
-            #expect(error.location?.line == 3, "\(error)")
-        }
+        expectTyped(error, code: .malformedMarkup, file: "m.json", line: 3)
+        #expect(error.location?.column == 1, "\(error)")
+        #expect(error.sourceIdentifier == "meeting-json")
+    }
+
+    /// Decodes `json` and returns the error it must throw.
+    func meetingJSONError(_ json: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> MeetingImportError {
+        let e = #expect(throws: MeetingImportError.self, sourceLocation: sourceLocation) { try MeetingJSON.decode(Array(json.utf8)) }
+        let error = try #require(e, sourceLocation: sourceLocation)
+        #expect(error.code == .malformedMarkup, sourceLocation: sourceLocation)
+        #expect(!error.description.contains("\n"), "\(error)", sourceLocation: sourceLocation)
+        return error
+    }
+
+    @Test("meeting JSON syntax error: the parser's byte offset as line and column (columns in scalars)")
+    func meetingJSONSyntaxError() throws {
+        // The parser stops at the stray "2": line 3, column 19 (byte 20 of the line: "Café" is 5 bytes, 4 scalars).
+        let error = try meetingJSONError("{\"schemaVersion\": 1,\n\"title\": \"x\",\n\"labels\": [\"Café\" 2]}")
+        #expect(error.location == MeetingModel.SourceLocation(line: 3, column: 19), "\(error)")
+        #expect(error.message.contains("invalid JSON"), "\(error)")
+        // Unterminated input: the end of the input.
+        let eof = try meetingJSONError("{\"schemaVersion\": 1,\n  \"title\": \"open")
+        #expect(eof.location == MeetingModel.SourceLocation(line: 2, column: 17), "\(eof)")
+    }
+
+    @Test("meeting JSON with a value of the wrong type: located at that value, however deep")
+    func meetingJSONWrongType() throws {
+        let json = """
+            {
+              "schemaVersion": 1,
+              "title": "Weekly",
+              "attachments": [
+                {"fileName": "a.pdf"},
+                {"fileName": "b.pdf", "modifiedBy": {"name": 7}}
+              ]
+            }
+            """
+        let error = try meetingJSONError(json)
+        #expect(error.location == MeetingModel.SourceLocation(line: 6, column: 50), "\(error)")
+        #expect(error.message.contains("attachments[1].modifiedBy.name"), "\(error)")
+        // A rejected value (a newer schema) is located at the value too.
+        let newer = try meetingJSONError("{\n  \"title\": \"x\",\n  \"schemaVersion\": 99\n}")
+        #expect(newer.location == MeetingModel.SourceLocation(line: 3, column: 20), "\(newer)")
+    }
+
+    @Test("meeting JSON with a missing key: located at the object that lacks it")
+    func meetingJSONMissingKey() throws {
+        let json = "{\"schemaVersion\": 1, \"attachments\": [\n  {\"fileName\": \"a.pdf\"},\n  {\"fileType\": \"PDF File\"}\n]}"
+        let error = try meetingJSONError(json)
+        #expect(error.location == MeetingModel.SourceLocation(line: 3, column: 3), "\(error)")
+        #expect(error.message.contains("\"fileName\"") && error.message.contains("attachments[1]"), "\(error)")
     }
 
     @Test("JSON Lines of meetings: a bad line is malformed-markup at that line")
@@ -97,7 +201,13 @@ struct TypedErrorTests {
         }
         let error = try #require(e)
         #expect(error.code == .malformedMarkup && !error.message.isEmpty)
-        #expect(error.location?.line == 3, "\(error)")
+        // Line 3 of the text; the column within that line where "broken" stands.
+        #expect(error.location == MeetingModel.SourceLocation(line: 3, column: 22), "\(error)")
+        // A wrong type on line 2 is located within line 2.
+        let typed = #expect(throws: MeetingImportError.self) {
+            try MeetingJSONLines.decode(good + "\n{\"schemaVersion\": 1, \"title\": [true]}\n")
+        }
+        #expect(try #require(typed).location == MeetingModel.SourceLocation(line: 2, column: 31), "\(String(describing: typed))")
     }
 
     @Test("unreadable files and bad user directories")

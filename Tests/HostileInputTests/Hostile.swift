@@ -5,6 +5,23 @@
 import Foundation
 
 enum Hostile {
+    /// `HOSTILE_SIZE=small` (set by `Scripts/safety.sh --fast` for its AddressSanitizer pass): the size tests
+    /// build the same inputs with a tenth of the table rows and action items. Memory safety does not depend on the
+    /// count of identical rows; what depends on size (a quadratic step) is proved by the full-size run without a
+    /// sanitizer. The small markup tables keep over 4 MB, so libxml2 is still fed in several chunks.
+    static let small = ProcessInfo.processInfo.environment["HOSTILE_SIZE"] == "small"
+
+    /// The million-cell table (1,000 × 1,000 `<td>c</td>`; small: 100 × 1,000 cells of 42 letters, 5.1 MB).
+    static func millionCellTable() -> [UInt8] {
+        small ? hugeTable(rows: 100, cell: "<td>" + String(repeating: "c", count: 42) + "</td>") : hugeTable()
+    }
+
+    /// The million-cell plain-text table (small: 100 lines of 1,000 cells).
+    static func millionCellTextTable() -> [UInt8] { hugeTextTable(rows: small ? 100 : 1000) }
+
+    /// How many action items `plainTextShapes` writes (small: 2,000).
+    static let actionCount = small ? 2_000 : 20_000
+
     /// Appends `piece` `count` times.
     static func repeated(_ piece: String, _ count: Int, into out: inout [UInt8]) {
         let p = Array(piece.utf8)

@@ -224,16 +224,11 @@ struct NothingLostTests {
         #expect(text.contains("— A") || text.contains("—A"))
     }
 
-    /// Fixtures of other targets whose remaining losses are known, with the words and why. Each is recorded as a
-    /// known issue (and fails the test once fixed, so that the entry is removed).
-    static let knownLosses: [String: String] = [
-        "Examples/pages/harbour-survey-workshop-2024-03.html":
-            "the export's Attachments box repeats each file with its MIME type (application/vnd.openxmlformats-…); the model keeps one fileType per attachment (the attachments macro's 'PDF File'), and the labels 'Attachments:' and 'by' are not kept",
-        "Tests/ConfluenceHTMLTests/Fixtures/f2f-export.html":
-            "as the harbour export: MIME types of the Attachments box, the 'Attachments:' and 'by' labels, the 'image' type word",
-        "Examples/pages/harbour-survey-workshop-2024-03.txt":
-            "the label 'by' of the pasted attachments table ('Mar 08, 2024 by …') is not kept",
-    ]
+    /// Fixtures whose remaining losses are known, with the words and why. Each is recorded as a known issue (and
+    /// fails the test once fixed, so that the entry is removed). None today: the export's Attachments box keeps its
+    /// media types in `Attachment.mediaType` and its title in a located note, and "by" is kept in
+    /// `Attachment.modifiedText`.
+    static let knownLosses: [String: String] = [:]
 
     @Test("every fixture keeps its words (100% clean, ≥ 99% messy)", arguments: Fixtures.allPages)
     func fixtureKeepsWords(_ page: FixturePage) throws {
@@ -255,6 +250,27 @@ struct NothingLostTests {
         } else {
             check()
         }
+    }
+
+    @Test("attachments keep the export's media types and the Modified cell as written (harbour page, HTML and text)")
+    func attachmentWords() throws {
+        func meeting(_ name: String) throws -> Meeting {
+            let page = try #require(Fixtures.allPages.first { $0.name == name })
+            return try page.source.importMeeting(from: page.input, options: ImportOptions()).meeting
+        }
+        let html = try meeting("Examples/pages/harbour-survey-workshop-2024-03.html")
+        #expect(html.attachments.map(\.fileName) == ["calibration-2024-02.pdf", "budget 2024.pptx"])
+        #expect(html.attachments.map(\.mediaType) == ["application/pdf",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation"])
+        #expect(html.attachments.map(\.fileType) == ["PDF File", "Microsoft Powerpoint Presentation"])
+        #expect(html.attachments.map(\.modifiedText) == ["Mar 08, 2024 by Dmitri Volkov", "Mar 12, 2024 by Amara Okafor"])
+        #expect(html.attachments.first?.modifiedBy?.name == "Dmitri Volkov")
+        let box = try #require(html.diagnostics.first { $0.code == "confluence.attachments-box" })
+        #expect(box.text == "Attachments:" && box.location?.line == 53 && box.message.contains("2 files"), "\(box)")
+        let text = try meeting("Examples/pages/harbour-survey-workshop-2024-03.txt")
+        #expect(text.attachments.map(\.modifiedText) == ["Mar 08, 2024 by Dmitri Volkov", "Mar 12, 2024 by Amara Okafor"])
+        #expect(text.attachments.allSatisfy { $0.mediaType == nil })
+        #expect(text.attachments.first?.modified == CalendarDate(year: 2024, month: 3, day: 8))
     }
 
     @Test("text the importer cannot place is kept in a located diagnostic", arguments: [

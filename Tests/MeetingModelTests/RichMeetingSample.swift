@@ -86,7 +86,8 @@ enum RichMeetingSample {
                         Decision(text: "Move the spring meeting online")],
             attachments: [
                 Attachment(fileName: "milestones-2020.pdf", fileType: "PDF File", modified: date(2019, 11, 11),
-                           modifiedBy: tom, comment: "Draft plan"),
+                           modifiedBy: tom, comment: "Draft plan", mediaType: "application/pdf",
+                           modifiedText: "Nov 11, 2019 by Tom Okafor"),
                 Attachment(fileName: "notes.txt"),
             ],
             planningTopics: [

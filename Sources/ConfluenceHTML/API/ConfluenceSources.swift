@@ -47,7 +47,15 @@ public struct ConfluenceHTMLSource: MeetingSource {
     }
 
     /// Imports an exported or rendered HTML page.
-    /// - Throws: `MeetingImportError` `empty-input`, `input-too-large`, or `malformed-markup` in strict mode.
+    ///
+    /// Lenient mode (the default) reads any HTML as a browser would and lists libxml2's messages as diagnostics.
+    /// Strict mode (`ImportOptions(strictness: .strict)`) throws at the first sign of damaged markup: an end tag
+    /// that closes nothing open or the wrong element, a tag, attribute value, comment or DOCTYPE cut off, a
+    /// repeated attribute, characters or character references outside Unicode's allowed range, bytes not in the
+    /// declared encoding. Unknown (HTML5) tags, a misplaced `<html>`/`<body>` and an `&` without `;` never throw:
+    /// a clean Confluence export imports the same in both modes.
+    /// - Throws: `MeetingImportError` `empty-input`, `input-too-large`, or, in strict mode, `malformed-markup`
+    ///   located at the first damage.
     public func importMeeting(from input: SourceInput, options importOptions: ImportOptions) throws(MeetingImportError) -> ImportResult {
         try Pipeline.importPage(input, as: .html, options: importOptions, confluence: options, identifier: identifier)
     }

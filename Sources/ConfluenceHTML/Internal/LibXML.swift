@@ -55,6 +55,8 @@ private struct TreeBuilder {
     var lowercase = true
     var fatal = false
     var errors = false
+    /// The first message that set ``errors``: what strict mode throws.
+    var firstError: Diagnostic?
 
     init(html: Bool) { self.html = html }
 
@@ -153,7 +155,16 @@ private struct TreeBuilder {
         tree.appendText(text, parent: current, line: line, column: column)
     }
 
-    mutating func error(level: Int, message: String, line: Int, column: Int) {
+    /// libxml2 HTML parser messages that mean damaged markup (strict mode throws on the first): mismatched or
+    /// unexpected end tags (76), a start or end tag cut off (73, 74, 77), an unnamed element or attribute (68),
+    /// attribute values never closed or holding "<" (38-40), a repeated attribute (42), characters or character
+    /// references outside XML's range (9), bytes that are not the declared encoding (81), a comment, processing
+    /// instruction, DOCTYPE or literal never closed (34, 44, 45, 47, 61), content after the end (5).
+    /// Not damage: unknown (HTML5) tags (801), misplaced `<html>`/`<body>`/DOCTYPE (800) and "&" without ";" (23),
+    /// which browsers read the same way.
+    static let htmlDamageCodes: Set<Int> = [5, 9, 34, 38, 39, 40, 42, 44, 45, 47, 61, 68, 73, 74, 76, 77, 81]
+
+    mutating func error(level: Int, code: Int, message: String, line: Int, column: Int) {
         if level >= 3 { fatal = true }
         // libxml2's HTML 4 parser does not know HTML5 elements; those are not errors in a Confluence export.
         if html, message.hasPrefix("Tag "), message.containsBytes(" invalid") {
@@ -161,10 +172,17 @@ private struct TreeBuilder {
             if ["time", "section", "article", "nav", "header", "footer", "main", "figure", "figcaption", "aside",
                 "mark", "details", "summary", "svg", "path", "video", "source", "picture", "template"].contains(String(tag)) { return }
         }
-        if level >= 2 { errors = true }
         let severity: Diagnostic.Severity = level <= 1 ? .warning : (level == 2 ? .warning : .error)
         let loc = SourceLocation(line: max(1, line + Int(tree.lineOffset)),
                                  column: max(1, line == 1 ? column - Int(tree.firstLineColumnOffset) : column))
+        // XML: every error counts; HTML: only damage (see `htmlDamageCodes`).
+        if level >= 2, !html || level >= 3 || Self.htmlDamageCodes.contains(code) {
+            errors = true
+            if firstError == nil {
+                firstError = Diagnostic(severity, code: html ? "confluence.html-markup" : "confluence.storage-markup",
+                                        message.trimmingSet(" \n\t"), at: loc)
+            }
+        }
         guard diagnostics.count < maxParserDiagnostics else {
             if firstDropped == nil { firstDropped = loc }
             droppedDiagnostics += 1
@@ -194,7 +212,7 @@ private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Tr
 private let structuredError: xmlStructuredErrorFunc = { ctx, error in
     guard let b = builder(ctx), let error else { return }
     let e = error.pointee
-    b.pointee.error(level: Int(e.level.rawValue), message: e.message.map { String(cString: $0) } ?? "markup error",
+    b.pointee.error(level: Int(e.level.rawValue), code: Int(e.code), message: e.message.map { String(cString: $0) } ?? "markup error",
                     line: Int(e.line), column: Int(e.int2))
 }
 
@@ -206,6 +224,8 @@ struct ParsedMarkup {
     var hadErrors: Bool
     /// True when libxml2 reported a fatal error (XML recovery may then have stopped early).
     var hadFatalErrors = false
+    /// The first message that made ``hadErrors`` true, with its location (listed or not).
+    var firstError: Diagnostic? = nil
 }
 
 enum LibXML {
@@ -343,7 +363,8 @@ enum LibXML {
                                     "\(b.droppedDiagnostics) further markup messages from libxml2 not listed, the first at \(b.firstDropped ?? SourceLocation(line: 1))",
                                     at: b.firstDropped ?? SourceLocation(line: 1)))
         }
-        return ParsedMarkup(tree: b.tree, diagnostics: diags, hadErrors: hadErrors, hadFatalErrors: b.fatal)
+        return ParsedMarkup(tree: b.tree, diagnostics: diags, hadErrors: hadErrors, hadFatalErrors: b.fatal,
+                            firstError: b.firstError)
     }
 
     /// The character an HTML 4 / XHTML named entity stands for (`"nbsp"` → U+00A0), from libxml2's table.

@@ -537,12 +537,17 @@ struct MeetingBuilder {
     func modifiedAttachment(name: String, type: String?, modified: String, comment: String?) -> Attachment {
         var by: Person?
         var dateText = modified
+        // The cell as written, with the space the markup implies ("<span>Mar 11, 2024</span><span>by</span> …").
+        var written = collapseWhitespace(Array(modified.utf8)[...], trim: true)
         if let r = modified.firstRange(of: " by ") ?? modified.firstRange(of: "by ") {
             by = Recognize.person(String(modified[r.upperBound...]))
             dateText = String(modified[..<r.lowerBound])
+            let date = collapseWhitespace(Array(dateText.utf8)[...], trim: true)
+            let who = collapseWhitespace(Array(modified[r.upperBound...].utf8)[...], trim: true)
+            written = date.isEmpty ? "by " + who : date + " by " + who
         }
         return Attachment(fileName: name, fileType: type, modified: Recognize.firstDate(in: dateText), modifiedBy: by,
-                          comment: comment)
+                          comment: comment, modifiedText: written.isEmpty ? nil : written)
     }
 
     // MARK: People

@@ -96,10 +96,13 @@ enum Pipeline {
         let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: true)
         var parsed = LibXML.parseHTML(bytes, fileName: fileName)
         parsed.diagnostics = decodingDiagnostics + parsed.diagnostics
+        // Strict HTML: the first message meaning damaged markup (LibXML's `htmlDamageCodes`); unknown HTML5 tags
+        // and other messages browsers shrug at never throw.
         if options.strictness == .strict, parsed.hadErrors {
-            throw MeetingImportError(.malformedMarkup, parsed.diagnostics.first?.message ?? "malformed HTML",
-                                     at: parsed.diagnostics.first?.location, file: fileName, sourceIdentifier: identifier,
-                                     diagnostics: parsed.diagnostics)
+            let first = parsed.firstError ?? parsed.diagnostics.first
+            throw MeetingImportError(.malformedMarkup, "damaged HTML: " + (first?.message ?? "malformed HTML"),
+                                     at: first?.location ?? SourceLocation(line: 1), file: fileName,
+                                     sourceIdentifier: identifier, diagnostics: parsed.diagnostics)
         }
         let tree = parsed.tree
         var page = page
@@ -117,7 +120,9 @@ enum Pipeline {
         builder.walk(root)
         if main != nil {
             for section in tree.all(below: tree.root, where: { tree.hasClass("pageSection", $0) }) {
-                shellAttachments(tree, section, into: &builder.attachments)
+                if let note = shellAttachments(tree, section, into: &builder.attachments) {
+                    builder.conv.draft.meeting.diagnostics.append(note)
+                }
             }
         }
         return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
@@ -224,10 +229,13 @@ enum Pipeline {
         }
     }
 
-    /// The export's "Attachments:" box: `<a href="attachments/…">name</a> (image/png)`.
-    static func shellAttachments(_ tree: MarkupTree, _ section: Int, into list: inout [Attachment]) {
+    /// The export's "Attachments:" box: `<a href="attachments/…">name</a> (image/png)`. The type in parentheses
+    /// is the file's media type (``Attachment/mediaType``; also ``Attachment/fileType`` when the page words none).
+    /// Returns a note, located at the box's title and holding it, saying where the files went.
+    static func shellAttachments(_ tree: MarkupTree, _ section: Int, into list: inout [Attachment]) -> Diagnostic? {
         guard let header = tree.first(below: section, where: { tree.hasClass("pageSectionTitle", $0) }),
-              tree.textContent(header).lowercased().hasPrefix("attachments") else { return }
+              tree.textContent(header).lowercased().hasPrefix("attachments") else { return nil }
+        var files = 0
         for a in tree.all(below: section, where: { tree.name($0) == "a" }) {
             guard let href = tree.attribute("href", of: a), href.hasPrefix("attachments/") else { continue }
             let name = tree.textContent(a)
@@ -243,12 +251,19 @@ enum Pipeline {
                 } else { break }
                 sib = tree.nodes[Int(sib)].next
             }
+            let mediaType = type.flatMap { $0.contains("/") ? $0 : nil }
+            files += 1
             if let i = list.firstIndex(where: { $0.fileName == name }) {
                 if list[i].fileType == nil { list[i].fileType = type }
+                if list[i].mediaType == nil { list[i].mediaType = mediaType }
             } else {
-                list.append(Attachment(fileName: name, fileType: type))
+                list.append(Attachment(fileName: name, fileType: type, mediaType: mediaType))
             }
         }
+        let title = collapseWhitespace(Array(tree.textContent(header).utf8)[...], trim: true)
+        return Diagnostic(.note, code: "confluence.attachments-box",
+                          "the export's attachments box lists \(files) file\(files == 1 ? "" : "s"); read into attachments with their media types",
+                          at: tree.location(header), text: title)
     }
 
     /// A body without an envelope (a bare storage-format file) carries no title: take the page's opening
@@ -358,6 +373,8 @@ enum Pipeline {
             if let i = meeting.attachments.firstIndex(where: { $0.fileName == a.fileName }) {
                 // The same file met twice (attachments macro and the export's Attachments box): keep what each adds.
                 if meeting.attachments[i].fileType == nil { meeting.attachments[i].fileType = a.fileType }
+                if meeting.attachments[i].mediaType == nil { meeting.attachments[i].mediaType = a.mediaType }
+                if meeting.attachments[i].modifiedText == nil { meeting.attachments[i].modifiedText = a.modifiedText }
             } else {
                 meeting.attachments.append(a)
             }

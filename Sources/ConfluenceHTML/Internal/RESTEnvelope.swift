@@ -69,7 +69,7 @@ enum RESTEnvelope {
             let attachment = Attachment(fileName: name, fileType: type,
                                         modified: date(a.path("version.when") ?? a.path("version.createdAt") ?? a["createdAt"]),
                                         modifiedBy: person(a.path("version.by")) ?? person(a.path("version.authorId")),
-                                        comment: comment?.isEmpty == true ? nil : comment)
+                                        comment: comment?.isEmpty == true ? nil : comment, mediaType: type)
             if let i = result.meeting.attachments.firstIndex(where: { $0.fileName == name }) {
                 result.meeting.attachments[i] = attachment
             } else {

@@ -302,9 +302,11 @@ struct PageParser {
             var left = whole
             var modified: CalendarDate? = nil
             var by: Person? = nil
+            var modifiedText: String? = nil
             if let m = dates.lastDate(in: whole) {
                 left = String(whole[..<m.range.lowerBound]).trimmed
                 modified = m.start
+                modifiedText = String(whole[m.range.lowerBound...]).trimmed
                 var after = whole[m.range.upperBound...].trimmed
                 if after.lowercased().hasPrefix("by ") { after = String(after.dropFirst(3)) }
                 if !after.isEmpty, var p = PersonRecognizer.person(from: after) {
@@ -319,7 +321,7 @@ struct PageParser {
                 continue
             }
             meeting.attachments.append(Attachment(fileName: name, fileType: type, modified: modified, modifiedBy: by,
-                                                  comment: comment))
+                                                  comment: comment, modifiedText: modifiedText))
         }
     }
 
