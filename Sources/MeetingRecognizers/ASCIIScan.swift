@@ -3,6 +3,13 @@
 /// Byte-level helpers for hot paths. They are exact for ASCII text; callers fall back to `String` APIs
 /// (Unicode case mapping, canonical equivalence) when the text is not ASCII.
 public enum ASCIIScan {
+    /// Whether `s` holds an ASCII digit (0–9).
+    @inlinable
+    public static func hasDigit(_ s: some StringProtocol) -> Bool {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ $0.contains { $0 &- 48 < 10 } }) { return r }
+        return s.utf8.contains { $0 &- 48 < 10 }
+    }
+
     /// Whether every byte of `s` is ASCII.
     @inlinable
     public static func isASCII(_ s: some StringProtocol) -> Bool {

@@ -130,6 +130,8 @@ public struct ActionItemRecognizer: Sendable {
     /// When `fragment` only completes the item before it (a due date, ticket keys, macro residue,
     /// "Ticket:"), adds what it carries to `item` and returns true; otherwise returns false.
     public func absorb(_ fragment: String, into item: inout RecognizedActionItem) -> Bool {
+        // A due date and a ticket key both need an ASCII digit; without one only macro residue can complete the item.
+        if !ASCIIScan.hasDigit(fragment), !TicketRecognizer.isResidue(fragment) { return false }
         let (cleaned, keys) = tickets.extract(from: fragment)
         var rest = cleaned
         var due: CalendarDate? = nil
@@ -262,18 +264,11 @@ public struct ActionItemRecognizer: Sendable {
         // Drop leading connectors (but keep "the" of "the DM-SST").
         while start < dash, Self.isConnector(words[start].text), !words[start].text.equalsLowercasedASCII("the") { start += 1 }
         guard start < dash else { return nil }
-        // Trim leading words until the phrase parses.
-        var s = start
-        while s < dash {
-            let phrase = words[s..<dash].map(\.text).joined(separator: " ")
-            if parseOwners(phrase, resolve: false) != nil { break }
-            s += 1
-        }
-        guard s < dash else { return nil }
-        if s > start, s - start > 0 {
-            // Words dropped from the front: the phrase was preceded by prose, accept only if that prose ended a sentence.
-            return nil
-        }
+        // The whole phrase must parse: a phrase that parses only with words dropped from its front was
+        // preceded by prose, and is no owner phrase (so shorter phrases need not be tried).
+        let s = start
+        let phrase = words[s..<dash].map(\.text).joined(separator: " ")
+        guard parseOwners(phrase, resolve: false) != nil else { return nil }
         var mark = s
         var status = ActionStatus.unknown
         if s > 0, let st = Self.status(ofMark: words[s - 1].text) { mark = s - 1; status = st }

@@ -172,6 +172,15 @@ extension StringProtocol {
         let n = needle.utf8
         guard let first = n.first else { return nil }
         let u = utf8
+        // Over contiguous bytes (the usual case): a byte search, then indices for the hit only.
+        if let k = u.withContiguousStorageIfAvailable({ h -> Int in
+            var needleCopy = needle
+            return needleCopy.withUTF8 { ASCIIScan.find(h, $0, from: 0) } ?? -1
+        }) {
+            guard k >= 0 else { return nil }
+            let lo = u.index(u.startIndex, offsetBy: k)
+            return lo..<u.index(lo, offsetBy: n.count)
+        }
         var i = u.startIndex
         while i != u.endIndex {
             if u[i] == first {
