@@ -98,21 +98,24 @@ public struct ActionItemRecognizer: Sendable {
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
         // 1. Owner phrases before dashes.
-        var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool)] = []
+        var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool, phrase: OwnerPhrase)] = []
         for (i, w) in words.enumerated() where i > 0 && Self.isDash(w.text) {
-            guard let (s, mark, status) = walkBack(words, from: i) else { continue }
+            guard let (s, mark, status, phrase) = walkBack(words, from: i) else { continue }
             if let last = starts.last, last.dash >= s { continue }
-            starts.append((s, mark, i, status, false))
+            starts.append((s, mark, i, status, false, phrase))
         }
         // 2. The dash-less "A and B to do X … <date>" form, only at the start of the text.
-        if starts.first.map({ $0.ownerStart > 1 }) ?? true, let (s, mark, toIndex, status) = forwardToForm(words),
+        if starts.first.map({ $0.ownerStart > 1 }) ?? true, let (s, mark, toIndex, status, phrase) = forwardToForm(words),
            dates.lastDate(in: text) != nil {
-            starts.insert((s, mark, toIndex, status, true), at: 0)
+            starts.insert((s, mark, toIndex, status, true, phrase), at: 0)
         }
         var out: [RecognizedActionItem] = []
         for (n, st) in starts.enumerated() {
             let ownerText = text[words[st.ownerStart].range.lowerBound..<words[st.dash - 1].range.upperBound]
-            guard let (owners, groups) = parseOwners(String(ownerText)) else { continue }
+            // The phrase as written is usually the words joined by single spaces, already parsed while walking back.
+            let ownerString = String(ownerText)
+            guard let parts = ownerString.utf8.elementsEqual(st.phrase.text.utf8) ? st.phrase.parts : parseOwnerParts(ownerString) else { continue }
+            let (owners, groups) = owners(from: parts, resolve: true)
             let bodyStart = words[st.dash].range.upperBound
             let end = n + 1 < starts.count ? words[starts[n + 1].markStart].range.lowerBound : text.endIndex
             guard bodyStart <= end else { continue }
@@ -245,7 +248,7 @@ public struct ActionItemRecognizer: Sendable {
 
     /// Walks back from the dash at `dash` over an owner phrase; returns its start, the start including a
     /// check mark, and the mark's status.
-    func walkBack(_ words: [Word], from dash: Int) -> (Int, Int, ActionStatus)? {
+    func walkBack(_ words: [Word], from dash: Int) -> (Int, Int, ActionStatus, OwnerPhrase)? {
         var i = dash - 1
         var start = dash
         var count = 0
@@ -268,15 +271,15 @@ public struct ActionItemRecognizer: Sendable {
         // preceded by prose, and is no owner phrase (so shorter phrases need not be tried).
         let s = start
         let phrase = words[s..<dash].map(\.text).joined(separator: " ")
-        guard parseOwners(phrase, resolve: false) != nil else { return nil }
+        guard let parts = parseOwnerParts(phrase) else { return nil }
         var mark = s
         var status = ActionStatus.unknown
         if s > 0, let st = Self.status(ofMark: words[s - 1].text) { mark = s - 1; status = st }
-        return (s, mark, status)
+        return (s, mark, status, OwnerPhrase(text: phrase, parts: parts))
     }
 
     /// The "A and B to …" form at the start: owner phrase start, mark start, index of "to", status.
-    func forwardToForm(_ words: [Word]) -> (Int, Int, Int, ActionStatus)? {
+    func forwardToForm(_ words: [Word]) -> (Int, Int, Int, ActionStatus, OwnerPhrase)? {
         var i = 0
         var status = ActionStatus.unknown
         if let st = Self.status(ofMark: words[0].text) { status = st; i = 1 }
@@ -292,28 +295,51 @@ public struct ActionItemRecognizer: Sendable {
         }
         guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
         let phrase = words[start..<i].map(\.text).joined(separator: " ")
-        guard let (owners, _) = parseOwners(phrase, resolve: false), !owners.isEmpty else { return nil }
-        return (start, 0, i, status)
+        guard let parts = parseOwnerParts(phrase), !parts.people.isEmpty else { return nil }
+        return (start, 0, i, status, OwnerPhrase(text: phrase, parts: parts))
+    }
+
+    /// An owner phrase (words joined by single spaces) and what ``parseOwnerParts(_:)`` made of it.
+    struct OwnerPhrase {
+        var text: String
+        var parts: (people: [Person], groups: [String])
     }
 
     /// Owners and groups of an owner phrase, or `nil` when a part is neither a name nor a group.
     func parseOwners(_ phrase: String, resolve: Bool = true) -> ([Person], [String])? {
-        var owners: [Person] = []
+        guard let parts = parseOwnerParts(phrase) else { return nil }
+        return owners(from: parts, resolve: resolve)
+    }
+
+    /// The people (unresolved, in order, repeats kept) and groups an owner phrase names, or `nil` when a part
+    /// is neither a name nor a group. ``parseOwners(_:resolve:)`` is this plus ``owners(from:resolve:)``.
+    func parseOwnerParts(_ phrase: String) -> (people: [Person], groups: [String])? {
+        var people: [Person] = []
         var groups: [String] = []
         for part in PersonRecognizer.splitNameList(phrase) {
             if PersonRecognizer.isGroup(part) {
                 groups.append(part)
-            } else if PersonRecognizer.looksLikeName(part), let p = PersonRecognizer.person(from: part) {
-                let resolved = resolve ? matcher.resolve(p) : p
-                if !owners.contains(where: { $0.isSamePerson(as: resolved) }) { owners.append(resolved) }
+            } else if PersonRecognizer.looksLikeName(part, knownNotGroup: true), let p = PersonRecognizer.person(from: part) {
+                people.append(p)
             } else {
                 return nil
             }
         }
-        guard !owners.isEmpty || !groups.isEmpty else { return nil }
+        guard !people.isEmpty || !groups.isEmpty else { return nil }
         // A phrase of groups alone must say so clearly ("the DM-SST", "Architecture team").
-        if owners.isEmpty && !groups.contains(where: { $0.lowercased().hasPrefix("the ") || $0.contains(" ") }) { return nil }
-        return (owners, groups)
+        if people.isEmpty && !groups.contains(where: { $0.lowercased().hasPrefix("the ") || $0.contains(" ") }) { return nil }
+        return (people, groups)
+    }
+
+    /// The owners of parsed parts: each person matched against the participants when `resolve` is set, people
+    /// who turn out the same kept once.
+    func owners(from parts: (people: [Person], groups: [String]), resolve: Bool) -> ([Person], [String]) {
+        var owners: [Person] = []
+        for p in parts.people {
+            let resolved = resolve ? matcher.resolve(p) : p
+            if !owners.contains(where: { $0.isSamePerson(as: resolved) }) { owners.append(resolved) }
+        }
+        return (owners, parts.groups)
     }
 
     /// Text, due date and tickets of the part after the dash.

@@ -117,12 +117,14 @@ public enum PersonRecognizer {
         }
         return out.map { s -> String in
             var t = s.collapsedSpaces
-            for lead in ["and ", "at least ", "also ", "with "] where t.utf8.count >= lead.utf8.count && t.utf8.prefix(lead.utf8.count).elementsEqual(lead.utf8, by: { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }) {
+            for lead in leadWords where t.utf8.count >= lead.utf8.count && t.utf8.prefix(lead.utf8.count).elementsEqual(lead.utf8, by: { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }) {
                 t = String(t.dropFirst(lead.count))
             }
             return t.trimmed
         }.filter { !$0.isEmpty }
     }
+
+    static let leadWords = ["and ", "at least ", "also ", "with "]
 
     /// The people of a chair or requested-by cell ("Yusra AlSayyad & Colin Slater"); groups are skipped.
     public static func people(inList text: some StringProtocol) -> [Person] {
@@ -142,6 +144,14 @@ public enum PersonRecognizer {
         if let f = words.first, f.equalsLowercasedASCII("the") { return true }
         if words.contains(where: isGroupWord) { return true }
         if words.count == 1 {
+            if ASCIIScan.isASCII(s) {
+                // ASCII letters are A–Z and a–z; the upper-case ones A–Z.
+                var letters = 0, upper = 0
+                for b in s.utf8 {
+                    if b &- 65 < 26 { letters += 1; upper += 1 } else if b &- 97 < 26 { letters += 1 }
+                }
+                return letters >= 2 && upper * 2 > letters
+            }
             let letters = s.filter(\.isLetter)
             let upper = letters.filter(\.isUppercase).count
             if letters.count >= 2 && upper * 2 > letters.count { return true }
@@ -171,9 +181,14 @@ public enum PersonRecognizer {
     /// Whether `text` looks like a person's name: "Unknown User (x)", or two to five words that each
     /// start with a capital (name particles such as "van", "de" allowed).
     public static func looksLikeName(_ text: some StringProtocol) -> Bool {
+        looksLikeName(text, knownNotGroup: false)
+    }
+
+    /// ``looksLikeName(_:)``; `knownNotGroup` says the caller has just seen ``isGroup(_:)`` return false for `text`.
+    static func looksLikeName(_ text: some StringProtocol, knownNotGroup: Bool) -> Bool {
         let s = String(text).collapsedSpaces
         if s.utf8.last == 41, s.utf8.starts(with: "Unknown User (".utf8), s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
-        if isGroup(s) { return false }
+        if !knownNotGroup, isGroup(s) { return false }
         let words = s.split(separator: " ")
         guard words.count >= 2, words.count <= 5 else { return false }
         for w in words {

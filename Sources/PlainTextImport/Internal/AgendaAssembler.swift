@@ -210,7 +210,15 @@ struct AgendaAssembler {
         var kind = Self.kind(of: topic)
         let j = topicIdx + 1
         var merges = 0
-        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !chairLike(cells[j], p) {
+        // The cell after the topic is usually the chair cell: remember the answer for it.
+        var lastChairLike: (String, Bool)? = nil
+        func isChairLike(_ s: String) -> Bool {
+            if let (t, r) = lastChairLike, t.utf8.elementsEqual(s.utf8) { return r }
+            let r = chairLike(s, p)
+            lastChairLike = (s, r)
+            return r
+        }
+        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !isChairLike(cells[j]) {
             let c = cells[j]
             let open = topic.filter { $0 == "(" }.count > topic.filter { $0 == ")" }.count
             guard kind == .break || kind == .meal || open || c.first?.isLowercase == true else { break }
@@ -234,7 +242,7 @@ struct AgendaAssembler {
         var chairs: [Person] = []
         let chairText = cell(.chair)
         if !chairText.isEmpty {
-            if chairLike(chairText, p) {
+            if isChairLike(chairText) {
                 chairs = PersonRecognizer.people(inList: chairText).map(p.resolve)
             } else {
                 discussionText = chairText + (discussionText.isEmpty ? "" : "  " + discussionText)

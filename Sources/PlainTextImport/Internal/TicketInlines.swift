@@ -34,10 +34,35 @@ enum TicketInlines {
         return out
     }
 
+    /// Whether `s` can hold a Jira key (an ASCII "-" followed by a digit) or macro residue ("STATUS",
+    /// "Getting issue details", a "Ticket" label): without them ``TicketRecognizer`` finds nothing in it.
+    static func mayHoldTicket(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { u -> Bool in
+            let n = u.count
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return true }
+                // "STATUS", "Getting issue details", "icket": look for their first letters only.
+                if b == 83 || b == 71 || b == 105 {
+                    if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return true }
+                    if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
+                       u[i + 6] == 103 { return true }
+                    if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func cleanInlines(_ inl: [Inline], _ t: TicketRecognizer, _ removed: inout [String]) -> [Inline] {
         var out: [Inline] = []
         for i in inl {
             guard case .text(let s) = i else { out.append(i); continue }
+            // Neither a key ("-" then a digit) nor a residue word: nothing to do.
+            if !mayHoldTicket(s) { out.append(i); continue }
             if TicketRecognizer.isResidue(s) {
                 removed.append(s.trimmed)
                 continue
