@@ -221,6 +221,8 @@ public struct PersonMatcher: Sendable, Hashable {
     private var keys: [String: Int] = [:]
     /// Normalised first and last name of each person with at least two words.
     private var firstLast: [(first: Substring, last: Substring)?] = []
+    /// `Person.normalizedName` of each person's name (folded once, compared on every ``resolve(_:)``).
+    private var normalizedNames: [String] = []
 
     /// Creates a matcher over `people`.
     public init(_ people: [Person]) {
@@ -235,9 +237,11 @@ public struct PersonMatcher: Sendable, Hashable {
         if let a = p.accountID { ks.append("a:" + a) }
         if let k = p.userKey?.lowercased() { ks.append("k:" + k) }
         for k in ks where keys[k] == nil { keys[k] = i }
-        let words = Person.normalizedName(p.name).split(separator: " ")
+        let normalized = Person.normalizedName(p.name)
+        let words = normalized.split(separator: " ")
         let entry: (first: Substring, last: Substring)? = words.count >= 2 ? (words[0], words[words.count - 1]) : nil
         if i < firstLast.count { firstLast[i] = entry } else { firstLast.append(entry) }
+        if i < normalizedNames.count { normalizedNames[i] = normalized } else { normalizedNames.append(normalized) }
     }
 
     /// Adds a person to match against.
@@ -253,12 +257,20 @@ public struct PersonMatcher: Sendable, Hashable {
 
     /// The index of the person `candidate` names, when exactly one fits.
     public func index(of candidate: Person) -> Int? {
+        var name: String? = nil
+        return index(of: candidate, normalizedName: &name)
+    }
+
+    /// ``index(of:)``; also leaves `Person.normalizedName(candidate.name)` in `normalizedName` when it was computed.
+    private func index(of candidate: Person, normalizedName nameOut: inout String?) -> Int? {
         if let a = candidate.accountID, let i = keys["a:" + a] { return i }
         if let k = candidate.userKey?.lowercased(), let i = keys["k:" + k] { return i }
         if let u = candidate.username?.lowercased(), let i = keys["u:" + u] ?? keys["n:" + u] { return i }
-        for n in [candidate.name] + candidate.aliases { if let i = keys["n:" + Person.normalizedName(n)] { return i } }
-        guard candidate.username == nil, candidate.name.count <= 80, people.count <= 5000 else { return nil }
         let name = Person.normalizedName(candidate.name)
+        nameOut = name
+        if let i = keys["n:" + name] { return i }
+        for n in candidate.aliases { if let i = keys["n:" + Person.normalizedName(n)] { return i } }
+        guard candidate.username == nil, candidate.name.count <= 80, people.count <= 5000 else { return nil }
         let words = name.split(separator: " ")
         guard words.count >= 2, let last = words.last, let first = words.first else { return nil }
         var found: [Int] = []
@@ -275,9 +287,10 @@ public struct PersonMatcher: Sendable, Hashable {
     /// The participant `candidate` names, with the spelling met as an alias when it differs; the candidate
     /// itself when no participant fits.
     public func resolve(_ candidate: Person) -> Person {
-        guard let i = index(of: candidate) else { return candidate }
+        var candidateName: String? = nil
+        guard let i = index(of: candidate, normalizedName: &candidateName) else { return candidate }
         var p = people[i]
-        if Person.normalizedName(p.name) != Person.normalizedName(candidate.name), candidate.username == nil,
+        if normalizedNames[i] != (candidateName ?? Person.normalizedName(candidate.name)), candidate.username == nil,
            !p.aliases.contains(candidate.name) {
             p.aliases.append(candidate.name)
         }

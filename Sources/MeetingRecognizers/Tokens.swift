@@ -203,6 +203,32 @@ extension String {
 /// Runs of white space (Unicode White_Space) collapsed to one space, ends trimmed. One UTF-8 pass;
 /// returns the input itself when nothing changes.
 package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
+    // Already collapsed (also when it holds non-ASCII letters): the text itself.
+    if ASCIIScan.isCollapsed(s) { return String(s) }
+    // Contiguous bytes (the usual case): the same loop over a buffer, copying runs of non-space bytes at once.
+    if let r = s.utf8.withContiguousStorageIfAvailable({ u -> String in
+        let end = u.count
+        var out: [UInt8] = []
+        out.reserveCapacity(end)
+        var pending = false
+        var i = 0
+        while i < end {
+            let b = u[i]
+            var len = 1
+            var space = false
+            if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
+            if space {
+                pending = !out.isEmpty
+                i += len
+                continue
+            }
+            if pending { out.append(32); pending = false }
+            let e = min(end, i + len)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e]))
+            i = e
+        }
+        return String(decoding: out, as: UTF8.self)
+    }) { return r }
     let u = s.utf8
     // Is anything to do? Leading/trailing space, a double space, a tab/newline, or a non-ASCII byte.
     var previous: UInt8 = 32
