@@ -93,6 +93,13 @@ public struct ActionItemRecognizer: Sendable {
 
     /// Every action item in a run of text, in order (several may stand in one notes cell).
     public func recognizeAll(in text: String) -> [RecognizedActionItem] {
+        var memo = OwnerMemo()
+        return recognizeAll(in: text, memo: &memo)
+    }
+
+    /// ``recognizeAll(in:)``, remembering in `memo` what each owner phrase gave. Pass the same memo only to
+    /// the same recogniser (its matcher resolves the owners).
+    package func recognizeAll(in text: String, memo: inout OwnerMemo) -> [RecognizedActionItem] {
         // Quick reject: no dash of any kind and no " to " means no action sentence.
         guard Self.mayHoldAction(text) else { return [] }
         let words = Self.words(text)
@@ -100,12 +107,12 @@ public struct ActionItemRecognizer: Sendable {
         // 1. Owner phrases before dashes.
         var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool, phrase: OwnerPhrase)] = []
         for (i, w) in words.enumerated() where i > 0 && Self.isDash(w.text) {
-            guard let (s, mark, status, phrase) = walkBack(words, from: i) else { continue }
+            guard let (s, mark, status, phrase) = walkBack(words, from: i, memo: &memo) else { continue }
             if let last = starts.last, last.dash >= s { continue }
             starts.append((s, mark, i, status, false, phrase))
         }
         // 2. The dash-less "A and B to do X … <date>" form, only at the start of the text.
-        if starts.first.map({ $0.ownerStart > 1 }) ?? true, let (s, mark, toIndex, status, phrase) = forwardToForm(words),
+        if starts.first.map({ $0.ownerStart > 1 }) ?? true, let (s, mark, toIndex, status, phrase) = forwardToForm(words, memo: &memo),
            dates.lastDate(in: text) != nil {
             starts.insert((s, mark, toIndex, status, true, phrase), at: 0)
         }
@@ -114,8 +121,15 @@ public struct ActionItemRecognizer: Sendable {
             let ownerText = text[words[st.ownerStart].range.lowerBound..<words[st.dash - 1].range.upperBound]
             // The phrase as written is usually the words joined by single spaces, already parsed while walking back.
             let ownerString = String(ownerText)
-            guard let parts = ownerString.utf8.elementsEqual(st.phrase.text.utf8) ? st.phrase.parts : parseOwnerParts(ownerString) else { continue }
-            let (owners, groups) = owners(from: parts, resolve: true)
+            let owners: [Person], groups: [String]
+            if let known = memo.resolved[OwnerMemo.Key(ownerString)] {
+                (owners, groups) = known
+            } else {
+                guard let parts = ownerString.utf8.elementsEqual(st.phrase.text.utf8) ? st.phrase.parts
+                        : memo.parts(of: ownerString, parseOwnerParts) else { continue }
+                (owners, groups) = self.owners(from: parts, resolve: true)
+                memo.remember(ownerString, resolved: (owners, groups))
+            }
             let bodyStart = words[st.dash].range.upperBound
             let end = n + 1 < starts.count ? words[starts[n + 1].markStart].range.lowerBound : text.endIndex
             guard bodyStart <= end else { continue }
@@ -248,7 +262,7 @@ public struct ActionItemRecognizer: Sendable {
 
     /// Walks back from the dash at `dash` over an owner phrase; returns its start, the start including a
     /// check mark, and the mark's status.
-    func walkBack(_ words: [Word], from dash: Int) -> (Int, Int, ActionStatus, OwnerPhrase)? {
+    func walkBack(_ words: [Word], from dash: Int, memo: inout OwnerMemo) -> (Int, Int, ActionStatus, OwnerPhrase)? {
         var i = dash - 1
         var start = dash
         var count = 0
@@ -271,7 +285,7 @@ public struct ActionItemRecognizer: Sendable {
         // preceded by prose, and is no owner phrase (so shorter phrases need not be tried).
         let s = start
         let phrase = words[s..<dash].map(\.text).joined(separator: " ")
-        guard let parts = parseOwnerParts(phrase) else { return nil }
+        guard let parts = memo.parts(of: phrase, parseOwnerParts) else { return nil }
         var mark = s
         var status = ActionStatus.unknown
         if s > 0, let st = Self.status(ofMark: words[s - 1].text) { mark = s - 1; status = st }
@@ -279,7 +293,7 @@ public struct ActionItemRecognizer: Sendable {
     }
 
     /// The "A and B to …" form at the start: owner phrase start, mark start, index of "to", status.
-    func forwardToForm(_ words: [Word]) -> (Int, Int, Int, ActionStatus, OwnerPhrase)? {
+    func forwardToForm(_ words: [Word], memo: inout OwnerMemo) -> (Int, Int, Int, ActionStatus, OwnerPhrase)? {
         var i = 0
         var status = ActionStatus.unknown
         if let st = Self.status(ofMark: words[0].text) { status = st; i = 1 }
@@ -295,8 +309,45 @@ public struct ActionItemRecognizer: Sendable {
         }
         guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
         let phrase = words[start..<i].map(\.text).joined(separator: " ")
-        guard let parts = parseOwnerParts(phrase), !parts.people.isEmpty else { return nil }
+        guard let parts = memo.parts(of: phrase, parseOwnerParts), !parts.people.isEmpty else { return nil }
         return (start, 0, i, status, OwnerPhrase(text: phrase, parts: parts))
+    }
+
+    /// Owner phrases already read (the same owners recur on every row of a page): what ``parseOwnerParts(_:)``
+    /// gave for each phrase, and the owners it resolved to. Keys compare bytes, so a phrase is never answered
+    /// for another spelling. Bounded: it starts over after ``limit`` phrases.
+    package struct OwnerMemo {
+        struct Key: Hashable {
+            let text: String
+            init(_ text: String) { self.text = text }
+            static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+            func hash(into h: inout Hasher) {
+                var copy = text
+                copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        struct Parts { var value: (people: [Person], groups: [String])? }
+        static let limit = 4096
+        var parts: [Key: Parts] = [:]
+        var resolved: [Key: ([Person], [String])] = [:]
+
+        /// An empty memo.
+        package init() {}
+
+        mutating func parts(of phrase: String, _ parse: (String) -> (people: [Person], groups: [String])?)
+            -> (people: [Person], groups: [String])? {
+            let key = Key(phrase)
+            if let known = parts[key] { return known.value }
+            let value = parse(phrase)
+            if parts.count >= Self.limit { parts.removeAll() }
+            parts[key] = Parts(value: value)
+            return value
+        }
+
+        mutating func remember(_ phrase: String, resolved value: ([Person], [String])) {
+            if resolved.count >= Self.limit { resolved.removeAll() }
+            resolved[Key(phrase)] = value
+        }
     }
 
     /// An owner phrase (words joined by single spaces) and what ``parseOwnerParts(_:)`` made of it.

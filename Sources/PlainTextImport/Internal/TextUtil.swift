@@ -46,6 +46,18 @@ extension String {
     }
 }
 
+/// A dictionary key that compares strings by their bytes (not by canonical equivalence), for memos whose
+/// answers are computed from bytes.
+struct TextKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into h: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 enum Cells {
     /// Splits a row on tabs, or (when it has none) on runs of two or more spaces.
     static func split(_ line: Substring, tabs: Bool) -> [String] {
