@@ -138,6 +138,20 @@ extension Substring {
     /// The text without leading and trailing white space (ASCII fast path; `Character` rules otherwise).
     package var trimmedSub: Substring {
         let u = utf8
+        // Over contiguous bytes: offsets of the first and last bytes that are not ASCII white space.
+        if let (lo, hi) = u.withContiguousStorageIfAvailable({ b -> (Int, Int) in
+            var lo = 0, hi = b.count
+            while lo < hi, b[lo] == 32 || (b[lo] >= 9 && b[lo] <= 13) { lo += 1 }
+            while hi > lo, b[hi - 1] == 32 || (b[hi - 1] >= 9 && b[hi - 1] <= 13) { hi -= 1 }
+            // Both cuts stand next to ASCII (or nothing is left): they are Character boundaries.
+            if lo == hi || (b[lo] < 0x80 && b[hi - 1] < 0x80) { return (lo, hi) }
+            return (-1, -1)
+        }), lo >= 0 {
+            if lo == 0 && hi == u.count { return self }
+            let l = u.index(u.startIndex, offsetBy: lo)
+            if lo == hi { return self[l..<l] }
+            return self[l..<u.index(l, offsetBy: hi - lo)]
+        }
         var lo = u.startIndex, hi = u.endIndex
         while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo = u.index(after: lo) }
         while hi > lo {
@@ -223,7 +237,13 @@ package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
                 continue
             }
             if pending { out.append(32); pending = false }
-            let e = min(end, i + len)
+            // The run up to the next byte that may start white space is copied at once.
+            var e = min(end, i + len)
+            while e < end {
+                let c = u[e]
+                if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
+                e += 1
+            }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e]))
             i = e
         }
