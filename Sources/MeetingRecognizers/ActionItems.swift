@@ -102,6 +102,8 @@ public struct ActionItemRecognizer: Sendable {
     package func recognizeAll(in text: String, memo: inout OwnerMemo) -> [RecognizedActionItem] {
         // Quick reject: no dash of any kind and no " to " means no action sentence.
         guard Self.mayHoldAction(text) else { return [] }
+        // Without a dash only the "A and B to … <date>" form is possible, and a date needs a digit.
+        if !Self.hasDashByte(text), !ASCIIScan.hasDigit(text) { return [] }
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
         // 1. Owner phrases before dashes.
@@ -166,6 +168,20 @@ public struct ActionItemRecognizer: Sendable {
     }
 
     // MARK: - Internals
+
+    /// Whether `text` holds a "-" or the first bytes of "—" / "–": no dash word (``isDash(_:)``) without one.
+    static func hasDashByte(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                if u[i] == 45 { return true }
+                if u[i] == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x93 || u[i + 2] == 0x94 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// A cheap UTF-8 scan for "—", "–", " - " or " to ".
     static func mayHoldAction(_ text: String) -> Bool {
