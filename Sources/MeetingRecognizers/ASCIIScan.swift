@@ -10,6 +10,13 @@ public enum ASCIIScan {
         return s.utf8.contains { $0 &- 48 < 10 }
     }
 
+    /// Whether two strings have the same UTF-8 bytes (not canonical equivalence, which `==` tests).
+    public static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a, y = b
+        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    }
+
     /// Whether every byte of `s` is ASCII.
     @inlinable
     public static func isASCII(_ s: some StringProtocol) -> Bool {

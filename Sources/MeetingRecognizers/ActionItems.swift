@@ -127,7 +127,7 @@ public struct ActionItemRecognizer: Sendable {
             if let known = memo.resolved[OwnerMemo.Key(ownerString)] {
                 (owners, groups) = known
             } else {
-                guard let parts = ownerString.utf8.elementsEqual(st.phrase.text.utf8) ? st.phrase.parts
+                guard let parts = ASCIIScan.sameBytes(ownerString, st.phrase.text) ? st.phrase.parts
                         : memo.parts(of: ownerString, parseOwnerParts) else { continue }
                 (owners, groups) = self.owners(from: parts, resolve: true)
                 memo.remember(ownerString, resolved: (owners, groups))
@@ -185,8 +185,14 @@ public struct ActionItemRecognizer: Sendable {
 
     /// A cheap UTF-8 scan for "—", "–", " - " or " to ".
     static func mayHoldAction(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(mayHoldAction)
+    }
+
+    /// ``mayHoldAction(_:)`` over UTF-8 bytes.
+    static func mayHoldAction(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, p2: UInt8 = 0, p3: UInt8 = 0
-        for b in text.utf8 {
+        for b in bytes {
             if b == 32, previous == 45, p2 == 32 || p2 == 45 { return true }   // " - ", "-- "
             if b == 45, previous == 45 { return true }                           // "--"
             if b == 0x80 || b == 0x93 || b == 0x94, previous == 0x80, p2 == 0xE2 { return true }   // U+2013/2014
@@ -336,7 +342,7 @@ public struct ActionItemRecognizer: Sendable {
         struct Key: Hashable {
             let text: String
             init(_ text: String) { self.text = text }
-            static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+            static func == (a: Key, b: Key) -> Bool { ASCIIScan.sameBytes(a.text, b.text) }
             func hash(into h: inout Hasher) {
                 var copy = text
                 copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

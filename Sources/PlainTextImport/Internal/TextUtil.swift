@@ -94,7 +94,7 @@ enum GraphemeSafety {
 struct TextKey: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: TextKey, b: TextKey) -> Bool { ASCIIScan.sameBytes(a.text, b.text) }
     func hash(into h: inout Hasher) {
         var copy = text
         copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
