@@ -17,7 +17,12 @@ enum CellText {
 
     /// A tag ("<ul", "</li", "<b>", "<br") or an entity ("&amp;", "&#39;") somewhere in `s` (one UTF-8 pass).
     static func looksLikeHTML(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+        var copy = s
+        return copy.withUTF8(looksLikeHTML)
+    }
+
+    /// ``looksLikeHTML(_:)`` over UTF-8 bytes.
+    static func looksLikeHTML(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -450,10 +455,24 @@ enum HTMLFragment {
 extension String {
     /// Every run of white space replaced by one space (ends kept).
     func replacingOccurrencesOfWhitespaceRuns() -> String {
-        let u = Array(utf8)
-        var needed = false
-        for (k, b) in u.enumerated() where b >= 0x80 || (b >= 9 && b <= 13) || (b == 32 && k > 0 && u[k - 1] == 32) { needed = true; break }
-        if !needed { return self }
+        var copy = self
+        return copy.withUTF8 { u in
+            // Nothing to replace without a tab/newline, a double space or a non-ASCII white-space scalar
+            // (other non-ASCII bytes are copied unchanged below): the text itself.
+            var needed = false
+            var k = 0
+            while k < u.count {
+                let b = u[k]
+                if (b >= 9 && b <= 13) || (b == 32 && k > 0 && u[k - 1] == 32)
+                    || ((b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3) && whiteSpaceScalar(u, k).0) { needed = true; break }
+                k += 1
+            }
+            return needed ? Self.collapsingWhitespaceRuns(u) : self
+        }
+    }
+
+    /// The loop of ``replacingOccurrencesOfWhitespaceRuns()`` over UTF-8 bytes.
+    private static func collapsingWhitespaceRuns(_ u: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
         var space = false
@@ -468,7 +487,7 @@ extension String {
                 space = true
                 i += len
             } else {
-                let e = min(u.count, i + len)
+                let e = Swift.min(u.count, i + len)
                 out += u[i..<e]
                 space = false
                 i = e
