@@ -8,9 +8,31 @@ import MeetingRecognizers
 enum TicketInlines {
     /// The cleaned text, and the residue removed (for a diagnostic), empty when nothing was removed.
     static func clean(_ rich: RichText, _ tickets: TicketRecognizer) -> (RichText, [String]) {
+        // Most cells hold neither a key nor residue nor white space to drop: they stay as they are (no rebuilt arrays).
+        if isClean(rich.blocks) { return (rich, []) }
         var removed: [String] = []
         let blocks = clean(rich.blocks, tickets, &removed)
         return (RichText(blocks), removed)
+    }
+
+    /// Whether ``clean(_:_:_:)`` would give `blocks` back unchanged: no text that may hold a ticket or residue,
+    /// no paragraph that is empty or starts or ends with white-space-only text, no empty list or list item.
+    static func isClean(_ blocks: [Block]) -> Bool {
+        for b in blocks {
+            switch b {
+            case .paragraph(let inl):
+                if inl.isEmpty { return false }
+                for i in inl { if case .text(let s) = i, mayHoldTicket(s) { return false } }
+                if case .text(let s)? = inl.last, s.trimmedSub.isEmpty { return false }
+                if case .text(let s)? = inl.first, s.trimmedSub.isEmpty { return false }
+            case .list(let l):
+                if l.items.isEmpty { return false }
+                for item in l.items where item.blocks.isEmpty || !isClean(item.blocks) { return false }
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     static func clean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
@@ -82,8 +104,8 @@ enum TicketInlines {
             if !rest.isEmpty { out.append(.text(String(rest))) }
         }
         // Drop white-space-only text at the ends.
-        while case .text(let s)? = out.last, s.trimmed.isEmpty { out.removeLast() }
-        while case .text(let s)? = out.first, s.trimmed.isEmpty { out.removeFirst() }
+        while case .text(let s)? = out.last, s.trimmedSub.isEmpty { out.removeLast() }
+        while case .text(let s)? = out.first, s.trimmedSub.isEmpty { out.removeFirst() }
         return out
     }
 }
