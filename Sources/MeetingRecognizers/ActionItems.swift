@@ -218,10 +218,33 @@ public struct ActionItemRecognizer: Sendable {
                 if cls == .space { k = next; continue }
                 let s = k
                 k = next
+                // Fast path over scalars: the word ends at the first White_Space scalar. It starts a new
+                // `Character` (so `scan` would call that Character white space) when the scalar before it can
+                // be no Prepend (GB9b): ASCII, U+0080–U+05FF or U+1000–U+FFFF. Otherwise the Character loop
+                // below decides, from the word's second Character.
+                var decided = false
                 while k < n {
-                    let (c, nk) = Tokenizer.scan(sub, u, k)
-                    if c == .space { break }
-                    k = nk
+                    let b = u[k]
+                    var len = 1
+                    var space: Bool
+                    if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, k) }
+                    if space {
+                        var j = k - 1
+                        while j > s, u[j] & 0xC0 == 0x80 { j -= 1 }
+                        let lead = u[j]
+                        decided = lead < 0x80 || (lead >= 0xC2 && lead <= 0xD7) || (lead >= 0xE1 && lead <= 0xEF)
+                        break
+                    }
+                    k = Swift.min(n, k + len)
+                }
+                if k == n { decided = true }
+                if !decided {
+                    k = next
+                    while k < n {
+                        let (c, nk) = Tokenizer.scan(sub, u, k)
+                        if c == .space { break }
+                        k = nk
+                    }
                 }
                 let r = sub.utf8.index(sub.startIndex, offsetBy: s)..<sub.utf8.index(sub.startIndex, offsetBy: k)
                 out.append(Word(text: sub[r], range: r))
