@@ -175,17 +175,23 @@ enum CellText {
 
     /// Paragraphs separated by runs of two or more spaces.
     static func paragraphs(_ t: String) -> [String] {
-        var previous: UInt8 = 0
-        var plain = true
-        for b in t.utf8 {
-            if b == 9 || b == 10 || b == 13 || b == 0xC2 || (b == 32 && previous == 32) { plain = false; break }
-            previous = b
+        var copy = t
+        return copy.withUTF8 { u in
+            var previous: UInt8 = 0
+            for b in u {
+                if b == 9 || b == 10 || b == 13 || b == 0xC2 || (b == 32 && previous == 32) { return paragraphs(u) }
+                previous = b
+            }
+            return t.isEmpty ? [] : [t.trimmed]
         }
-        if plain { return t.isEmpty ? [] : [t.trimmed] }
+    }
+
+    /// ``paragraphs(_:)`` over UTF-8 bytes that hold a tab, a line break, a double space or a U+00A0 lead byte.
+    static func paragraphs(_ u: UnsafeBufferPointer<UInt8>) -> [String] {
         var out: [String] = []
         var current: [UInt8] = []
+        current.reserveCapacity(u.count)
         var spaces = 0
-        let u = Array(t.utf8)
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -199,7 +205,7 @@ enum CellText {
             // The run up to the next space-like byte is copied at once.
             var j = i + 1
             while j < u.count, u[j] != 32, u[j] != 9, u[j] != 0xC2 { j += 1 }
-            current.append(contentsOf: u[i..<j])
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<j]))
             i = j
         }
         if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
