@@ -89,7 +89,12 @@ enum CellText {
     /// `splitBullets` on UTF-8 bytes; `nil` (use the Character path) when a bullet has a neighbour that is
     /// not plain ASCII, where grapheme clusters could make the Character path decide otherwise.
     static func splitBulletsUTF8(_ t: String) -> [(Bool, String)]? {
-        let u = Array(t.utf8)
+        var copy = t
+        return copy.withUTF8 { u in splitBulletsUTF8(t, u) }
+    }
+
+    /// ``splitBulletsUTF8(_:)`` over the UTF-8 bytes `u` of `t`; `t` itself when no bullet splits.
+    static func splitBulletsUTF8(_ t: String, _ u: UnsafeBufferPointer<UInt8>) -> [(Bool, String)]? {
         let n = u.count
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
         var cuts: [Int] = []   // byte offsets of the bullets that split
@@ -119,11 +124,12 @@ enum CellText {
             if beforeSpace && afterSpace { cuts.append(i) }
             i = j
         }
+        if cuts.isEmpty { return t.trimmed.isEmpty ? [] : [(false, t)] }
         var out: [(Bool, String)] = []
         var start = 0
         var inItem = false
         for c in cuts + [n] {
-            let piece = String(decoding: u[start..<c], as: UTF8.self)
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: u[start..<c]), as: UTF8.self)
             if !piece.trimmed.isEmpty { out.append((inItem, piece)) }
             inItem = true
             start = min(n, c + 3)
