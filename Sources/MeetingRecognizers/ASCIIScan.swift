@@ -3,6 +3,20 @@
 /// Byte-level helpers for hot paths. They are exact for ASCII text; callers fall back to `String` APIs
 /// (Unicode case mapping, canonical equivalence) when the text is not ASCII.
 public enum ASCIIScan {
+    /// Whether `s` holds an ASCII digit (0–9).
+    @inlinable
+    public static func hasDigit(_ s: some StringProtocol) -> Bool {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ $0.contains { $0 &- 48 < 10 } }) { return r }
+        return s.utf8.contains { $0 &- 48 < 10 }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (not canonical equivalence, which `==` tests).
+    public static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a, y = b
+        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    }
+
     /// Whether every byte of `s` is ASCII.
     @inlinable
     public static func isASCII(_ s: some StringProtocol) -> Bool {

@@ -93,26 +93,45 @@ public struct ActionItemRecognizer: Sendable {
 
     /// Every action item in a run of text, in order (several may stand in one notes cell).
     public func recognizeAll(in text: String) -> [RecognizedActionItem] {
+        var memo = OwnerMemo()
+        return recognizeAll(in: text, memo: &memo)
+    }
+
+    /// ``recognizeAll(in:)``, remembering in `memo` what each owner phrase gave. Pass the same memo only to
+    /// the same recogniser (its matcher resolves the owners).
+    package func recognizeAll(in text: String, memo: inout OwnerMemo) -> [RecognizedActionItem] {
         // Quick reject: no dash of any kind and no " to " means no action sentence.
         guard Self.mayHoldAction(text) else { return [] }
+        // Without a dash only the "A and B to … <date>" form is possible, and a date needs a digit.
+        if !Self.hasDashByte(text), !ASCIIScan.hasDigit(text) { return [] }
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
         // 1. Owner phrases before dashes.
-        var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool)] = []
+        var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool, phrase: OwnerPhrase)] = []
         for (i, w) in words.enumerated() where i > 0 && Self.isDash(w.text) {
-            guard let (s, mark, status) = walkBack(words, from: i) else { continue }
+            guard let (s, mark, status, phrase) = walkBack(words, from: i, memo: &memo) else { continue }
             if let last = starts.last, last.dash >= s { continue }
-            starts.append((s, mark, i, status, false))
+            starts.append((s, mark, i, status, false, phrase))
         }
         // 2. The dash-less "A and B to do X … <date>" form, only at the start of the text.
-        if starts.first.map({ $0.ownerStart > 1 }) ?? true, let (s, mark, toIndex, status) = forwardToForm(words),
+        if starts.first.map({ $0.ownerStart > 1 }) ?? true, let (s, mark, toIndex, status, phrase) = forwardToForm(words, memo: &memo),
            dates.lastDate(in: text) != nil {
-            starts.insert((s, mark, toIndex, status, true), at: 0)
+            starts.insert((s, mark, toIndex, status, true, phrase), at: 0)
         }
         var out: [RecognizedActionItem] = []
         for (n, st) in starts.enumerated() {
             let ownerText = text[words[st.ownerStart].range.lowerBound..<words[st.dash - 1].range.upperBound]
-            guard let (owners, groups) = parseOwners(String(ownerText)) else { continue }
+            // The phrase as written is usually the words joined by single spaces, already parsed while walking back.
+            let ownerString = String(ownerText)
+            let owners: [Person], groups: [String]
+            if let known = memo.resolved[OwnerMemo.Key(ownerString)] {
+                (owners, groups) = known
+            } else {
+                guard let parts = ASCIIScan.sameBytes(ownerString, st.phrase.text) ? st.phrase.parts
+                        : memo.parts(of: ownerString, parseOwnerParts) else { continue }
+                (owners, groups) = self.owners(from: parts, resolve: true)
+                memo.remember(ownerString, resolved: (owners, groups))
+            }
             let bodyStart = words[st.dash].range.upperBound
             let end = n + 1 < starts.count ? words[starts[n + 1].markStart].range.lowerBound : text.endIndex
             guard bodyStart <= end else { continue }
@@ -130,6 +149,8 @@ public struct ActionItemRecognizer: Sendable {
     /// When `fragment` only completes the item before it (a due date, ticket keys, macro residue,
     /// "Ticket:"), adds what it carries to `item` and returns true; otherwise returns false.
     public func absorb(_ fragment: String, into item: inout RecognizedActionItem) -> Bool {
+        // A due date and a ticket key both need an ASCII digit; without one only macro residue can complete the item.
+        if !ASCIIScan.hasDigit(fragment), !TicketRecognizer.isResidue(fragment) { return false }
         let (cleaned, keys) = tickets.extract(from: fragment)
         var rest = cleaned
         var due: CalendarDate? = nil
@@ -148,10 +169,30 @@ public struct ActionItemRecognizer: Sendable {
 
     // MARK: - Internals
 
+    /// Whether `text` holds a "-" or the first bytes of "—" / "–": no dash word (``isDash(_:)``) without one.
+    static func hasDashByte(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                if u[i] == 45 { return true }
+                if u[i] == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x93 || u[i + 2] == 0x94 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// A cheap UTF-8 scan for "—", "–", " - " or " to ".
     static func mayHoldAction(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(mayHoldAction)
+    }
+
+    /// ``mayHoldAction(_:)`` over UTF-8 bytes.
+    static func mayHoldAction(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, p2: UInt8 = 0, p3: UInt8 = 0
-        for b in text.utf8 {
+        for b in bytes {
             if b == 32, previous == 45, p2 == 32 || p2 == 45 { return true }   // " - ", "-- "
             if b == 45, previous == 45 { return true }                           // "--"
             if b == 0x80 || b == 0x93 || b == 0x94, previous == 0x80, p2 == 0xE2 { return true }   // U+2013/2014
@@ -177,10 +218,33 @@ public struct ActionItemRecognizer: Sendable {
                 if cls == .space { k = next; continue }
                 let s = k
                 k = next
+                // Fast path over scalars: the word ends at the first White_Space scalar. It starts a new
+                // `Character` (so `scan` would call that Character white space) when the scalar before it can
+                // be no Prepend (GB9b): ASCII, U+0080–U+05FF or U+1000–U+FFFF. Otherwise the Character loop
+                // below decides, from the word's second Character.
+                var decided = false
                 while k < n {
-                    let (c, nk) = Tokenizer.scan(sub, u, k)
-                    if c == .space { break }
-                    k = nk
+                    let b = u[k]
+                    var len = 1
+                    var space: Bool
+                    if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, k) }
+                    if space {
+                        var j = k - 1
+                        while j > s, u[j] & 0xC0 == 0x80 { j -= 1 }
+                        let lead = u[j]
+                        decided = lead < 0x80 || (lead >= 0xC2 && lead <= 0xD7) || (lead >= 0xE1 && lead <= 0xEF)
+                        break
+                    }
+                    k = Swift.min(n, k + len)
+                }
+                if k == n { decided = true }
+                if !decided {
+                    k = next
+                    while k < n {
+                        let (c, nk) = Tokenizer.scan(sub, u, k)
+                        if c == .space { break }
+                        k = nk
+                    }
                 }
                 let r = sub.utf8.index(sub.startIndex, offsetBy: s)..<sub.utf8.index(sub.startIndex, offsetBy: k)
                 out.append(Word(text: sub[r], range: r))
@@ -243,7 +307,7 @@ public struct ActionItemRecognizer: Sendable {
 
     /// Walks back from the dash at `dash` over an owner phrase; returns its start, the start including a
     /// check mark, and the mark's status.
-    func walkBack(_ words: [Word], from dash: Int) -> (Int, Int, ActionStatus)? {
+    func walkBack(_ words: [Word], from dash: Int, memo: inout OwnerMemo) -> (Int, Int, ActionStatus, OwnerPhrase)? {
         var i = dash - 1
         var start = dash
         var count = 0
@@ -262,26 +326,19 @@ public struct ActionItemRecognizer: Sendable {
         // Drop leading connectors (but keep "the" of "the DM-SST").
         while start < dash, Self.isConnector(words[start].text), !words[start].text.equalsLowercasedASCII("the") { start += 1 }
         guard start < dash else { return nil }
-        // Trim leading words until the phrase parses.
-        var s = start
-        while s < dash {
-            let phrase = words[s..<dash].map(\.text).joined(separator: " ")
-            if parseOwners(phrase, resolve: false) != nil { break }
-            s += 1
-        }
-        guard s < dash else { return nil }
-        if s > start, s - start > 0 {
-            // Words dropped from the front: the phrase was preceded by prose, accept only if that prose ended a sentence.
-            return nil
-        }
+        // The whole phrase must parse: a phrase that parses only with words dropped from its front was
+        // preceded by prose, and is no owner phrase (so shorter phrases need not be tried).
+        let s = start
+        let phrase = words[s..<dash].map(\.text).joined(separator: " ")
+        guard let parts = memo.parts(of: phrase, parseOwnerParts) else { return nil }
         var mark = s
         var status = ActionStatus.unknown
         if s > 0, let st = Self.status(ofMark: words[s - 1].text) { mark = s - 1; status = st }
-        return (s, mark, status)
+        return (s, mark, status, OwnerPhrase(text: phrase, parts: parts))
     }
 
     /// The "A and B to …" form at the start: owner phrase start, mark start, index of "to", status.
-    func forwardToForm(_ words: [Word]) -> (Int, Int, Int, ActionStatus)? {
+    func forwardToForm(_ words: [Word], memo: inout OwnerMemo) -> (Int, Int, Int, ActionStatus, OwnerPhrase)? {
         var i = 0
         var status = ActionStatus.unknown
         if let st = Self.status(ofMark: words[0].text) { status = st; i = 1 }
@@ -297,28 +354,88 @@ public struct ActionItemRecognizer: Sendable {
         }
         guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
         let phrase = words[start..<i].map(\.text).joined(separator: " ")
-        guard let (owners, _) = parseOwners(phrase, resolve: false), !owners.isEmpty else { return nil }
-        return (start, 0, i, status)
+        guard let parts = memo.parts(of: phrase, parseOwnerParts), !parts.people.isEmpty else { return nil }
+        return (start, 0, i, status, OwnerPhrase(text: phrase, parts: parts))
+    }
+
+    /// Owner phrases already read (the same owners recur on every row of a page): what ``parseOwnerParts(_:)``
+    /// gave for each phrase, and the owners it resolved to. Keys compare bytes, so a phrase is never answered
+    /// for another spelling. Bounded: it starts over after ``limit`` phrases.
+    package struct OwnerMemo {
+        struct Key: Hashable {
+            let text: String
+            init(_ text: String) { self.text = text }
+            static func == (a: Key, b: Key) -> Bool { ASCIIScan.sameBytes(a.text, b.text) }
+            func hash(into h: inout Hasher) {
+                var copy = text
+                copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        struct Parts { var value: (people: [Person], groups: [String])? }
+        static let limit = 4096
+        var parts: [Key: Parts] = [:]
+        var resolved: [Key: ([Person], [String])] = [:]
+
+        /// An empty memo.
+        package init() {}
+
+        mutating func parts(of phrase: String, _ parse: (String) -> (people: [Person], groups: [String])?)
+            -> (people: [Person], groups: [String])? {
+            let key = Key(phrase)
+            if let known = parts[key] { return known.value }
+            let value = parse(phrase)
+            if parts.count >= Self.limit { parts.removeAll() }
+            parts[key] = Parts(value: value)
+            return value
+        }
+
+        mutating func remember(_ phrase: String, resolved value: ([Person], [String])) {
+            if resolved.count >= Self.limit { resolved.removeAll() }
+            resolved[Key(phrase)] = value
+        }
+    }
+
+    /// An owner phrase (words joined by single spaces) and what ``parseOwnerParts(_:)`` made of it.
+    struct OwnerPhrase {
+        var text: String
+        var parts: (people: [Person], groups: [String])
     }
 
     /// Owners and groups of an owner phrase, or `nil` when a part is neither a name nor a group.
     func parseOwners(_ phrase: String, resolve: Bool = true) -> ([Person], [String])? {
-        var owners: [Person] = []
+        guard let parts = parseOwnerParts(phrase) else { return nil }
+        return owners(from: parts, resolve: resolve)
+    }
+
+    /// The people (unresolved, in order, repeats kept) and groups an owner phrase names, or `nil` when a part
+    /// is neither a name nor a group. ``parseOwners(_:resolve:)`` is this plus ``owners(from:resolve:)``.
+    func parseOwnerParts(_ phrase: String) -> (people: [Person], groups: [String])? {
+        var people: [Person] = []
         var groups: [String] = []
         for part in PersonRecognizer.splitNameList(phrase) {
             if PersonRecognizer.isGroup(part) {
                 groups.append(part)
-            } else if PersonRecognizer.looksLikeName(part), let p = PersonRecognizer.person(from: part) {
-                let resolved = resolve ? matcher.resolve(p) : p
-                if !owners.contains(where: { $0.isSamePerson(as: resolved) }) { owners.append(resolved) }
+            } else if PersonRecognizer.looksLikeName(part, knownNotGroup: true), let p = PersonRecognizer.person(from: part) {
+                people.append(p)
             } else {
                 return nil
             }
         }
-        guard !owners.isEmpty || !groups.isEmpty else { return nil }
+        guard !people.isEmpty || !groups.isEmpty else { return nil }
         // A phrase of groups alone must say so clearly ("the DM-SST", "Architecture team").
-        if owners.isEmpty && !groups.contains(where: { $0.lowercased().hasPrefix("the ") || $0.contains(" ") }) { return nil }
-        return (owners, groups)
+        if people.isEmpty && !groups.contains(where: { $0.lowercased().hasPrefix("the ") || $0.contains(" ") }) { return nil }
+        return (people, groups)
+    }
+
+    /// The owners of parsed parts: each person matched against the participants when `resolve` is set, people
+    /// who turn out the same kept once.
+    func owners(from parts: (people: [Person], groups: [String]), resolve: Bool) -> ([Person], [String]) {
+        var owners: [Person] = []
+        for p in parts.people {
+            let resolved = resolve ? matcher.resolve(p) : p
+            if !owners.contains(where: { $0.isSamePerson(as: resolved) }) { owners.append(resolved) }
+        }
+        return (owners, parts.groups)
     }
 
     /// Text, due date and tickets of the part after the dash.

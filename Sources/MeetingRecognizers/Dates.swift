@@ -71,6 +71,8 @@ public struct DateRecognizer: Sendable, Hashable {
 
     /// Every date in `text`, in order, not overlapping.
     public func matches(in text: Substring) -> [DateMatch] {
+        // Every date form holds a number token, that is an ASCII digit.
+        guard ASCIIScan.hasDigit(text) else { return [] }
         let t = Tokenizer.tokens(text)
         var out: [DateMatch] = []
         var i = 0

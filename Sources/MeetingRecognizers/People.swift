@@ -117,12 +117,14 @@ public enum PersonRecognizer {
         }
         return out.map { s -> String in
             var t = s.collapsedSpaces
-            for lead in ["and ", "at least ", "also ", "with "] where t.utf8.count >= lead.utf8.count && t.utf8.prefix(lead.utf8.count).elementsEqual(lead.utf8, by: { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }) {
+            for lead in leadWords where t.utf8.count >= lead.utf8.count && t.utf8.prefix(lead.utf8.count).elementsEqual(lead.utf8, by: { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }) {
                 t = String(t.dropFirst(lead.count))
             }
             return t.trimmed
         }.filter { !$0.isEmpty }
     }
+
+    static let leadWords = ["and ", "at least ", "also ", "with "]
 
     /// The people of a chair or requested-by cell ("Yusra AlSayyad & Colin Slater"); groups are skipped.
     public static func people(inList text: some StringProtocol) -> [Person] {
@@ -142,6 +144,14 @@ public enum PersonRecognizer {
         if let f = words.first, f.equalsLowercasedASCII("the") { return true }
         if words.contains(where: isGroupWord) { return true }
         if words.count == 1 {
+            if ASCIIScan.isASCII(s) {
+                // ASCII letters are A–Z and a–z; the upper-case ones A–Z.
+                var letters = 0, upper = 0
+                for b in s.utf8 {
+                    if b &- 65 < 26 { letters += 1; upper += 1 } else if b &- 97 < 26 { letters += 1 }
+                }
+                return letters >= 2 && upper * 2 > letters
+            }
             let letters = s.filter(\.isLetter)
             let upper = letters.filter(\.isUppercase).count
             if letters.count >= 2 && upper * 2 > letters.count { return true }
@@ -171,9 +181,14 @@ public enum PersonRecognizer {
     /// Whether `text` looks like a person's name: "Unknown User (x)", or two to five words that each
     /// start with a capital (name particles such as "van", "de" allowed).
     public static func looksLikeName(_ text: some StringProtocol) -> Bool {
+        looksLikeName(text, knownNotGroup: false)
+    }
+
+    /// ``looksLikeName(_:)``; `knownNotGroup` says the caller has just seen ``isGroup(_:)`` return false for `text`.
+    static func looksLikeName(_ text: some StringProtocol, knownNotGroup: Bool) -> Bool {
         let s = String(text).collapsedSpaces
         if s.utf8.last == 41, s.utf8.starts(with: "Unknown User (".utf8), s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
-        if isGroup(s) { return false }
+        if !knownNotGroup, isGroup(s) { return false }
         let words = s.split(separator: " ")
         guard words.count >= 2, words.count <= 5 else { return false }
         for w in words {
@@ -206,6 +221,8 @@ public struct PersonMatcher: Sendable, Hashable {
     private var keys: [String: Int] = [:]
     /// Normalised first and last name of each person with at least two words.
     private var firstLast: [(first: Substring, last: Substring)?] = []
+    /// `Person.normalizedName` of each person's name (folded once, compared on every ``resolve(_:)``).
+    private var normalizedNames: [String] = []
 
     /// Creates a matcher over `people`.
     public init(_ people: [Person]) {
@@ -220,9 +237,11 @@ public struct PersonMatcher: Sendable, Hashable {
         if let a = p.accountID { ks.append("a:" + a) }
         if let k = p.userKey?.lowercased() { ks.append("k:" + k) }
         for k in ks where keys[k] == nil { keys[k] = i }
-        let words = Person.normalizedName(p.name).split(separator: " ")
+        let normalized = Person.normalizedName(p.name)
+        let words = normalized.split(separator: " ")
         let entry: (first: Substring, last: Substring)? = words.count >= 2 ? (words[0], words[words.count - 1]) : nil
         if i < firstLast.count { firstLast[i] = entry } else { firstLast.append(entry) }
+        if i < normalizedNames.count { normalizedNames[i] = normalized } else { normalizedNames.append(normalized) }
     }
 
     /// Adds a person to match against.
@@ -238,12 +257,20 @@ public struct PersonMatcher: Sendable, Hashable {
 
     /// The index of the person `candidate` names, when exactly one fits.
     public func index(of candidate: Person) -> Int? {
+        var name: String? = nil
+        return index(of: candidate, normalizedName: &name)
+    }
+
+    /// ``index(of:)``; also leaves `Person.normalizedName(candidate.name)` in `normalizedName` when it was computed.
+    private func index(of candidate: Person, normalizedName nameOut: inout String?) -> Int? {
         if let a = candidate.accountID, let i = keys["a:" + a] { return i }
         if let k = candidate.userKey?.lowercased(), let i = keys["k:" + k] { return i }
         if let u = candidate.username?.lowercased(), let i = keys["u:" + u] ?? keys["n:" + u] { return i }
-        for n in [candidate.name] + candidate.aliases { if let i = keys["n:" + Person.normalizedName(n)] { return i } }
-        guard candidate.username == nil, candidate.name.count <= 80, people.count <= 5000 else { return nil }
         let name = Person.normalizedName(candidate.name)
+        nameOut = name
+        if let i = keys["n:" + name] { return i }
+        for n in candidate.aliases { if let i = keys["n:" + Person.normalizedName(n)] { return i } }
+        guard candidate.username == nil, candidate.name.count <= 80, people.count <= 5000 else { return nil }
         let words = name.split(separator: " ")
         guard words.count >= 2, let last = words.last, let first = words.first else { return nil }
         var found: [Int] = []
@@ -260,9 +287,10 @@ public struct PersonMatcher: Sendable, Hashable {
     /// The participant `candidate` names, with the spelling met as an alias when it differs; the candidate
     /// itself when no participant fits.
     public func resolve(_ candidate: Person) -> Person {
-        guard let i = index(of: candidate) else { return candidate }
+        var candidateName: String? = nil
+        guard let i = index(of: candidate, normalizedName: &candidateName) else { return candidate }
         var p = people[i]
-        if Person.normalizedName(p.name) != Person.normalizedName(candidate.name), candidate.username == nil,
+        if normalizedNames[i] != (candidateName ?? Person.normalizedName(candidate.name)), candidate.username == nil,
            !p.aliases.contains(candidate.name) {
             p.aliases.append(candidate.name)
         }

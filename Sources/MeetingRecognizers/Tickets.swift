@@ -131,6 +131,70 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// End of the residue following a key at `end` (returns `end` when there is none).
     static func residue(after end: String.Index, in text: Substring) -> String.Index {
+        if let fast = asciiResidue(after: end, in: text) { return fast }
+        return characterResidue(after: end, in: text)
+    }
+
+    /// ``residue(after:in:)`` over the bytes, when every byte it looks at is ASCII with ASCII after it (then
+    /// bytes and Characters agree); `nil` otherwise, and the Character definition decides.
+    static func asciiResidue(after end: String.Index, in text: Substring) -> String.Index? {
+        let u = text.utf8
+        let start = u.distance(from: u.startIndex, to: end)
+        let result: Int?? = u.withContiguousStorageIfAvailable { b -> Int? in
+            let n = b.count
+            // A byte at `k` is a whole Character when it is ASCII and the byte after it is ASCII too.
+            @inline(__always) func plain(_ k: Int) -> Bool { b[k] < 0x80 && (k + 1 == n || b[k + 1] < 0x80) }
+            @inline(__always) func matches(_ k: Int, _ word: StaticString) -> Bool {
+                word.withUTF8Buffer { w in
+                    guard k + w.count <= n else { return false }
+                    for j in 0..<w.count where b[k + j] != w[j] { return false }
+                    return true
+                }
+            }
+            var k = start
+            var consumed = start
+            var any = false
+            while true {
+                var t = k
+                while t < n, b[t] == 32 || b[t] == 9 || b[t] == 10 {
+                    guard plain(t) else { return nil }
+                    t += 1
+                }
+                var c = t
+                if c < n {
+                    guard plain(c) else { return nil }
+                    if b[c] == 45, c + 1 < n, b[c + 1] == 32 {
+                        guard plain(c + 1) else { return nil }
+                        c += 2
+                        if c < n { guard plain(c) else { return nil } }
+                    }
+                }
+                if matches(c, "Getting issue details") {
+                    var e = c + 21
+                    if e < n { guard plain(e) else { return nil } }
+                    while e < n, b[e] == 46 {
+                        e += 1
+                        if e < n { guard plain(e) else { return nil } }
+                    }
+                    consumed = e; k = e; any = true; continue
+                }
+                if matches(c, "STATUS"), any || c == t {
+                    let e = c + 6
+                    if e < n { guard plain(e) else { return nil } }
+                    if e == n || !(b[e] &- 65 < 26 || b[e] &- 97 < 26) {
+                        consumed = e; k = e; any = true; continue
+                    }
+                }
+                break
+            }
+            return any ? consumed : start
+        }
+        guard let r = result, let offset = r else { return nil }
+        return u.index(u.startIndex, offsetBy: offset)
+    }
+
+    /// The Character definition of ``residue(after:in:)``.
+    static func characterResidue(after end: String.Index, in text: Substring) -> String.Index {
         var rest = text[end...]
         var consumed = end
         var any = false

@@ -138,6 +138,20 @@ extension Substring {
     /// The text without leading and trailing white space (ASCII fast path; `Character` rules otherwise).
     package var trimmedSub: Substring {
         let u = utf8
+        // Over contiguous bytes: offsets of the first and last bytes that are not ASCII white space.
+        if let (lo, hi) = u.withContiguousStorageIfAvailable({ b -> (Int, Int) in
+            var lo = 0, hi = b.count
+            while lo < hi, b[lo] == 32 || (b[lo] >= 9 && b[lo] <= 13) { lo += 1 }
+            while hi > lo, b[hi - 1] == 32 || (b[hi - 1] >= 9 && b[hi - 1] <= 13) { hi -= 1 }
+            // Both cuts stand next to ASCII (or nothing is left): they are Character boundaries.
+            if lo == hi || (b[lo] < 0x80 && b[hi - 1] < 0x80) { return (lo, hi) }
+            return (-1, -1)
+        }), lo >= 0 {
+            if lo == 0 && hi == u.count { return self }
+            let l = u.index(u.startIndex, offsetBy: lo)
+            if lo == hi { return self[l..<l] }
+            return self[l..<u.index(l, offsetBy: hi - lo)]
+        }
         var lo = u.startIndex, hi = u.endIndex
         while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo = u.index(after: lo) }
         while hi > lo {
@@ -172,6 +186,15 @@ extension StringProtocol {
         let n = needle.utf8
         guard let first = n.first else { return nil }
         let u = utf8
+        // Over contiguous bytes (the usual case): a byte search, then indices for the hit only.
+        if let k = u.withContiguousStorageIfAvailable({ h -> Int in
+            var needleCopy = needle
+            return needleCopy.withUTF8 { ASCIIScan.find(h, $0, from: 0) } ?? -1
+        }) {
+            guard k >= 0 else { return nil }
+            let lo = u.index(u.startIndex, offsetBy: k)
+            return lo..<u.index(lo, offsetBy: n.count)
+        }
         var i = u.startIndex
         while i != u.endIndex {
             if u[i] == first {
@@ -194,6 +217,38 @@ extension String {
 /// Runs of white space (Unicode White_Space) collapsed to one space, ends trimmed. One UTF-8 pass;
 /// returns the input itself when nothing changes.
 package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
+    // Already collapsed (also when it holds non-ASCII letters): the text itself.
+    if ASCIIScan.isCollapsed(s) { return String(s) }
+    // Contiguous bytes (the usual case): the same loop over a buffer, copying runs of non-space bytes at once.
+    if let r = s.utf8.withContiguousStorageIfAvailable({ u -> String in
+        let end = u.count
+        var out: [UInt8] = []
+        out.reserveCapacity(end)
+        var pending = false
+        var i = 0
+        while i < end {
+            let b = u[i]
+            var len = 1
+            var space = false
+            if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
+            if space {
+                pending = !out.isEmpty
+                i += len
+                continue
+            }
+            if pending { out.append(32); pending = false }
+            // The run up to the next byte that may start white space is copied at once.
+            var e = min(end, i + len)
+            while e < end {
+                let c = u[e]
+                if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
+                e += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e]))
+            i = e
+        }
+        return String(decoding: out, as: UTF8.self)
+    }) { return r }
     let u = s.utf8
     // Is anything to do? Leading/trailing space, a double space, a tab/newline, or a non-ASCII byte.
     var previous: UInt8 = 32

@@ -30,6 +30,33 @@ import Testing
         return (0..<count).map { _ in (0..<(next() % 8)).map { _ in alphabet[next() % alphabet.count] }.joined() }
     }
 
+    /// Words as `ActionItemRecognizer.words` defines them: runs of `Character`s that are not white space.
+    static func referenceWords(_ s: String) -> [String] {
+        var out: [String] = [], current = ""
+        for c in s {
+            if isSpaceChar(c) { if !current.isEmpty { out.append(current); current = "" } } else { current.append(c) }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    @Test("words splits on white-space Characters, also next to Prepend scalars and combining marks")
+    func wordsAgreeWithCharacters() {
+        let alphabet = ["a", "B", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}", "’", "é",
+                        "\u{301}", "—", "–", "\u{600}", "\u{110BD}", "\u{D4E}", "\u{200D}", "👍", "Ж", "-", "x"]
+        var multiWord = 0
+        for s in Self.randomStrings(5000, alphabet: alphabet) {
+            let words = ActionItemRecognizer.words(s)
+            #expect(words.map { String($0.text) } == Self.referenceWords(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(words.allSatisfy { s[$0.range] == $0.text })
+            if words.count > 1 { multiWord += 1 }
+        }
+        #expect(multiWord > 500)
+        // A space after a Prepend scalar joins its Character: one word, not two.
+        #expect(ActionItemRecognizer.words("\u{600} x").map { String($0.text) } == ["\u{600} x"])
+        #expect(ActionItemRecognizer.words("Chloé Haddad — go").map { String($0.text) } == ["Chloé", "Haddad", "—", "go"])
+    }
+
     @Test("isCollapsed only when collapsing changes nothing")
     func isCollapsed() {
         let alphabet = ["a", "B", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}", "’", "é",

@@ -116,6 +116,32 @@ struct AgendaAssembler {
         return letters <= 3 && longest <= 2
     }
 
+    /// Chair cells already judged (the same chairs recur on every row), by their bytes. Their answers depend
+    /// only on the text and the participants, which are fixed while the agenda is read.
+    var chairLikeMemo: [TextKey: Bool] = [:]
+    var chairPeopleMemo: [TextKey: [Person]] = [:]
+    static let memoLimit = 4096
+
+    /// ``chairLike(_:_:)``, remembered.
+    mutating func isChairLike(_ s: String, _ p: PageParser) -> Bool {
+        let key = TextKey(s)
+        if let r = chairLikeMemo[key] { return r }
+        let r = chairLike(s, p)
+        if chairLikeMemo.count >= Self.memoLimit { chairLikeMemo.removeAll() }
+        chairLikeMemo[key] = r
+        return r
+    }
+
+    /// The people of a chair cell, matched against the participants, remembered.
+    mutating func chairPeople(_ s: String, _ p: PageParser) -> [Person] {
+        let key = TextKey(s)
+        if let r = chairPeopleMemo[key] { return r }
+        let r = PersonRecognizer.people(inList: s).map(p.resolve)
+        if chairPeopleMemo.count >= Self.memoLimit { chairPeopleMemo.removeAll() }
+        chairPeopleMemo[key] = r
+        return r
+    }
+
     func chairLike(_ s: String, _ p: PageParser) -> Bool {
         let parts = PersonRecognizer.splitNameList(s)
         return !parts.isEmpty && parts.allSatisfy {
@@ -210,7 +236,7 @@ struct AgendaAssembler {
         var kind = Self.kind(of: topic)
         let j = topicIdx + 1
         var merges = 0
-        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !chairLike(cells[j], p) {
+        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !isChairLike(cells[j], p) {
             let c = cells[j]
             let open = topic.filter { $0 == "(" }.count > topic.filter { $0 == ")" }.count
             guard kind == .break || kind == .meal || open || c.first?.isLowercase == true else { break }
@@ -234,8 +260,8 @@ struct AgendaAssembler {
         var chairs: [Person] = []
         let chairText = cell(.chair)
         if !chairText.isEmpty {
-            if chairLike(chairText, p) {
-                chairs = PersonRecognizer.people(inList: chairText).map(p.resolve)
+            if isChairLike(chairText, p) {
+                chairs = chairPeople(chairText, p)
             } else {
                 discussionText = chairText + (discussionText.isEmpty ? "" : "  " + discussionText)
             }
@@ -289,8 +315,8 @@ struct AgendaAssembler {
         var discussionText = cell(.discussion)
         let chairText = cell(.chair)
         if !chairText.isEmpty {
-            if chairLike(chairText, p) {
-                for c in PersonRecognizer.people(inList: chairText).map(p.resolve)
+            if isChairLike(chairText, p) {
+                for c in chairPeople(chairText, p)
                 where !p.meeting.agenda[di].items[ii].chairs.contains(where: { $0.isSamePerson(as: c) }) {
                     p.meeting.agenda[di].items[ii].chairs.append(c)
                 }
@@ -378,7 +404,7 @@ struct AgendaAssembler {
         var recs: [RecognizedActionItem] = []
         var current: Int? = nil
         for f in fragments {
-            let found = p.actions.recognizeAll(in: f)
+            let found = p.actions.recognizeAll(in: f, memo: &p.ownerMemo)
             if !found.isEmpty {
                 recs += found
                 current = recs.count - 1

@@ -17,7 +17,12 @@ enum CellText {
 
     /// A tag ("<ul", "</li", "<b>", "<br") or an entity ("&amp;", "&#39;") somewhere in `s` (one UTF-8 pass).
     static func looksLikeHTML(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+        var copy = s
+        return copy.withUTF8(looksLikeHTML)
+    }
+
+    /// ``looksLikeHTML(_:)`` over UTF-8 bytes.
+    static func looksLikeHTML(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -84,7 +89,12 @@ enum CellText {
     /// `splitBullets` on UTF-8 bytes; `nil` (use the Character path) when a bullet has a neighbour that is
     /// not plain ASCII, where grapheme clusters could make the Character path decide otherwise.
     static func splitBulletsUTF8(_ t: String) -> [(Bool, String)]? {
-        let u = Array(t.utf8)
+        var copy = t
+        return copy.withUTF8 { u in splitBulletsUTF8(t, u) }
+    }
+
+    /// ``splitBulletsUTF8(_:)`` over the UTF-8 bytes `u` of `t`; `t` itself when no bullet splits.
+    static func splitBulletsUTF8(_ t: String, _ u: UnsafeBufferPointer<UInt8>) -> [(Bool, String)]? {
         let n = u.count
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
         var cuts: [Int] = []   // byte offsets of the bullets that split
@@ -114,11 +124,12 @@ enum CellText {
             if beforeSpace && afterSpace { cuts.append(i) }
             i = j
         }
+        if cuts.isEmpty { return t.trimmed.isEmpty ? [] : [(false, t)] }
         var out: [(Bool, String)] = []
         var start = 0
         var inItem = false
         for c in cuts + [n] {
-            let piece = String(decoding: u[start..<c], as: UTF8.self)
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: u[start..<c]), as: UTF8.self)
             if !piece.trimmed.isEmpty { out.append((inItem, piece)) }
             inItem = true
             start = min(n, c + 3)
@@ -170,17 +181,23 @@ enum CellText {
 
     /// Paragraphs separated by runs of two or more spaces.
     static func paragraphs(_ t: String) -> [String] {
-        var previous: UInt8 = 0
-        var plain = true
-        for b in t.utf8 {
-            if b == 9 || b == 10 || b == 13 || b == 0xC2 || (b == 32 && previous == 32) { plain = false; break }
-            previous = b
+        var copy = t
+        return copy.withUTF8 { u in
+            var previous: UInt8 = 0
+            for b in u {
+                if b == 9 || b == 10 || b == 13 || b == 0xC2 || (b == 32 && previous == 32) { return paragraphs(u) }
+                previous = b
+            }
+            return t.isEmpty ? [] : [t.trimmed]
         }
-        if plain { return t.isEmpty ? [] : [t.trimmed] }
+    }
+
+    /// ``paragraphs(_:)`` over UTF-8 bytes that hold a tab, a line break, a double space or a U+00A0 lead byte.
+    static func paragraphs(_ u: UnsafeBufferPointer<UInt8>) -> [String] {
         var out: [String] = []
         var current: [UInt8] = []
+        current.reserveCapacity(u.count)
         var spaces = 0
-        let u = Array(t.utf8)
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -194,7 +211,7 @@ enum CellText {
             // The run up to the next space-like byte is copied at once.
             var j = i + 1
             while j < u.count, u[j] != 32, u[j] != 9, u[j] != 0xC2 { j += 1 }
-            current.append(contentsOf: u[i..<j])
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<j]))
             i = j
         }
         if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
@@ -450,10 +467,24 @@ enum HTMLFragment {
 extension String {
     /// Every run of white space replaced by one space (ends kept).
     func replacingOccurrencesOfWhitespaceRuns() -> String {
-        let u = Array(utf8)
-        var needed = false
-        for (k, b) in u.enumerated() where b >= 0x80 || (b >= 9 && b <= 13) || (b == 32 && k > 0 && u[k - 1] == 32) { needed = true; break }
-        if !needed { return self }
+        var copy = self
+        return copy.withUTF8 { u in
+            // Nothing to replace without a tab/newline, a double space or a non-ASCII white-space scalar
+            // (other non-ASCII bytes are copied unchanged below): the text itself.
+            var needed = false
+            var k = 0
+            while k < u.count {
+                let b = u[k]
+                if (b >= 9 && b <= 13) || (b == 32 && k > 0 && u[k - 1] == 32)
+                    || ((b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3) && whiteSpaceScalar(u, k).0) { needed = true; break }
+                k += 1
+            }
+            return needed ? Self.collapsingWhitespaceRuns(u) : self
+        }
+    }
+
+    /// The loop of ``replacingOccurrencesOfWhitespaceRuns()`` over UTF-8 bytes.
+    private static func collapsingWhitespaceRuns(_ u: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
         var space = false
@@ -468,7 +499,7 @@ extension String {
                 space = true
                 i += len
             } else {
-                let e = min(u.count, i + len)
+                let e = Swift.min(u.count, i + len)
                 out += u[i..<e]
                 space = false
                 i = e

@@ -46,7 +46,9 @@ enum LineClassifier {
         if t.utf8.count > 60, !t.utf8.prefix(40).contains(58) { return nil }
         var bare = String(t).withoutMarkdown
         if bare.hasSuffix(":") { bare.removeLast() }
-        if knownHeadings[bare.lowercased()] != nil { return (0, bare, nil) }
+        // Known titles are at most 23 ASCII letters; lower-casing never shortens a string below one scalar per
+        // scalar, so a longer `bare` (more than 4 × 23 bytes) cannot be one.
+        if bare.utf8.count <= 92, knownHeadings[bare.lowercased()] != nil { return (0, bare, nil) }
         // "Date: 18 Nov 2019", "Attendees: A, B", "Location: Room 5".
         if let colon = t.firstIndex(of: ":") {
             let label = String(t[..<colon]).withoutMarkdown

@@ -24,6 +24,8 @@ struct PageParser {
     /// Exact-match index over the participants read so far (duplicates are merged through it).
     var participantIndex = PersonMatcher([])
     var actions: ActionItemRecognizer
+    /// What owner phrases gave with `actions` (reset whenever `actions` is replaced).
+    var ownerMemo = ActionItemRecognizer.OwnerMemo()
     static let code = "plain-text"
 
     init(options: ImportOptions) {
@@ -98,6 +100,7 @@ struct PageParser {
         matcher = PersonMatcher(meeting.participants)
         actions = ActionItemRecognizer(dates: dates, tickets: TicketRecognizer(knownProjectKeys: options.knownProjectKeys),
                                        participants: meeting.participants)
+        ownerMemo = ActionItemRecognizer.OwnerMemo()
         var agenda = AgendaAssembler()
         for s in sections {
             if s.kind != .generic && s.kind != .date && s.kind != .location {
@@ -183,7 +186,7 @@ struct PageParser {
         var last: Int? = nil
         for l in s.lines where !l.isBlank {
             let text = LineClassifier.bullet(l.text, inList: true) ?? String(l.text).trimmed
-            let found = actions.recognizeAll(in: text)
+            let found = actions.recognizeAll(in: text, memo: &ownerMemo)
             if !found.isEmpty {
                 for r in found { meeting.actionItems.append(r.actionItem(section: s.title, location: SourceLocation(line: l.number))) }
                 last = meeting.actionItems.count - 1

@@ -46,6 +46,61 @@ extension String {
     }
 }
 
+/// Whether a run of bytes is a grapheme cluster of its own, judged from its neighbours: the scalar before it
+/// must not be a Prepend character and the scalar after it must not extend a cluster (combining marks, ZWJ,
+/// spacing marks). Conservative: only ASCII and scalars from blocks without such characters count as safe.
+enum GraphemeSafety {
+    /// Whether bytes `k ..< k + width` of `b` form a Character of their own.
+    @inline(__always)
+    static func standsAlone(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ width: Int) -> Bool {
+        if k > 0, b[k - 1] >= 0x80, !safeBefore(b, k) { return false }
+        let e = k + width
+        if e < b.count, b[e] >= 0x80, !safeAfter(b, e) { return false }
+        return true
+    }
+
+    /// The scalar ending just before byte `k` (not ASCII) is no Prepend character: below U+0600, or in
+    /// U+2000–U+2BFF (punctuation, arrows, symbols, dingbats).
+    static func safeBefore(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        var p = k - 1
+        var steps = 0
+        while p > 0, b[p] & 0xC0 == 0x80, steps < 3 { p -= 1; steps += 1 }
+        guard let v = scalar(b, p) else { return false }
+        return v < 0x0600 || (v >= 0x2000 && v < 0x2C00)
+    }
+
+    /// The scalar starting at byte `e` (not ASCII) extends no cluster: U+0080–U+02FF (Latin letters, before
+    /// the combining diacritics), U+2010–U+20CF (after ZWNJ/ZWJ, before the combining marks for symbols), or
+    /// U+2100–U+2BFF.
+    static func safeAfter(_ b: UnsafeBufferPointer<UInt8>, _ e: Int) -> Bool {
+        guard let v = scalar(b, e) else { return false }
+        return (v >= 0x80 && v < 0x300) || (v >= 0x2010 && v < 0x20D0) || (v >= 0x2100 && v < 0x2C00)
+    }
+
+    /// The scalar value of the (valid) UTF-8 sequence starting at `p`.
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ p: Int) -> UInt32? {
+        let c0 = UInt32(b[p])
+        if c0 < 0x80 { return c0 }
+        if c0 >= 0xC0 && c0 < 0xE0, p + 1 < b.count { return (c0 & 0x1F) << 6 | UInt32(b[p + 1] & 0x3F) }
+        if c0 >= 0xE0 && c0 < 0xF0, p + 2 < b.count {
+            return (c0 & 0x0F) << 12 | UInt32(b[p + 1] & 0x3F) << 6 | UInt32(b[p + 2] & 0x3F)
+        }
+        return nil
+    }
+}
+
+/// A dictionary key that compares strings by their bytes (not by canonical equivalence), for memos whose
+/// answers are computed from bytes.
+struct TextKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: TextKey, b: TextKey) -> Bool { ASCIIScan.sameBytes(a.text, b.text) }
+    func hash(into h: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 enum Cells {
     /// Splits a row on tabs, or (when it has none) on runs of two or more spaces.
     static func split(_ line: Substring, tabs: Bool) -> [String] {
@@ -73,6 +128,7 @@ enum Cells {
             cells.append(line[start..<u.endIndex].trimmed)
             return cells
         }
+        if let cells = splitOnSpaceRunsUTF8(line) { return cells }
         var cells: [String] = []
         var current = ""
         var spaces = 0
@@ -87,6 +143,42 @@ enum Cells {
         }
         cells.append(current)
         return cells.map(\.trimmed)
+    }
+
+    /// The space-run split of ``split(_:tabs:)`` over bytes, or `nil` (use the Character loop) when a space
+    /// or no-break space stands next to a character that could join it into a larger grapheme cluster.
+    static func splitOnSpaceRunsUTF8(_ line: Substring) -> [String]? {
+        line.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+            let n = b.count
+            var cells: [String] = []
+            var current: [UInt8] = []
+            var spaces = 0
+            var k = 0
+            while k < n {
+                let c = b[k]
+                var width = 0
+                if c == 32 { width = 1 } else if c == 0xC2, k + 1 < n, b[k + 1] == 0xA0 { width = 2 }
+                if width > 0 {
+                    guard GraphemeSafety.standsAlone(b, k, width) else { return nil }
+                    spaces += 1
+                    k += width
+                    continue
+                }
+                if spaces >= 2 && !current.isEmpty {
+                    cells.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                } else if spaces == 1 && !current.isEmpty {
+                    current.append(32)
+                }
+                spaces = 0
+                var e = k + 1
+                while e < n, b[e] != 32, b[e] != 0xC2 { e += 1 }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: b[k..<e]))
+                k = e
+            }
+            cells.append(String(decoding: current, as: UTF8.self))
+            return cells.map(\.trimmed)
+        } ?? nil
     }
 
     /// A Markdown table row: "| a | b |".

@@ -8,9 +8,31 @@ import MeetingRecognizers
 enum TicketInlines {
     /// The cleaned text, and the residue removed (for a diagnostic), empty when nothing was removed.
     static func clean(_ rich: RichText, _ tickets: TicketRecognizer) -> (RichText, [String]) {
+        // Most cells hold neither a key nor residue nor white space to drop: they stay as they are (no rebuilt arrays).
+        if isClean(rich.blocks) { return (rich, []) }
         var removed: [String] = []
         let blocks = clean(rich.blocks, tickets, &removed)
         return (RichText(blocks), removed)
+    }
+
+    /// Whether ``clean(_:_:_:)`` would give `blocks` back unchanged: no text that may hold a ticket or residue,
+    /// no paragraph that is empty or starts or ends with white-space-only text, no empty list or list item.
+    static func isClean(_ blocks: [Block]) -> Bool {
+        for b in blocks {
+            switch b {
+            case .paragraph(let inl):
+                if inl.isEmpty { return false }
+                for i in inl { if case .text(let s) = i, mayHoldTicket(s) { return false } }
+                if case .text(let s)? = inl.last, s.trimmedSub.isEmpty { return false }
+                if case .text(let s)? = inl.first, s.trimmedSub.isEmpty { return false }
+            case .list(let l):
+                if l.items.isEmpty { return false }
+                for item in l.items where item.blocks.isEmpty || !isClean(item.blocks) { return false }
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     static func clean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
@@ -34,10 +56,35 @@ enum TicketInlines {
         return out
     }
 
+    /// Whether `s` can hold a Jira key (an ASCII "-" followed by a digit) or macro residue ("STATUS",
+    /// "Getting issue details", a "Ticket" label): without them ``TicketRecognizer`` finds nothing in it.
+    static func mayHoldTicket(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { u -> Bool in
+            let n = u.count
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return true }
+                // "STATUS", "Getting issue details", "icket": look for their first letters only.
+                if b == 83 || b == 71 || b == 105 {
+                    if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return true }
+                    if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
+                       u[i + 6] == 103 { return true }
+                    if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func cleanInlines(_ inl: [Inline], _ t: TicketRecognizer, _ removed: inout [String]) -> [Inline] {
         var out: [Inline] = []
         for i in inl {
             guard case .text(let s) = i else { out.append(i); continue }
+            // Neither a key ("-" then a digit) nor a residue word: nothing to do.
+            if !mayHoldTicket(s) { out.append(i); continue }
             if TicketRecognizer.isResidue(s) {
                 removed.append(s.trimmed)
                 continue
@@ -57,8 +104,8 @@ enum TicketInlines {
             if !rest.isEmpty { out.append(.text(String(rest))) }
         }
         // Drop white-space-only text at the ends.
-        while case .text(let s)? = out.last, s.trimmed.isEmpty { out.removeLast() }
-        while case .text(let s)? = out.first, s.trimmed.isEmpty { out.removeFirst() }
+        while case .text(let s)? = out.last, s.trimmedSub.isEmpty { out.removeLast() }
+        while case .text(let s)? = out.first, s.trimmedSub.isEmpty { out.removeFirst() }
         return out
     }
 }
