@@ -162,6 +162,37 @@ public struct MeetingBatch: Sendable {
         return outcomes
     }
 
+    /// Processes every file named by `paths` (see ``files(in:)``), ``width`` at a time, and hands each
+    /// outcome to `deliver` on the calling thread, in file order, as soon as it and every file before it are
+    /// done; paths that do not exist come last, as failures.
+    ///
+    /// Unlike ``run(paths:progress:_:)``, nothing is kept once delivered: at most `window` finished
+    /// outcomes wait for an earlier, slower file, so memory does not grow with the number of files.
+    /// `progress` is called (from worker threads) with done and total counts.
+    public func forEach<Value: Sendable>(paths: [String], window: Int = 64,
+                                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                                         _ reduce: @escaping @Sendable (ImportResult, String) -> Value,
+                                         deliver: (FileOutcome<Value>) -> Void) {
+        let (files, missing) = files(in: paths)
+        let pipe = OrderedPipe<FileOutcome<Value>>(count: files.count, window: max(window, width))
+        let workers = min(width, files.count)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while let i = pipe.claim() {
+                    let entry = files[i]
+                    let outcome = FileOutcome(path: entry.path, fromFolder: entry.fromFolder,
+                                              outcome: self.process(entry, reduce))
+                    let done = pipe.put(outcome, at: i)
+                    progress?(done, files.count)
+                }
+            }
+        }
+        while let outcome = pipe.take() { deliver(outcome) }
+        group.wait()
+        for e in missing { deliver(FileOutcome(path: e.file ?? "", fromFolder: false, outcome: .failed(e))) }
+    }
+
     /// A bounded concurrent map: `width` workers pull the next index until none is left.
     public func map<T: Sendable>(_ items: [FileEntry], progress: (@Sendable (Int, Int) -> Void)? = nil,
                                  _ transform: @Sendable (FileEntry) -> T) -> [T] {
@@ -204,5 +235,51 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
     func values() -> [T] {
         lock.lock(); defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+}
+
+/// Hands finished items from worker threads to one consumer in index order, letting workers run at most
+/// `window` items ahead of the consumer.
+private final class OrderedPipe<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private var next = 0
+    private var delivered = 0
+    private var done = 0
+    private var ready: [Int: T] = [:]
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = max(1, window)
+    }
+
+    /// The next index to work on; waits while the consumer is `window` items behind; nil when none is left.
+    func claim() -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        while next < count && next >= delivered + window { condition.wait() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Stores a finished item; returns how many are finished.
+    func put(_ value: T, at index: Int) -> Int {
+        condition.lock(); defer { condition.unlock() }
+        ready[index] = value
+        done += 1
+        condition.broadcast()
+        return done
+    }
+
+    /// The next item in index order, waiting for it; nil after the last.
+    func take() -> T? {
+        condition.lock(); defer { condition.unlock() }
+        guard delivered < count else { return nil }
+        while ready[delivered] == nil { condition.wait() }
+        let value = ready.removeValue(forKey: delivered)
+        delivered += 1
+        condition.broadcast()
+        return value
     }
 }
