@@ -37,7 +37,9 @@ struct BenchConfig {
     /// The project's git revision, for tracking figures over time.
     var revision: String?
     var command = "Scripts/bench.sh"
-    var folderPages: Int { quick ? 100 : 2000 }
+    /// Pages in the folder (`--pages`), instead of 2,000 (quick: 100).
+    var pagesOverride: Int?
+    var folderPages: Int { pagesOverride ?? (quick ? 100 : 2000) }
     /// Size classes to run (default: all; quick: 30 KB and 1 MB).
     var sizeLabels: [String]?
     var sizes: [SizeClass] {
