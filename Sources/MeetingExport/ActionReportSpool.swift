@@ -87,12 +87,9 @@ public final class ActionReportSpool {
     public var spilledRuns: Int { runs.count }
 
     private struct Entry {
-        var due: Int
-        var date: Int
+        var key: RowKey
         var title: Int32
         var file: Int32
-        var ordinal: Int
-        var sequence: Int
         var offset: Int
         var length: Int
     }
@@ -124,10 +121,10 @@ public final class ActionReportSpool {
         if !entries.isEmpty, arena.count + row.payload.count > memoryBudget { try spill() }
         if arena.capacity == 0 { arena.reserveCapacity(memoryBudget + 4096) }
         for (i, w) in row.cellWidths.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
-        entries.append(Entry(due: row.dueKey, date: row.meetingDateKey,
+        entries.append(Entry(key: RowKey(due: row.dueKey, date: row.meetingDateKey, ordinal: row.ordinal, sequence: count),
                              title: intern(row.meetingTitle, &titles, &titleIDs),
                              file: intern(row.sourceFile, &files, &fileIDs),
-                             ordinal: row.ordinal, sequence: count, offset: arena.count, length: row.payload.count))
+                             offset: arena.count, length: row.payload.count))
         arena += row.payload
         count += 1
     }
@@ -152,7 +149,7 @@ public final class ActionReportSpool {
                 var best: Int?
                 for i in heads.indices {
                     guard let h = heads[i] else { continue }
-                    if let b = best, let current = heads[b], !SpoolRecord.precedes(h, current) { continue }
+                    if let b = best, let current = heads[b], !h.precedes(current) { continue }
                     best = i
                 }
                 guard let b = best, let record = heads[b] else { break }
@@ -176,16 +173,9 @@ public final class ActionReportSpool {
     private func sortEntries() {
         let titles = self.titles, files = self.files
         entries.sort { a, b in
-            if a.due != b.due { return a.due < b.due }
-            if a.date != b.date { return a.date < b.date }
-            if a.title != b.title, titles[Int(a.title)] != titles[Int(b.title)] {
-                return titles[Int(a.title)] < titles[Int(b.title)]
-            }
-            if a.file != b.file, files[Int(a.file)] != files[Int(b.file)] {
-                return files[Int(a.file)] < files[Int(b.file)]
-            }
-            if a.ordinal != b.ordinal { return a.ordinal < b.ordinal }
-            return a.sequence < b.sequence
+            RowKey.precedes(a.key, b.key,
+                            title: a.title == b.title ? nil : RowKey.order(titles[Int(a.title)], titles[Int(b.title)]),
+                            file: a.file == b.file ? nil : RowKey.order(files[Int(a.file)], files[Int(b.file)]))
         }
     }
 
@@ -203,10 +193,10 @@ public final class ActionReportSpool {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         for e in entries {
-            SpoolCoding.appendInt(e.due, to: &buffer)
-            SpoolCoding.appendInt(e.date, to: &buffer)
-            SpoolCoding.appendInt(e.ordinal, to: &buffer)
-            SpoolCoding.appendInt(e.sequence, to: &buffer)
+            SpoolCoding.appendInt(e.key.due, to: &buffer)
+            SpoolCoding.appendInt(e.key.date, to: &buffer)
+            SpoolCoding.appendInt(e.key.ordinal, to: &buffer)
+            SpoolCoding.appendInt(e.key.sequence, to: &buffer)
             SpoolCoding.appendBytes(Array(titles[Int(e.title)].utf8), to: &buffer)
             SpoolCoding.appendBytes(Array(files[Int(e.file)].utf8), to: &buffer)
             SpoolCoding.appendBytes(arena[e.offset..<(e.offset + e.length)], to: &buffer)
@@ -291,24 +281,37 @@ private struct Output {
     }
 }
 
-/// One row read back from a run.
-private struct SpoolRecord {
+/// What orders a row besides its meeting title and file.
+private struct RowKey {
     var due: Int
     var date: Int
     var ordinal: Int
     var sequence: Int
+
+    /// Whether `a` < `b` as Strings, nil when they are equal.
+    static func order(_ a: String, _ b: String) -> Bool? { a == b ? nil : a < b }
+
+    /// The order of ``ActionReport/precedes(_:_:)``, then the order rows were added; `title` and `file`
+    /// tell how the rows' titles and files compare (nil: equal).
+    static func precedes(_ a: RowKey, _ b: RowKey, title: @autoclosure () -> Bool?, file: @autoclosure () -> Bool?) -> Bool {
+        if a.due != b.due { return a.due < b.due }
+        if a.date != b.date { return a.date < b.date }
+        if let t = title() { return t }
+        if let f = file() { return f }
+        if a.ordinal != b.ordinal { return a.ordinal < b.ordinal }
+        return a.sequence < b.sequence
+    }
+}
+
+/// One row read back from a run.
+private struct SpoolRecord {
+    var key: RowKey
     var title: String
     var file: String
     var payload: [UInt8]
 
-    /// The order of ``ActionReport/precedes(_:_:)``, then the order rows were added.
-    static func precedes(_ a: SpoolRecord, _ b: SpoolRecord) -> Bool {
-        if a.due != b.due { return a.due < b.due }
-        if a.date != b.date { return a.date < b.date }
-        if a.title != b.title { return a.title < b.title }
-        if a.file != b.file { return a.file < b.file }
-        if a.ordinal != b.ordinal { return a.ordinal < b.ordinal }
-        return a.sequence < b.sequence
+    func precedes(_ other: SpoolRecord) -> Bool {
+        RowKey.precedes(key, other.key, title: RowKey.order(title, other.title), file: RowKey.order(file, other.file))
     }
 }
 
@@ -361,7 +364,7 @@ private struct RunReader {
               let payload = try bytes().map(Array.init) else {
             throw CocoaError(.fileReadCorruptFile)
         }
-        return SpoolRecord(due: due, date: date, ordinal: ordinal, sequence: sequence, title: title, file: file,
+        return SpoolRecord(key: RowKey(due: due, date: date, ordinal: ordinal, sequence: sequence), title: title, file: file,
                            payload: payload)
     }
 }

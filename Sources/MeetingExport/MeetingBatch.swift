@@ -174,67 +174,40 @@ public struct MeetingBatch: Sendable {
                                          _ reduce: @escaping @Sendable (ImportResult, String) -> Value,
                                          deliver: (FileOutcome<Value>) -> Void) {
         let (files, missing) = files(in: paths)
-        let pipe = OrderedPipe<FileOutcome<Value>>(count: files.count, window: max(window, width))
-        let workers = min(width, files.count)
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) {
-                while let i = pipe.claim() {
-                    let entry = files[i]
-                    let outcome = FileOutcome(path: entry.path, fromFolder: entry.fromFolder,
-                                              outcome: self.process(entry, reduce))
-                    let done = pipe.put(outcome, at: i)
-                    progress?(done, files.count)
-                }
-            }
-        }
-        while let outcome = pipe.take() { deliver(outcome) }
-        group.wait()
+        ordered(files, window: window, progress: progress, { entry in
+            FileOutcome(path: entry.path, fromFolder: entry.fromFolder, outcome: self.process(entry, reduce))
+        }, deliver: deliver)
         for e in missing { deliver(FileOutcome(path: e.file ?? "", fromFolder: false, outcome: .failed(e))) }
     }
 
     /// A bounded concurrent map: `width` workers pull the next index until none is left.
     public func map<T: Sendable>(_ items: [FileEntry], progress: (@Sendable (Int, Int) -> Void)? = nil,
                                  _ transform: @Sendable (FileEntry) -> T) -> [T] {
-        let box = ResultBox<T>(count: items.count)
-        let workers = min(width, max(1, items.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = box.claim() {
-                let value = transform(items[i])
-                let done = box.store(value, at: i)
-                progress?(done, items.count)
+        var values: [T] = []
+        values.reserveCapacity(items.count)
+        // `ordered` waits for its workers before it returns.
+        withoutActuallyEscaping(transform) { transform in
+            ordered(items, window: items.count, progress: progress, transform) { values.append($0) }
+        }
+        return values
+    }
+
+    /// `width` workers transform `items`, at most `window` ahead of `deliver`, which gets the results in
+    /// item order on the calling thread.
+    private func ordered<T: Sendable>(_ items: [FileEntry], window: Int, progress: (@Sendable (Int, Int) -> Void)?,
+                                      _ transform: @escaping @Sendable (FileEntry) -> T, deliver: (T) -> Void) {
+        let pipe = OrderedPipe<T>(count: items.count, window: max(window, width))
+        let group = DispatchGroup()
+        for _ in 0..<min(width, items.count) {
+            DispatchQueue.global().async(group: group) {
+                while let i = pipe.claim() {
+                    let done = pipe.put(transform(items[i]), at: i)
+                    progress?(done, items.count)
+                }
             }
         }
-        return box.values()
-    }
-}
-
-/// Shared state of the concurrent map, guarded by a lock.
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var done = 0
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ value: T, at index: Int) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = value
-        done += 1
-        return done
-    }
-
-    func values() -> [T] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        while let value = pipe.take() { deliver(value) }
+        group.wait()
     }
 }
 
