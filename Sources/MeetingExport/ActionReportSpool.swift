@@ -30,8 +30,8 @@ public struct RenderedActionRow: Sendable, Hashable {
     public var sourceFile: String
     /// Position of the action in its meeting.
     public var ordinal: Int
-    /// The row's bytes: a CSV record, a JSON object (pretty, not yet indented for the array) or a JSON
-    /// line; for the table, the clipped cells, each as a 4-byte little-endian length and UTF-8 bytes.
+    /// The row's bytes: a CSV record, a JSON object (pretty, indented as an element of the report's array)
+    /// or a JSON line; for the table, the clipped cells, each as a 4-byte little-endian length and UTF-8 bytes.
     public var payload: [UInt8]
     /// For the table, each cell's display width; empty otherwise.
     public var cellWidths: [Int]
@@ -48,7 +48,7 @@ public struct RenderedActionRow: Sendable, Hashable {
         case .csv:
             payload = Array(CSV.row(ActionReport.csvFields(row)).utf8)
         case .json:
-            payload = MeetingJSON.encodeValue(row)
+            payload = RenderedActionRow.indented(MeetingJSON.encodeValue(row))
         case .jsonLines:
             payload = MeetingJSON.encodeValue(row, pretty: false)
             payload.append(0x0A)
@@ -58,6 +58,21 @@ public struct RenderedActionRow: Sendable, Hashable {
             for cell in cells { SpoolCoding.appendBytes(Array(cell.utf8), to: &payload) }
             cellWidths = cells.map(TextTable.displayWidth)
         }
+    }
+
+    /// `json` indented two spaces, as the pretty encoder indents an array's elements (empty lines, as in an
+    /// empty array, stay empty).
+    static func indented(_ json: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + json.count / 8)
+        var start = json.startIndex
+        while start < json.endIndex {
+            let end = json[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? json.endIndex
+            if json[start] != 0x0A { out += [0x20, 0x20] }
+            out += json[start..<end]
+            start = end
+        }
+        return out
     }
 
     static func key(_ date: CalendarDate?) -> Int {
@@ -247,15 +262,8 @@ private struct Output {
         case .csv, .jsonLines:
             buffer += payload
         case .json:
-            // The array's elements, indented two spaces as the pretty encoder indents them (empty lines,
-            // as in an empty array, stay empty).
-            if rows > 0 { buffer += Array(",\n".utf8) }
-            var lineStart = true
-            for byte in payload {
-                if lineStart && byte != 0x0A { buffer += Array("  ".utf8) }
-                buffer.append(byte)
-                lineStart = byte == 0x0A
-            }
+            if rows > 0 { buffer += [0x2C, 0x0A] }   // ",\n"
+            buffer += payload
         case .table:
             var cells: [String] = []
             var i = payload.startIndex
