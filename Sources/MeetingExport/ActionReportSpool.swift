@@ -178,6 +178,8 @@ public final class ActionReportSpool {
     // MARK: - Sorting and runs
 
     private func intern(_ s: String, _ table: inout [String], _ ids: inout [String: Int32]) -> Int32 {
+        // Rows come a page at a time: most have the title and file of the row before.
+        if let last = table.last, last == s { return Int32(table.count - 1) }
         if let id = ids[s] { return id }
         let id = Int32(table.count)
         table.append(s)
