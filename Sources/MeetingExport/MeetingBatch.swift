@@ -96,13 +96,14 @@ public struct MeetingBatch: Sendable {
             }
             var found: [String] = []
             while let rel = walker.nextObject() as? String {
-                let name = (rel as NSString).lastPathComponent
-                if name.hasPrefix(".") {
+                // The last component and its extension, without bridging to NSString for each entry.
+                let name = rel.utf8.lastIndex(of: UInt8(ascii: "/")).map { rel[rel.utf8.index(after: $0)...] } ?? rel[...]
+                if name.utf8.first == UInt8(ascii: ".") {
                     walker.skipDescendants()
                     continue
                 }
-                let ext = (name as NSString).pathExtension.lowercased()
-                guard extensions.contains(ext) else { continue }
+                let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? ""
+                guard extensions.contains(ext.lowercased()) else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
                 if !excludedFiles.isEmpty, excludedFiles.contains(MeetingBatch.standardized(full)) { continue }
                 var sub: ObjCBool = false
