@@ -105,4 +105,31 @@ import MeetingNotes
         #expect(delivered.filter { $0.1 == "skipped" }.count == 10)
         #expect(delivered.filter { $0.1 == "value 3" }.count == 190)
     }
+
+    /// The example of MeetingExport.docc ("Reading many pages"), writing to a buffer instead of stdout.
+    @Test func documentedSpoolExampleWritesWhatActionReportWrites() throws {
+        let root = try GeneratedSpace.write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let batch = MeetingBatch(registry: .standard)
+        let space = root.appendingPathComponent("space").path
+        var written: [UInt8] = []
+
+        let spool = ActionReportSpool(format: .csv)
+        var spoolError: (any Error)?
+        batch.forEach(paths: [space], { result, path in
+            ActionRow.rows(of: result.meeting, sourceFile: path).map { RenderedActionRow($0, format: .csv) }
+        }) { outcome in
+            guard case .value(let rows) = outcome.outcome, spoolError == nil else { return }
+            do { for row in rows { try spool.add(row) } } catch { spoolError = error }
+        }
+        if let spoolError { throw spoolError }
+        try spool.finish { written += $0 }
+
+        var report = ActionReport(rows: batch.run(paths: [space]) { result, path in
+            ActionRow.rows(of: result.meeting, sourceFile: path)
+        }.flatMap { o -> [ActionRow] in if case .value(let rows) = o.outcome { return rows } else { return [] } })
+        report.sort()
+        #expect(spool.count == 570)
+        #expect(String(decoding: written, as: UTF8.self) == report.csv())
+    }
 }
