@@ -45,13 +45,9 @@ let package = Package(
         .executableTarget(name: "custom-source", dependencies: ["MeetingModel"], path: "Examples/custom-source"),
         .executableTarget(name: "overdue-actions", dependencies: ["MeetingNotes"], path: "Examples/overdue-actions"),
         .executableTarget(name: "agenda-to-calendar", dependencies: ["MeetingNotes"], path: "Examples/agenda-to-calendar"),
-        // Release-mode speed check of the plain-text importer (see Docs/PlainTextImport.md).
-        .executableTarget(name: "plaintext-speed", dependencies: ["MeetingModel", "PlainTextImport"]),
-        // Release-mode speed check of the Confluence importer against bare libxml2 (see Docs/ConfluenceImport.md).
-        .executableTarget(name: "confluence-speed", dependencies: [
-            "ConfluenceHTML", "MeetingModel",
-            .target(name: "CMeetingLibXML2", condition: .when(platforms: [.linux, .android, .openbsd, .windows, .wasi])),
-        ]),
+        // Speed checks of the importers live in the nested Benchmarks/ package (`meeting-notes-bench`).
+        // Runs child processes for the test targets that run the CLI and the example programs.
+        .target(name: "TestProcessSupport", path: "Tests/TestSupport/ChildProcess"),
 
         .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
@@ -60,13 +56,14 @@ let package = Package(
         .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "MeetingExportTests", dependencies: [
-            "MeetingExport", "MeetingNotes", "MeetingSourceTesting", "meeting-notes", .product(name: "Ink", package: "Ink"),
+            "MeetingExport", "MeetingNotes", "MeetingSourceTesting", "meeting-notes", "TestProcessSupport",
+            .product(name: "Ink", package: "Ink"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeetingSourceTestingTests", dependencies: ["MeetingSourceTesting", "MeetingModel"]),
         .testTarget(name: "CrossFormTests", dependencies: ["PlainTextImport", "ConfluenceHTML", "MeetingModel"]),
         // README and DocC examples compiled and run; the Examples/ programs run on the example pages.
         .testTarget(name: "DocumentationTests", dependencies: [
-            "MeetingNotes", "MeetingRecognizers", "overdue-actions", "agenda-to-calendar",
+            "MeetingNotes", "MeetingRecognizers", "overdue-actions", "agenda-to-calendar", "TestProcessSupport",
         ]),
         // Every built-in source through the conformance kit, with its fixtures as samples.
         .testTarget(name: "ConformanceTests", dependencies: ["MeetingNotes", "MeetingSourceTesting"]),

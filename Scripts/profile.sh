@@ -5,6 +5,7 @@
 #   Scripts/profile.sh                       instructions per input byte, every importer and reference, 1 MB pages
 #   Scripts/profile.sh html importer         top functions (self and inclusive) of one case
 #   Scripts/profile.sh --size 10MB text importer
+#   Scripts/profile.sh actions html 200      top functions of `meeting-notes actions` over 200 folder pages
 #
 # FORM: storage | html | text.  SUBJECT: importer | libxml2-tree | libxml2-sax.
 # Needs valgrind (apt-get install -y valgrind). Output files stay in $TMPDIR/meeting-notes-profile/.
@@ -40,6 +41,23 @@ count() {
 }
 
 demangle() { if command -v swift >/dev/null; then swift demangle --simplified; else cat; fi; }
+
+# `meeting-notes actions` over the first N pages of the benchmark folder: the whole CLI, batch included.
+if [ "${1:-}" = actions ]; then
+  form=${2:-storage} pages=${3:-200}
+  swift build -c release --product meeting-notes >/tmp/profile-build-cli.log 2>&1 || { cat /tmp/profile-build-cli.log >&2; exit 1; }
+  cli="$(swift build -c release --show-bin-path)/meeting-notes"
+  sub="$out/actions-$form-$pages"
+  rm -rf "$sub" && mkdir -p "$sub"
+  find "$data/folder-$form" -type f | sort | awk -v n="$pages" 'NR <= n' | while read -r f; do ln -s "$f" "$sub/"; done
+  file="$out/cg.actions.$form.$pages.out"
+  valgrind --tool=callgrind --callgrind-out-file="$file" "$cli" actions "$sub" --users "$data/users.json" -f csv \
+    >/dev/null 2>"$file.log"
+  grep -o 'refs: *[0-9,]*' "$file.log"
+  callgrind_annotate --inclusive=yes "$file" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -n "$top" | demangle \
+    | sed -E 's#\[[^]]*\]##; s#/[^ ]*/(Sources|Benchmarks)/#\1/#' | cut -c1-180 || true
+  exit 0
+fi
 
 if [ $# -eq 0 ]; then
   printf '%-8s %-13s %14s %10s\n' form subject instructions "per byte"

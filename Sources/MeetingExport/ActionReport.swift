@@ -215,15 +215,16 @@ public struct ActionReport: Sendable, Hashable {
     /// Owners are joined with "; ", tickets with " ".
     public func csv() -> String {
         var out = CSV.row(ActionReport.csvHeader)
-        for r in rows {
-            out += CSV.row([
-                r.meetingTitle, r.meetingDate?.description ?? "", r.agendaItem ?? "",
-                r.ownerNames.joined(separator: "; "), r.action.text, r.action.due?.description ?? "",
-                r.action.status.rawValue, r.action.tickets.joined(separator: " "), r.sourceFile ?? "",
-                r.action.location.map { String($0.line) } ?? "",
-            ])
-        }
+        for r in rows { out += CSV.row(ActionReport.csvFields(r)) }
         return out
+    }
+
+    /// The CSV fields of one row, in ``csvHeader`` order.
+    static func csvFields(_ r: ActionRow) -> [String] {
+        [r.meetingTitle, r.meetingDate?.description ?? "", r.agendaItem ?? "",
+         r.ownerNames.joined(separator: "; "), r.action.text, r.action.due?.description ?? "",
+         r.action.status.rawValue, r.action.tickets.joined(separator: " "), r.sourceFile ?? "",
+         r.action.location.map { String($0.line) } ?? ""]
     }
 
     /// A JSON array of rows (canonical: sorted keys, pretty-printed), ending with a newline.
@@ -239,14 +240,20 @@ public struct ActionReport: Sendable, Hashable {
     /// A table aligned for terminals: due, status, owners, action, meeting, date; text longer than
     /// `maxTextWidth` characters is cut with "…".
     public func table(maxTextWidth: Int = 60) -> String {
-        var grid: [[String]] = [["DUE", "STATUS", "OWNERS", "ACTION", "MEETING", "DATE"]]
-        for r in rows {
-            grid.append([r.action.due?.description ?? "-", r.action.status.rawValue,
-                         TextTable.clip(r.ownerNames.joined(separator: ", "), 30),
-                         TextTable.clip(r.action.text, maxTextWidth),
-                         TextTable.clip(r.meetingTitle, 40), r.meetingDate?.description ?? "-"])
-        }
+        var grid: [[String]] = [ActionReport.tableHeader]
+        for r in rows { grid.append(ActionReport.tableCells(r, maxTextWidth: maxTextWidth)) }
         return TextTable.render(grid)
+    }
+
+    /// The column titles of ``table(maxTextWidth:)``.
+    static let tableHeader = ["DUE", "STATUS", "OWNERS", "ACTION", "MEETING", "DATE"]
+
+    /// The table cells of one row, clipped.
+    static func tableCells(_ r: ActionRow, maxTextWidth: Int) -> [String] {
+        [r.action.due?.description ?? "-", r.action.status.rawValue,
+         TextTable.clip(r.ownerNames.joined(separator: ", "), 30),
+         TextTable.clip(r.action.text, maxTextWidth),
+         TextTable.clip(r.meetingTitle, 40), r.meetingDate?.description ?? "-"]
     }
 }
 
@@ -279,18 +286,21 @@ enum TextTable {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) }
         }
         var out = ""
-        for row in grid {
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                line += cell
-                if i < row.count - 1, i < widths.count {
-                    line += String(repeating: " ", count: widths[i] - displayWidth(cell) + 2)
-                }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
-        }
+        for row in grid { out += line(row, widths: widths) }
         return out
+    }
+
+    /// One row padded to `widths` (display columns), trailing spaces cut, ending with a newline.
+    static func line(_ row: [String], widths: [Int]) -> String {
+        var line = ""
+        for (i, cell) in row.enumerated() {
+            line += cell
+            if i < row.count - 1, i < widths.count {
+                line += String(repeating: " ", count: widths[i] - displayWidth(cell) + 2)
+            }
+        }
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line + "\n"
     }
 
     /// Cuts `text` to at most `width` display columns, ending with "…" when cut; newlines become spaces.

@@ -96,13 +96,14 @@ public struct MeetingBatch: Sendable {
             }
             var found: [String] = []
             while let rel = walker.nextObject() as? String {
-                let name = (rel as NSString).lastPathComponent
-                if name.hasPrefix(".") {
+                // The last component and its extension, without bridging to NSString for each entry.
+                let name = rel.utf8.lastIndex(of: UInt8(ascii: "/")).map { rel[rel.utf8.index(after: $0)...] } ?? rel[...]
+                if name.utf8.first == UInt8(ascii: ".") {
                     walker.skipDescendants()
                     continue
                 }
-                let ext = (name as NSString).pathExtension.lowercased()
-                guard extensions.contains(ext) else { continue }
+                let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? ""
+                guard extensions.contains(ext.lowercased()) else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
                 if !excludedFiles.isEmpty, excludedFiles.contains(MeetingBatch.standardized(full)) { continue }
                 var sub: ObjCBool = false
@@ -162,47 +163,97 @@ public struct MeetingBatch: Sendable {
         return outcomes
     }
 
+    /// Processes every file named by `paths` (see ``files(in:)``), ``width`` at a time, and hands each
+    /// outcome to `deliver` on the calling thread, in file order, as soon as it and every file before it are
+    /// done; paths that do not exist come last, as failures.
+    ///
+    /// Unlike ``run(paths:progress:_:)``, nothing is kept once delivered: at most `window` finished
+    /// outcomes wait for an earlier, slower file, so memory does not grow with the number of files.
+    /// `progress` is called (from worker threads) with done and total counts.
+    public func forEach<Value: Sendable>(paths: [String], window: Int = 64,
+                                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                                         _ reduce: @escaping @Sendable (ImportResult, String) -> Value,
+                                         deliver: (FileOutcome<Value>) -> Void) {
+        let (files, missing) = files(in: paths)
+        ordered(files, window: window, progress: progress, { entry in
+            FileOutcome(path: entry.path, fromFolder: entry.fromFolder, outcome: self.process(entry, reduce))
+        }, deliver: deliver)
+        for e in missing { deliver(FileOutcome(path: e.file ?? "", fromFolder: false, outcome: .failed(e))) }
+    }
+
     /// A bounded concurrent map: `width` workers pull the next index until none is left.
     public func map<T: Sendable>(_ items: [FileEntry], progress: (@Sendable (Int, Int) -> Void)? = nil,
                                  _ transform: @Sendable (FileEntry) -> T) -> [T] {
-        let box = ResultBox<T>(count: items.count)
-        let workers = min(width, max(1, items.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = box.claim() {
-                let value = transform(items[i])
-                let done = box.store(value, at: i)
-                progress?(done, items.count)
+        var values: [T] = []
+        values.reserveCapacity(items.count)
+        // `ordered` waits for its workers before it returns.
+        withoutActuallyEscaping(transform) { transform in
+            ordered(items, window: items.count, progress: progress, transform) { values.append($0) }
+        }
+        return values
+    }
+
+    /// `width` workers transform `items`, at most `window` ahead of `deliver`, which gets the results in
+    /// item order on the calling thread.
+    private func ordered<T: Sendable>(_ items: [FileEntry], window: Int, progress: (@Sendable (Int, Int) -> Void)?,
+                                      _ transform: @escaping @Sendable (FileEntry) -> T, deliver: (T) -> Void) {
+        let pipe = OrderedPipe<T>(count: items.count, window: max(window, width))
+        let group = DispatchGroup()
+        for _ in 0..<min(width, items.count) {
+            DispatchQueue.global().async(group: group) {
+                while let i = pipe.claim() {
+                    let done = pipe.put(transform(items[i]), at: i)
+                    progress?(done, items.count)
+                }
             }
         }
-        return box.values()
+        while let value = pipe.take() { deliver(value) }
+        group.wait()
     }
 }
 
-/// Shared state of the concurrent map, guarded by a lock.
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+/// Hands finished items from worker threads to one consumer in index order, letting workers run at most
+/// `window` items ahead of the consumer.
+private final class OrderedPipe<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
     private var next = 0
+    private var delivered = 0
     private var done = 0
-    private var slots: [T?]
+    private var ready: [Int: T] = [:]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = max(1, window)
+    }
 
+    /// The next index to work on; waits while the consumer is `window` items behind; nil when none is left.
     func claim() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < slots.count else { return nil }
+        condition.lock(); defer { condition.unlock() }
+        while next < count && next >= delivered + window { condition.wait() }
+        guard next < count else { return nil }
         next += 1
         return next - 1
     }
 
-    func store(_ value: T, at index: Int) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = value
+    /// Stores a finished item; returns how many are finished.
+    func put(_ value: T, at index: Int) -> Int {
+        condition.lock(); defer { condition.unlock() }
+        ready[index] = value
         done += 1
+        condition.broadcast()
         return done
     }
 
-    func values() -> [T] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.compactMap { $0 }
+    /// The next item in index order, waiting for it; nil after the last.
+    func take() -> T? {
+        condition.lock(); defer { condition.unlock() }
+        guard delivered < count else { return nil }
+        while ready[delivered] == nil { condition.wait() }
+        let value = ready.removeValue(forKey: delivered)
+        delivered += 1
+        condition.broadcast()
+        return value
     }
 }

@@ -22,27 +22,32 @@ struct PathsArguments: ParsableArguments {
     var paths: [String]
 }
 
-/// Runs a batch over the paths, with notes for skipped files, errors for failed ones and a progress bar.
+/// Runs a batch over the paths and hands each page's value to `consume`, in file order, as pages finish;
+/// notes for skipped files and errors for failed ones go to standard error in the same order, around a
+/// progress bar. Returns how many files failed.
 func runBatch<Value: Sendable>(_ paths: [String], flags: ImportFlags,
-                               _ reduce: @escaping @Sendable (ImportResult, String) -> Value) throws -> (values: [Value], failed: Int) {
+                               _ reduce: @escaping @Sendable (ImportResult, String) -> Value,
+                               consume: (Value) throws -> Void) throws -> Int {
     let options = try flags.importOptions()
     var batch = MeetingBatch(registry: .standard, options: options, sourceIdentifier: flags.from)
     if let users = flags.users { batch.excludedFiles = [MeetingBatch.standardized(users)] }
     let progress = ProgressBar()
-    let outcomes = batch.run(paths: paths, progress: { done, total in progress.update(done, total) }, reduce)
-    progress.finish()
-    var values: [Value] = []
     var failed = 0
-    for o in outcomes {
+    var consumeError: (any Error)?
+    batch.forEach(paths: paths, progress: { done, total in progress.update(done, total) }, reduce) { o in
         switch o.outcome {
-        case .value(let v): values.append(v)
-        case .skipped(let reason): Output.error("meeting-notes: note: \(o.path): skipped: \(reason)")
+        case .value(let v):
+            guard consumeError == nil else { return }
+            do { try consume(v) } catch { consumeError = error }
+        case .skipped(let reason): progress.note("meeting-notes: note: \(o.path): skipped: \(reason)")
         case .failed(let e):
             failed += 1
-            Output.error(Output.describe(e, file: o.path))
+            progress.note(Output.describe(e, file: o.path))
         }
     }
-    return (values, failed)
+    progress.finish()
+    if let consumeError { throw consumeError }
+    return failed
 }
 
 struct Actions: ParsableCommand {
@@ -89,19 +94,27 @@ struct Actions: ParsableCommand {
 
     func run() throws {
         let filter = ActionFilter(owner: owner, status: status, dueBefore: dueBefore, overdueOn: overdueOn, ticket: ticket)
-        let (values, failed) = try runBatch(inputs.paths, flags: importFlags) { result, path in
-            ActionRow.rows(of: result.meeting, sourceFile: path).filter(filter.matches)
-        }
-        var report = ActionReport(rows: values.flatMap { $0 })
-        report.sort()
-        let text: String
+        let rendering: ActionReportFormat
         switch format {
-        case .table: text = report.rows.isEmpty ? "No action items.\n" : report.table()
-        case .csv: text = report.csv()
-        case .json: text = report.json()
-        case .jsonl: text = report.jsonLines()
+        case .table: rendering = .table()
+        case .csv: rendering = .csv
+        case .json: rendering = .json
+        case .jsonl: rendering = .jsonLines
         }
-        try outputFlags.write(text)
+        // Rows are rendered on the workers and kept compact (spilled to sorted runs on disk past the budget),
+        // so memory does not grow with the number of pages; the output is what ActionReport writes.
+        let spool = ActionReportSpool(format: rendering)
+        let failed = try runBatch(inputs.paths, flags: importFlags, { result, path in
+            ActionRow.rows(of: result.meeting, sourceFile: path).filter(filter.matches)
+                .map { RenderedActionRow($0, format: rendering) }
+        }, consume: { rows in
+            for row in rows { try spool.add(row) }
+        })
+        if format == .table && spool.count == 0 {
+            try outputFlags.write("No action items.\n")
+        } else {
+            try outputFlags.stream { write in try spool.finish(write) }
+        }
         if failed > 0 { throw ExitCode(Exit.inputFailed) }
     }
 }
@@ -131,11 +144,10 @@ struct People: ParsableCommand {
     }
 
     func run() throws {
-        let (values, failed) = try runBatch(inputs.paths, flags: importFlags) { result, _ in
-            PeopleReport(meetings: [result.meeting])
-        }
         var report = PeopleReport()
-        for v in values { report.merge(v) }
+        let failed = try runBatch(inputs.paths, flags: importFlags, { result, _ in
+            PeopleReport(meetings: [result.meeting])
+        }, consume: { report.merge($0) })
         let text: String
         switch format {
         case .table, .jsonl: text = report.tallies.isEmpty ? "No people.\n" : report.table()
@@ -198,6 +210,17 @@ final class ProgressBar: @unchecked Sendable {
         shown = true
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+    }
+
+    /// Writes one line to standard error, clearing the bar first (it is drawn again on the next update).
+    func note(_ line: String) {
+        lock.lock(); defer { lock.unlock() }
+        if shown {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            shown = false
+            lastWidth = -1
+        }
+        Output.error(line)
     }
 
     func finish() {

@@ -106,6 +106,32 @@ struct OutputFlags: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    /// Streams output: `body` is given a function that writes a chunk of bytes. The file named by
+    /// `--output` is created (emptied) only when `body` starts.
+    func stream(_ body: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        guard let output else {
+            try body { FileHandle.standardOutput.write(Data($0)) }
+            return
+        }
+        let handle: FileHandle
+        do {
+            try Data().write(to: URL(fileURLWithPath: output))
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        } catch {
+            Output.error("meeting-notes: cannot write \(output): \((error as NSError).localizedDescription)")
+            throw ExitCode(Exit.inputFailed)
+        }
+        defer { try? handle.close() }
+        do {
+            try body { try handle.write(contentsOf: $0) }
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            Output.error("meeting-notes: cannot write \(output): \((error as NSError).localizedDescription)")
+            throw ExitCode(Exit.inputFailed)
+        }
+    }
+
     func write(_ text: String) throws {
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))

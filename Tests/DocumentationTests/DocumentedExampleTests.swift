@@ -5,6 +5,7 @@ import Foundation
 import MeetingNotes
 import MeetingRecognizers
 import Testing
+import TestProcessSupport
 
 /// Collects what the snippets print.
 final class Printed: @unchecked Sendable {

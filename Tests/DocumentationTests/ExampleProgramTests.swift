@@ -2,6 +2,7 @@
 import Foundation
 import MeetingNotes
 import Testing
+import TestProcessSupport
 
 @Suite("Example programs", .enabled(if: ExampleProgram.available, "the example programs are not built"))
 struct ExampleProgramTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestProcessSupport
 
 /// Where the package is, and the code blocks of its Markdown documents.
 enum Repo {
@@ -73,34 +74,10 @@ enum ExampleProgram {
 
     static var available: Bool { url("overdue-actions") != nil && url("agenda-to-calendar") != nil }
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = ChildProcessResult
 
     /// Runs a program from the package root and collects its output.
     static func run(_ name: String, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        let executable: URL = try #require(url(name))
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Repo.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try ChildProcess.run(try #require(url(name)), arguments, currentDirectory: Repo.root)
     }
 }

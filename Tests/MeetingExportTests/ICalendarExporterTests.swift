@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestProcessSupport
 import MeetingModel
 import MeetingExport
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MeetingModel
 import MeetingExport
+import TestProcessSupport
 
 /// A rich, invented meeting used by the exporter tests (no text from real pages).
 enum Sample {
@@ -134,39 +135,12 @@ enum TestSupport {
         return r.status == 0
     }()
 
-    struct RunResult {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias RunResult = ChildProcessResult
 
     /// Runs a program and collects its output.
     static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil,
                     currentDirectory: URL? = nil) throws -> RunResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        if let currentDirectory { p.currentDirectoryURL = currentDirectory }
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(stdin) }
-        try inp.fileHandleForWriting.close()
-        // Read both pipes concurrently so that neither fills up.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return RunResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try ChildProcess.run(URL(fileURLWithPath: executable), arguments, stdin: stdin, currentDirectory: currentDirectory)
     }
 
     /// A fresh temporary folder.

@@ -37,7 +37,9 @@ struct BenchConfig {
     /// The project's git revision, for tracking figures over time.
     var revision: String?
     var command = "Scripts/bench.sh"
-    var folderPages: Int { quick ? 100 : 2000 }
+    /// Pages in the folder (`--pages`), instead of 2,000 (quick: 100).
+    var pagesOverride: Int?
+    var folderPages: Int { pagesOverride ?? (quick ? 100 : 2000) }
     /// Size classes to run (default: all; quick: 30 KB and 1 MB).
     var sizeLabels: [String]?
     var sizes: [SizeClass] {
@@ -135,6 +137,8 @@ struct Report: Codable {
     var linearity: [Linearity] = []
     var folder: [FolderRun] = []
     var cli: [CLIRun] = []
+    /// `actions` over the storage folder named five times, JSON output: peak memory at 5× the pages.
+    var cliScale: [CLIRun] = []
     var startup: [StartupRun] = []
     var targets: [TargetCheck] = []
     var crashes: [String] = []
@@ -416,6 +420,19 @@ struct Bench {
                                      speedup: oneCore.isFinite ? oneCore / wall : nil, peakRSSBytes: rss, note: note))
             log("meeting-notes actions \(form.rawValue) folder: \(fmt(wall, 3)) s (one core \(fmt(oneCore, 3)) s), peak \(rss / 1_048_576) MB")
         }
+        // Memory must not grow with the folder: the storage folder named five times (5× the pages, the same
+        // rows five times), JSON output (the largest rows), one run under GNU time.
+        if let folder = inputs.folders[.storage], let files = inputs.folderFiles[.storage] {
+            let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+            let args = ["actions"] + Array(repeating: folder.path, count: 5) + ["--users", inputs.usersFile.path, "--format", "json"]
+            let t0 = now()
+            let peak = peakRSSViaTime(cli, args, dir: inputs.dir)
+            let wall = now() - t0
+            report.cliScale.append(CLIRun(form: "storage ×5", command: "meeting-notes actions FOLDER ×5 --users … --format json",
+                                           pages: 5 * files.count, bytes: 5 * bytes, wallSeconds: peak == nil ? 0 : wall,
+                                           peakRSSBytes: peak ?? 0, note: peak == nil ? "no /usr/bin/time, or the run failed" : nil))
+            log("meeting-notes actions storage folder ×5, JSON: \(fmt(wall, 3)) s, peak \((peak ?? 0) / 1_048_576) MB")
+        }
         for form in PageForm.allCases {
             guard let url = inputs.singles[form]?[.small] else { continue }
             var args = ["convert", url.path]
@@ -503,6 +520,11 @@ struct Bench {
             checks.append(TargetCheck(name: "meeting-notes actions, \(c.form) folder: peak RSS", value: c.note == nil ? mib(c.peakRSSBytes) : "n/a",
                                       limit: "< 100 MB", met: c.note == nil ? c.peakRSSBytes < 100 * 1_048_576 : nil))
         }
+        for c in report.cliScale {
+            checks.append(TargetCheck(name: "meeting-notes actions, \(c.pages) pages (\(c.form), JSON): peak RSS",
+                                      value: c.note == nil ? mib(c.peakRSSBytes) : "n/a", limit: "< 100 MB",
+                                      met: c.note == nil ? c.peakRSSBytes < 100 * 1_048_576 : nil))
+        }
         for s in report.startup {
             checks.append(TargetCheck(name: "meeting-notes convert, 30 KB \(s.form) page: wall (median)",
                                       value: fmt(s.medianSeconds * 1000, 1) + " ms", limit: "< 50 ms", met: s.medianSeconds < 0.05))
@@ -556,6 +578,10 @@ struct Bench {
                 c.append(["actions " + r.form, "\(r.pages)", "\(r.bytes)", r.wallSeconds > 0 ? fmt(r.wallSeconds, 3) : "failed",
                           r.oneCoreWallSeconds.map { fmt($0, 3) } ?? "–", r.speedup.map { fmt($0, 2) + "×" } ?? "–",
                           r.peakRSSBytes > 0 ? mib(r.peakRSSBytes) : "–"])
+            }
+            for r in report.cliScale {
+                c.append(["actions " + r.form + " (JSON)", "\(r.pages)", "\(r.bytes)", r.wallSeconds > 0 ? fmt(r.wallSeconds, 3) : "failed",
+                          "–", "–", r.peakRSSBytes > 0 ? mib(r.peakRSSBytes) : "–"])
             }
             for s in report.startup {
                 c.append(["convert " + s.form, "1", "\(s.bytes)", fmt(s.medianSeconds, 3), "–", "–", "–"])

@@ -106,6 +106,8 @@ struct PageGenerator {
     let location: String
     let participants: [Int]
     let projectKey: String
+    /// How many action items an agenda row's notes carry (`--dense`: many more).
+    var tasksPerRow: ClosedRange<Int> = 0...3
 
     /// A meeting from `seed`; its people come from `peopleSeed` (default: the same), so that many pages can
     /// share one user directory.
@@ -181,7 +183,7 @@ struct PageGenerator {
                     notes.bullets.append(.text(sentence(&rng)))
                 }
             }
-            for _ in 0..<rng.int(in: 0...3) {
+            for _ in 0..<rng.int(in: tasksPerRow) {
                 let who = rng.percent(15) ? [pickParticipant(&rng), pickParticipant(&rng)] : [pickParticipant(&rng)]
                 let due = rng.percent(85) ? date.adding(days: rng.int(in: 7...60)) : nil
                 let ticket = rng.percent(35) ? "\(projectKey)-\(rng.int(in: 100...29999))" : nil
@@ -282,22 +284,27 @@ struct PageGenerator {
         return s
     }
 
-    private func storageCell(_ c: GenCell) -> String {
-        if c.isEmpty { return "&nbsp;" }
+    /// A cell's paragraphs and bullet list, the same markup in both forms but for attachment links.
+    private func paragraphsAndBullets(_ c: GenCell, attachment: (_ file: String, _ label: String) -> String) -> String {
         var s = ""
         for p in c.paragraphs { s += "<p>\(xml(p))</p>" }
-        if !c.bullets.isEmpty {
-            s += "<ul>"
-            for b in c.bullets {
-                switch b {
-                case .text(let t): s += "<li>\(xml(t))</li>"
-                case .nested(let q, let inner):
-                    s += "<li>\(xml(q))<ul>" + inner.map { "<li>\(xml($0))</li>" }.joined() + "</ul></li>"
-                case .attachment(let file, let label):
-                    s += "<li><ac:link><ri:attachment ri:filename=\"\(file)\" /><ac:plain-text-link-body><![CDATA[\(label)]]></ac:plain-text-link-body></ac:link></li>"
-                }
+        guard !c.bullets.isEmpty else { return s }
+        s += "<ul>"
+        for b in c.bullets {
+            switch b {
+            case .text(let t): s += "<li>\(xml(t))</li>"
+            case .nested(let q, let inner):
+                s += "<li>\(xml(q))<ul>" + inner.map { "<li>\(xml($0))</li>" }.joined() + "</ul></li>"
+            case .attachment(let file, let label): s += "<li>" + attachment(file, label) + "</li>"
             }
-            s += "</ul>"
+        }
+        return s + "</ul>"
+    }
+
+    private func storageCell(_ c: GenCell) -> String {
+        if c.isEmpty { return "&nbsp;" }
+        var s = paragraphsAndBullets(c) { file, label in
+            "<ac:link><ri:attachment ri:filename=\"\(file)\" /><ac:plain-text-link-body><![CDATA[\(label)]]></ac:plain-text-link-body></ac:link>"
         }
         if let panel = c.panel {
             s += "<ac:structured-macro ac:name=\"info\" ac:schema-version=\"1\"><ac:rich-text-body><p>\(xml(panel))</p></ac:rich-text-body></ac:structured-macro>"
@@ -391,20 +398,8 @@ struct PageGenerator {
 
     private func htmlCell(_ c: GenCell) -> String {
         if c.isEmpty { return "<br/>" }
-        var s = ""
-        for p in c.paragraphs { s += "<p>\(xml(p))</p>" }
-        if !c.bullets.isEmpty {
-            s += "<ul>"
-            for b in c.bullets {
-                switch b {
-                case .text(let t): s += "<li>\(xml(t))</li>"
-                case .nested(let q, let inner):
-                    s += "<li>\(xml(q))<ul>" + inner.map { "<li>\(xml($0))</li>" }.joined() + "</ul></li>"
-                case .attachment(let file, let label):
-                    s += "<li><a href=\"/download/attachments/4242/\(file)\" data-linked-resource-type=\"attachment\">\(label)</a></li>"
-                }
-            }
-            s += "</ul>"
+        var s = paragraphsAndBullets(c) { file, label in
+            "<a href=\"/download/attachments/4242/\(file)\" data-linked-resource-type=\"attachment\">\(label)</a>"
         }
         if let panel = c.panel {
             s += "<div class=\"confluence-information-macro confluence-information-macro-information\"><span class=\"aui-icon aui-icon-small aui-iconfont-info confluence-information-macro-icon\"></span><div class=\"confluence-information-macro-body\"><p>\(xml(panel))</p></div></div>"

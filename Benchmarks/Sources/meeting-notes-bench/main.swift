@@ -2,10 +2,13 @@
 //
 // meeting-notes-bench [run] [--quick] [--json] [--json-file PATH] [--cli PATH] [--data DIR] [--seed N]
 //                     [--toolchain TEXT] [--command TEXT] [--sizes 30KB,1MB,10MB] [--singles-only]
-// meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
+// meeting-notes-bench generate [--quick] [--data DIR] [--seed N] [--pages N]
 // meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]     (child: one run, prints peak RSS)
 // meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]   (for callgrind / perf)
 // meeting-notes-bench summary FORM FILE [--users FILE]                 (what the importer found)
+// meeting-notes-bench page FORM SIZE [--seed N] [--dense] [--repeat FILE]   (one page on stdout)
+// meeting-notes-bench time FORM FILE… [--users FILE]                   (CPU time and MB/s of each import)
+// meeting-notes-bench dump OUTDIR FILE… [--users FILE]                 (canonical JSON of each import)
 //
 // SUBJECT is importer, libxml2-tree or libxml2-sax; FORM is storage, html or text.
 
@@ -16,10 +19,13 @@ func usage() -> Never {
     FileHandle.standardError.write(Data("""
     usage: meeting-notes-bench [run] [--quick] [--json] [--json-file PATH] [--cli PATH] [--data DIR] [--seed N]
                                [--sizes 30KB,1MB,10MB] [--singles-only] [--toolchain TEXT] [--revision TEXT] [--command TEXT]
-           meeting-notes-bench generate [--quick] [--data DIR] [--seed N]
+           meeting-notes-bench generate [--quick] [--data DIR] [--seed N] [--pages N]
            meeting-notes-bench measure-one SUBJECT FORM FILE [--users FILE]
            meeting-notes-bench loop SUBJECT FORM FILE [--users FILE] [--iterations N]
            meeting-notes-bench summary FORM FILE [--users FILE]
+           meeting-notes-bench page FORM SIZE [--seed N] [--dense] [--repeat FILE]
+           meeting-notes-bench time FORM FILE... [--users FILE]
+           meeting-notes-bench dump OUTDIR FILE... [--users FILE]
 
     """.utf8))
     exit(2)
@@ -103,6 +109,15 @@ case "summary":
         print("import failed: \(error)")
     }
 
+case "page":
+    exit(Tools.page(&args))
+
+case "time":
+    exit(Tools.time(&args))
+
+case "dump":
+    exit(Tools.dump(&args))
+
 case "generate", "run":
     var config = BenchConfig()
     config.quick = args.flag("--quick")
@@ -115,6 +130,10 @@ case "generate", "run":
     if let c = args.option("--command") { config.command = c }
     if let sizes = args.option("--sizes") { config.sizeLabels = sizes.split(separator: ",").map(String.init) }
     config.singlesOnly = args.flag("--singles-only")
+    if let pages = args.option("--pages") {
+        guard let n = Int(pages), n > 0 else { usage() }
+        config.pagesOverride = n
+    }
     if let s = args.option("--seed") {
         guard let v = UInt64(s) else { usage() }
         config.seed = v
