@@ -35,12 +35,43 @@ public enum ASCIIScan {
         return out
     }
 
+    /// `bytes` with ASCII letters lower-cased and every other byte kept, optionally without NUL bytes (so that
+    /// UTF-16 text of ASCII letters reads as its letters): a head in which ASCII keywords are found without
+    /// regard to case by ``contains(_:_:)`` and ``hasPrefix(_:_:)``, without decoding or Unicode case mapping.
+    /// For ASCII needles the answers equal `String(decoding: bytes, as: UTF8.self).lowercased().contains(needle)`.
+    public static func lowercasedHead(_ bytes: ArraySlice<UInt8>, droppingNUL: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for b in bytes where !(droppingNUL && b == 0) {
+            out.append(b &- 0x41 < 26 ? b | 0x20 : b)
+        }
+        return out
+    }
+
+    /// `head` without leading white space (space, tab, CR, LF) and UTF-8 byte-order marks.
+    public static func droppingLeadingSpace(_ head: [UInt8]) -> ArraySlice<UInt8> {
+        var i = 0
+        while i < head.count {
+            let b = head[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b == 0xEF, i + 2 < head.count, head[i + 1] == 0xBB, head[i + 2] == 0xBF { i += 3; continue }
+            break
+        }
+        return head[i...]
+    }
+
     /// Whether the bytes of `needle` occur in `haystack`.
     @inlinable
     public static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { n in
             haystack.withUnsafeBufferPointer { h in find(h, n, from: 0) != nil }
         }
+    }
+
+    /// Whether `haystack` starts with the bytes of `needle`.
+    @inlinable
+    public static func hasPrefix(_ haystack: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n in haystack.count >= n.count && haystack.prefix(n.count).elementsEqual(n) }
     }
 
     /// Whether `haystack` starts with the bytes of `needle`.

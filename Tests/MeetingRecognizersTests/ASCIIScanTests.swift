@@ -89,4 +89,30 @@ import Testing
         #expect(ASCIIScan.containsBytes("Getting issue details...", "issue"))
         #expect(!ASCIIScan.containsBytes("STATU", "STATUS"))
     }
+
+    @Test("sniffing heads: byte search of the lower-cased head agrees with String lower-casing for ASCII keywords")
+    func sniffingHeads() {
+        let needles: [StaticString] = ["<html", "<!doctype html", "<ac:", "<ri:", "confluence", "main-content", "\"storage\"", "<?xml"]
+        let pieces = ["<HTML>", "<!DOCTYPE Html>", "<AC:task>", "<ri:User/>", "ConFluence", "Main-Content", "\"STORAGE\"",
+                      "<?XML ", "Chloé", "İstanbul", "ÀÉÎ", "Søren", "\u{FEFF}", "  \n\t", "\u{0}", "KELVIN\u{212A}", "<p>", "{", "x"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { text += pieces.randomElement(using: &rng) ?? "" }
+            let bytes = Array(text.utf8)
+            let head = ASCIIScan.lowercasedHead(bytes[...])
+            let reference = String(decoding: bytes, as: UTF8.self).lowercased()
+            for needle in needles {
+                let n = needle.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+                #expect(ASCIIScan.contains(head, needle) == reference.contains(n), "\(text.debugDescription) \(n)")
+            }
+            let trimmed = reference.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
+            let byteTrimmed = ASCIIScan.droppingLeadingSpace(head)
+            for prefix: StaticString in ["<", "{", "<p", "<!doctype html"] {
+                let p = prefix.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+                #expect(ASCIIScan.hasPrefix(byteTrimmed, prefix) == trimmed.hasPrefix(p), "\(text.debugDescription) \(p)")
+            }
+        }
+        #expect(ASCIIScan.lowercasedHead([0x3C, 0, 0x48, 0, 0x54, 0], droppingNUL: true) == Array("<ht".utf8))
+    }
 }

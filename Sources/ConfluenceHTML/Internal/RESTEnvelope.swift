@@ -1,6 +1,7 @@
 // swift-meeting-notes · ConfluenceHTML
 
 internal import MeetingModel
+internal import MeetingRecognizers
 
 /// The REST JSON envelope (v1 content and v2 pages).
 enum RESTEnvelope {
@@ -86,46 +87,50 @@ enum RESTEnvelope {
     }
 }
 
-/// Format sniffing on the first few KB.
+/// Format sniffing on the first few KB: ASCII keywords searched in the head's bytes, ASCII letters lower-cased
+/// (no decoding, no Unicode case mapping: the registry asks every source about every file).
 enum Sniff {
-    static func head(_ input: SourceInput) -> String {
-        String(decoding: input.prefix(4096), as: UTF8.self).lowercased()
+    static func head(_ input: SourceInput) -> [UInt8] {
+        ASCIIScan.lowercasedHead(input.prefix(4096))
     }
 
     static func storage(_ input: SourceInput) -> Double {
         let h = head(input)
         if h.isEmpty { return 0 }
-        let trimmed = h.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return 0 }
-        let acTags = h.contains("<ac:") || h.contains("<ri:")
-        let htmlShell = h.contains("<html") || h.contains("<!doctype html")
+        let trimmed = ASCIIScan.droppingLeadingSpace(h)
+        if ASCIIScan.hasPrefix(trimmed, "{") || ASCIIScan.hasPrefix(trimmed, "[") { return 0 }
+        let acTags = ASCIIScan.contains(h, "<ac:") || ASCIIScan.contains(h, "<ri:")
+        let htmlShell = ASCIIScan.contains(h, "<html") || ASCIIScan.contains(h, "<!doctype html")
         if acTags && !htmlShell { return 0.95 }
         if acTags { return 0.4 }
-        if input.fileExtension == "xhtml" || input.fileExtension == "xml" { return trimmed.hasPrefix("<") ? 0.5 : 0.1 }
-        if !htmlShell, trimmed.hasPrefix("<p") || trimmed.hasPrefix("<h") || trimmed.hasPrefix("<table") { return 0.3 }
+        if input.fileExtension == "xhtml" || input.fileExtension == "xml" { return ASCIIScan.hasPrefix(trimmed, "<") ? 0.5 : 0.1 }
+        if !htmlShell, ASCIIScan.hasPrefix(trimmed, "<p") || ASCIIScan.hasPrefix(trimmed, "<h") || ASCIIScan.hasPrefix(trimmed, "<table") { return 0.3 }
         return 0
     }
 
     static func html(_ input: SourceInput) -> Double {
         let h = head(input)
         if h.isEmpty { return 0 }
-        let trimmed = h.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
-        if trimmed.hasPrefix("{") { return 0 }
-        let shell = trimmed.hasPrefix("<!doctype html") || h.contains("<html")
+        let trimmed = ASCIIScan.droppingLeadingSpace(h)
+        if ASCIIScan.hasPrefix(trimmed, "{") { return 0 }
+        let shell = ASCIIScan.hasPrefix(trimmed, "<!doctype html") || ASCIIScan.contains(h, "<html")
         let ext = input.fileExtension == "html" || input.fileExtension == "htm" || input.mediaType?.contains("html") == true
+        let acTags = ASCIIScan.contains(h, "<ac:")
         var score = 0.0
-        if shell { score = 0.8 } else if ext { score = 0.6 } else if trimmed.hasPrefix("<") && !h.contains("<ac:") { score = 0.3 }
-        if score > 0, h.contains("confluence") || h.contains("main-content") || h.contains("wiki-content") { score += 0.15 }
-        if h.contains("<ac:") && !shell { score = min(score, 0.2) }
+        if shell { score = 0.8 } else if ext { score = 0.6 } else if ASCIIScan.hasPrefix(trimmed, "<") && !acTags { score = 0.3 }
+        if score > 0, ASCIIScan.contains(h, "confluence") || ASCIIScan.contains(h, "main-content") || ASCIIScan.contains(h, "wiki-content") {
+            score += 0.15
+        }
+        if acTags && !shell { score = min(score, 0.2) }
         return min(score, 1)
     }
 
     static func rest(_ input: SourceInput) -> Double {
         let h = head(input)
-        let trimmed = h.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
-        guard trimmed.hasPrefix("{") else { return 0 }
-        if h.contains("\"storage\"") || h.contains("\"body\"") { return 0.95 }
-        if h.contains("\"type\":\"page\"") || h.contains("\"type\": \"page\"") { return 0.8 }
+        let trimmed = ASCIIScan.droppingLeadingSpace(h)
+        guard ASCIIScan.hasPrefix(trimmed, "{") else { return 0 }
+        if ASCIIScan.contains(h, "\"storage\"") || ASCIIScan.contains(h, "\"body\"") { return 0.95 }
+        if ASCIIScan.contains(h, "\"type\":\"page\"") || ASCIIScan.contains(h, "\"type\": \"page\"") { return 0.8 }
         return input.fileExtension == "json" ? 0.2 : 0.1
     }
 }

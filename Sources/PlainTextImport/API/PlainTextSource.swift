@@ -33,8 +33,9 @@ public struct PlainTextSource: MeetingSource {
             break
         }
         let media = input.mediaType?.lowercased() ?? ""
-        let lowerHead = String(decoding: head.filter { $0 != 0 }, as: UTF8.self).lowercased()
-        if lowerHead.contains("<html") || lowerHead.contains("<!doctype") || lowerHead.contains("<ac:") || lowerHead.contains("<?xml")
+        let lowerHead = ASCIIScan.lowercasedHead(head, droppingNUL: true)
+        if ASCIIScan.contains(lowerHead, "<html") || ASCIIScan.contains(lowerHead, "<!doctype") || ASCIIScan.contains(lowerHead, "<ac:")
+            || ASCIIScan.contains(lowerHead, "<?xml")
             || first == UInt8(ascii: "<") || first == UInt8(ascii: "{") || media.contains("html") || media.contains("xml")
             || media.contains("json") {
             return 0.05
