@@ -158,3 +158,17 @@ public enum ASCIIScan {
         return result
     }
 }
+
+/// A dictionary key that compares strings by their UTF-8 bytes (not by canonical equivalence), for memos whose
+/// answers are computed from bytes: a memo must never answer for another spelling.
+package struct ByteKey: Hashable {
+    /// The text.
+    package let text: String
+    /// A key for `text`.
+    package init(_ text: String) { self.text = text }
+    package static func == (a: ByteKey, b: ByteKey) -> Bool { ASCIIScan.sameBytes(a.text, b.text) }
+    package func hash(into h: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -362,15 +362,7 @@ public struct ActionItemRecognizer: Sendable {
     /// gave for each phrase, and the owners it resolved to. Keys compare bytes, so a phrase is never answered
     /// for another spelling. Bounded: it starts over after ``limit`` phrases.
     package struct OwnerMemo {
-        struct Key: Hashable {
-            let text: String
-            init(_ text: String) { self.text = text }
-            static func == (a: Key, b: Key) -> Bool { ASCIIScan.sameBytes(a.text, b.text) }
-            func hash(into h: inout Hasher) {
-                var copy = text
-                copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-            }
-        }
+        typealias Key = ByteKey
         struct Parts { var value: (people: [Person], groups: [String])? }
         static let limit = 4096
         var parts: [Key: Parts] = [:]

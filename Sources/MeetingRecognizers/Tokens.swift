@@ -219,50 +219,18 @@ extension String {
 package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
     // Already collapsed (also when it holds non-ASCII letters): the text itself.
     if ASCIIScan.isCollapsed(s) { return String(s) }
-    // Contiguous bytes (the usual case): the same loop over a buffer, copying runs of non-space bytes at once.
-    if let r = s.utf8.withContiguousStorageIfAvailable({ u -> String in
-        let end = u.count
-        var out: [UInt8] = []
-        out.reserveCapacity(end)
-        var pending = false
-        var i = 0
-        while i < end {
-            let b = u[i]
-            var len = 1
-            var space = false
-            if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
-            if space {
-                pending = !out.isEmpty
-                i += len
-                continue
-            }
-            if pending { out.append(32); pending = false }
-            // The run up to the next byte that may start white space is copied at once.
-            var e = min(end, i + len)
-            while e < end {
-                let c = u[e]
-                if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
-                e += 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e]))
-            i = e
-        }
-        return String(decoding: out, as: UTF8.self)
-    }) { return r }
-    let u = s.utf8
-    // Is anything to do? Leading/trailing space, a double space, a tab/newline, or a non-ASCII byte.
-    var previous: UInt8 = 32
-    var clean = true
-    for b in u {
-        if b >= 0x80 || (b != 32 && b >= 9 && b <= 13) || (b == 32 && previous == 32) { clean = false; break }
-        previous = b
-    }
-    if clean && previous != 32 { return String(s) }
+    // Contiguous bytes (the usual case) are read in place; other strings are copied once.
+    if let r = s.utf8.withContiguousStorageIfAvailable(collapsingWhiteSpace) { return r }
+    return Array(s.utf8).withUnsafeBufferPointer(collapsingWhiteSpace)
+}
+
+/// The loop of ``collapsedWhiteSpace(_:)`` over UTF-8 bytes, copying runs of non-space bytes at once.
+private func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
+    let end = u.count
     var out: [UInt8] = []
-    out.reserveCapacity(u.count)
+    out.reserveCapacity(end)
     var pending = false
-    var i = u.startIndex
-    let end = u.endIndex
+    var i = 0
     while i < end {
         let b = u[i]
         var len = 1
@@ -270,11 +238,19 @@ package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
         if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
         if space {
             pending = !out.isEmpty
-            i = u.index(i, offsetBy: len)
+            i += len
             continue
         }
         if pending { out.append(32); pending = false }
-        for _ in 0..<len where i < end { out.append(u[i]); i = u.index(after: i) }
+        // The run up to the next byte that may start white space is copied at once.
+        var e = min(end, i + len)
+        while e < end {
+            let c = u[e]
+            if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
+            e += 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e]))
+        i = e
     }
     return String(decoding: out, as: UTF8.self)
 }

@@ -118,13 +118,13 @@ struct AgendaAssembler {
 
     /// Chair cells already judged (the same chairs recur on every row), by their bytes. Their answers depend
     /// only on the text and the participants, which are fixed while the agenda is read.
-    var chairLikeMemo: [TextKey: Bool] = [:]
-    var chairPeopleMemo: [TextKey: [Person]] = [:]
+    var chairLikeMemo: [ByteKey: Bool] = [:]
+    var chairPeopleMemo: [ByteKey: [Person]] = [:]
     static let memoLimit = 4096
 
     /// ``chairLike(_:_:)``, remembered.
     mutating func isChairLike(_ s: String, _ p: PageParser) -> Bool {
-        let key = TextKey(s)
+        let key = ByteKey(s)
         if let r = chairLikeMemo[key] { return r }
         let r = chairLike(s, p)
         if chairLikeMemo.count >= Self.memoLimit { chairLikeMemo.removeAll() }
@@ -134,7 +134,7 @@ struct AgendaAssembler {
 
     /// The people of a chair cell, matched against the participants, remembered.
     mutating func chairPeople(_ s: String, _ p: PageParser) -> [Person] {
-        let key = TextKey(s)
+        let key = ByteKey(s)
         if let r = chairPeopleMemo[key] { return r }
         let r = PersonRecognizer.people(inList: s).map(p.resolve)
         if chairPeopleMemo.count >= Self.memoLimit { chairPeopleMemo.removeAll() }

@@ -89,17 +89,6 @@ enum GraphemeSafety {
     }
 }
 
-/// A dictionary key that compares strings by their bytes (not by canonical equivalence), for memos whose
-/// answers are computed from bytes.
-struct TextKey: Hashable {
-    let text: String
-    init(_ text: String) { self.text = text }
-    static func == (a: TextKey, b: TextKey) -> Bool { ASCIIScan.sameBytes(a.text, b.text) }
-    func hash(into h: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
 
 enum Cells {
     /// Splits a row on tabs, or (when it has none) on runs of two or more spaces.
