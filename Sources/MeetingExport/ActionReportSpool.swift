@@ -90,16 +90,22 @@ public struct RenderedActionRow: Sendable, Hashable {
 /// thousands of rows) never touches the disk.
 ///
 /// A reference type because it owns its temporary files, which it deletes when finished or released.
-/// Use it from one thread.
-public final class ActionReportSpool {
+/// It is safe to share between threads: every call holds the spool's lock (a recursive one, so `write`
+/// in ``finish(_:)`` may ask the spool for ``count``), so rows added from several threads are taken one
+/// at a time, and rows that sort the same keep the order in which they were added.
+public final class ActionReportSpool: @unchecked Sendable {
     /// The format written.
     public let format: ActionReportFormat
     /// Bytes of rendered rows held in memory before a run is written to disk.
     public let memoryBudget: Int
     /// Rows added so far.
-    public private(set) var count = 0
+    public var count: Int { lock.withLock { added } }
     /// Runs written to disk so far.
-    public var spilledRuns: Int { runs.count }
+    public var spilledRuns: Int { lock.withLock { runs.count } }
+
+    // Every stored property below is read and written only with `lock` held (or in `deinit`).
+    private let lock = NSRecursiveLock()
+    private var added = 0
 
     private struct Entry {
         var key: RowKey
@@ -133,24 +139,28 @@ public final class ActionReportSpool {
     /// Adds a row; rows added earlier come first among rows that sort the same.
     /// - Throws: when a run cannot be written to the temporary folder.
     public func add(_ row: RenderedActionRow) throws {
+        lock.lock()
+        defer { lock.unlock() }
         if !entries.isEmpty, arena.count + row.payload.count > memoryBudget { try spill() }
         if arena.capacity == 0 { arena.reserveCapacity(memoryBudget + 4096) }
         for (i, w) in row.cellWidths.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
-        entries.append(Entry(key: RowKey(due: row.dueKey, date: row.meetingDateKey, ordinal: row.ordinal, sequence: count),
+        entries.append(Entry(key: RowKey(due: row.dueKey, date: row.meetingDateKey, ordinal: row.ordinal, sequence: added),
                              title: intern(row.meetingTitle, &titles, &titleIDs),
                              file: intern(row.sourceFile, &files, &fileIDs),
                              offset: arena.count, length: row.payload.count))
         arena += row.payload
-        count += 1
+        added += 1
     }
 
     /// Writes the whole report, in report order, through `write` (called with chunks of about 64 KiB),
     /// then deletes the runs.
     /// - Throws: what `write` throws, or when a run cannot be read back.
     public func finish(_ write: ([UInt8]) throws -> Void) throws {
+        lock.lock()
+        defer { lock.unlock() }
         defer { removeRuns() }
         var out = Output(format: format, widths: widths)
-        out.begin(empty: count == 0)
+        out.begin(empty: added == 0)
         if runs.isEmpty {
             sortEntries()
             for e in entries {
@@ -172,7 +182,7 @@ public final class ActionReportSpool {
                 heads[b] = try readers[b].next()
             }
         }
-        try out.end(empty: count == 0, write)
+        try out.end(empty: added == 0, write)
     }
 
     // MARK: - Sorting and runs

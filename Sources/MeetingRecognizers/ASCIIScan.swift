@@ -37,7 +37,7 @@ public enum ASCIIScan {
 
     /// `bytes` with ASCII letters lower-cased and every other byte kept, optionally without NUL bytes (so that
     /// UTF-16 text of ASCII letters reads as its letters): a head in which ASCII keywords are found without
-    /// regard to case by ``contains(_:_:)`` and ``hasPrefix(_:_:)``, without decoding or Unicode case mapping.
+    /// regard to case by ``contains(_:_:)`` and ``hasPrefix(_:_:)-(ArraySlice<UInt8>,_)``, without decoding or Unicode case mapping.
     /// For ASCII needles the answers equal `String(decoding: bytes, as: UTF8.self).lowercased().contains(needle)`.
     public static func lowercasedHead(_ bytes: ArraySlice<UInt8>, droppingNUL: Bool = false) -> [UInt8] {
         var out: [UInt8] = []

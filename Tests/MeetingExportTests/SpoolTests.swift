@@ -132,4 +132,34 @@ import MeetingNotes
         #expect(spool.count == 570)
         #expect(String(decoding: written, as: UTF8.self) == report.csv())
     }
+
+    @Test("rows added from several threads at once give the same report, in memory and spilled")
+    func concurrentAdds() throws {
+        let rows = ActionReportSpoolTests.rows()
+        let want = ActionReportSpoolTests.expected(rows, .csv)
+        for budget in [16 << 20, 2_000] {
+            let spool = ActionReportSpool(format: .csv, memoryBudget: budget)
+            // Four threads, each adding whole meetings (rows of one meeting keep their order).
+            let chunks = stride(from: 0, to: rows.count, by: 60).map { Array(rows[$0..<min(rows.count, $0 + 60)]) }
+            let failures = Failures()
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
+                for r in chunks[i] {
+                    do { try spool.add(RenderedActionRow(r, format: .csv)) } catch { failures.note() }
+                }
+            }
+            #expect(failures.count == 0)
+            #expect(spool.count == rows.count)
+            var out: [UInt8] = []
+            try spool.finish { out += $0 }
+            #expect(String(decoding: out, as: UTF8.self) == want, "budget \(budget)")
+        }
+    }
+
+    /// A counter several threads may bump.
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func note() { lock.withLock { n += 1 } }
+        var count: Int { lock.withLock { n } }
+    }
 }
