@@ -49,9 +49,9 @@ let package = Package(
         // Runs child processes for the test targets that run the CLI and the example programs.
         .target(name: "TestProcessSupport", path: "Tests/TestSupport/ChildProcess"),
 
-        .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel"]),
-        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel"]),
-        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel"],
+        .testTarget(name: "MeetingModelTests", dependencies: ["MeetingModel", "TestProcessSupport"]),
+        .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel", "TestProcessSupport"]),
+        .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel", "TestProcessSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
                     resources: [.copy("Fixtures")]),

@@ -16,6 +16,16 @@ enum Tokenizer {
     /// The class of the Character at an index, for the scanners.
     enum Class { case space, digit, letter, otherNumber, apostrophe, other }
 
+    /// The class of an ASCII byte that stands alone as a Character (the next byte is ASCII too).
+    @inline(__always)
+    static func asciiClass(_ b: UInt8) -> Class {
+        if b >= 48 && b <= 57 { return .digit }
+        if (b | 0x20) >= 97 && (b | 0x20) <= 122 { return .letter }
+        if b == 32 || (b >= 9 && b <= 13) { return .space }
+        if b == 39 { return .apostrophe }
+        return .other
+    }
+
     /// The class of the Character at `i` and the index after it. ASCII followed by ASCII (the usual case) is
     /// read from the UTF-8 bytes; anything else goes through `Character` so grapheme clusters stay whole.
     @inline(__always)
@@ -25,14 +35,8 @@ enum Tokenizer {
         if b < 0x80 {
             let n = u.index(after: i)
             if n == u.endIndex || u[n] < 0x80 {
-                let cls: Class
-                if b >= 48 && b <= 57 { cls = .digit }
-                else if (b | 0x20) >= 97 && (b | 0x20) <= 122 { cls = .letter }
-                else if b == 32 || (b >= 9 && b <= 13) { cls = .space }
-                else if b == 39 { cls = .apostrophe }
-                else { cls = .other }
                 // "\r\n" is one Character; both halves are white space, so stepping bytes changes nothing.
-                return (cls, n)
+                return (asciiClass(b), n)
             }
         }
         let c = s[i]
@@ -49,13 +53,7 @@ enum Tokenizer {
     static func scan(_ s: Substring, _ u: UnsafeBufferPointer<UInt8>, _ k: Int) -> (Class, Int) {
         let b = u[k]
         if b < 0x80, k + 1 == u.count || u[k + 1] < 0x80 {
-            let cls: Class
-            if b >= 48 && b <= 57 { cls = .digit }
-            else if (b | 0x20) >= 97 && (b | 0x20) <= 122 { cls = .letter }
-            else if b == 32 || (b >= 9 && b <= 13) { cls = .space }
-            else if b == 39 { cls = .apostrophe }
-            else { cls = .other }
-            return (cls, k + 1)
+            return (asciiClass(b), k + 1)
         }
         let i = s.utf8.index(s.startIndex, offsetBy: k)
         let (cls, n) = scan(s, i)

@@ -3,18 +3,10 @@ import Ink
 import Testing
 import MeetingModel
 import MeetingExport
+import TestProcessSupport
 
-/// A small deterministic generator (SplitMix64), so that failures reproduce.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The shared deterministic generator (SplitMix64), so that failures reproduce.
+typealias SplitMix = SplitMix64
 
 enum Nasty {
     static let pieces = ["a", "Z", " ", "  ", ",", ";", "\"", "\\", "\n", "\r\n", "\r", "\t", "|", "*", "_", "[", "]", "<", ">",
@@ -73,7 +65,7 @@ func unescapeICalText(_ value: String) -> String {
 @Suite struct PropertyTests {
     @Test(arguments: 0..<40)
     func csvRoundTripsAnyText(seed: Int) {
-        var rng = SplitMix(state: UInt64(seed))
+        var rng = SplitMix(seed: UInt64(seed))
         let fields = (0..<10).map { _ in Nasty.text(&rng) }
         let parsed = parseCSV(CSV.row(fields) + CSV.row(["x"]))
         #expect(parsed == [fields, ["x"]])
@@ -81,7 +73,7 @@ func unescapeICalText(_ value: String) -> String {
 
     @Test(arguments: 0..<40)
     func icsFoldsAndEscapesAnyText(seed: Int) throws {
-        var rng = SplitMix(state: UInt64(seed) &+ 1000)
+        var rng = SplitMix(seed: UInt64(seed) &+ 1000)
         let topic = Nasty.text(&rng, maxPieces: 40)
         let action = Nasty.text(&rng, maxPieces: 60)
         let m = Meeting(title: Nasty.text(&rng), startDate: CalendarDate(year: 2026, month: 5, day: 4),
@@ -131,7 +123,7 @@ func unescapeICalText(_ value: String) -> String {
 
     @Test(arguments: 0..<40)
     func markdownTextSurvivesInk(seed: Int) {
-        var rng = SplitMix(state: UInt64(seed) &+ 5000)
+        var rng = SplitMix(seed: UInt64(seed) &+ 5000)
         // Words separated by metacharacters: after Ink, every word is still there and no markup appeared.
         let words = (0..<6).map { "w\(seed)x\($0)" }
         var text = ""

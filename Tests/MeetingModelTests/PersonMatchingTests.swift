@@ -1,6 +1,7 @@
 // swift-meeting-notes · MeetingModelTests
 
 import Testing
+import TestProcessSupport
 @testable import MeetingModel
 
 /// The allocation-free `isSamePerson`/`normalizedName` must answer exactly as their plain definitions.
@@ -46,14 +47,8 @@ import Testing
 
     @Test("random ASCII names: fast and plain definitions agree")
     func randomASCII() {
-        var state: UInt64 = 0x5EED
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: 0x5EED)
+        func next() -> UInt64 { rng.next() }
         let alphabet = Array("aAbB '`\t\n\r.-".utf8)
         for _ in 0..<2000 {
             let a = String(decoding: (0..<Int(next() % 6)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }, as: UTF8.self)

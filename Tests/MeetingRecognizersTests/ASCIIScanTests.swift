@@ -1,6 +1,7 @@
 // swift-meeting-notes · MeetingRecognizersTests
 
 import Testing
+import TestProcessSupport
 @testable import MeetingRecognizers
 
 /// The byte-level fast paths must agree with the `String` definitions they stand in for.
@@ -19,14 +20,8 @@ import Testing
     }
 
     static func randomStrings(_ count: Int, alphabet: [String]) -> [String] {
-        var state: UInt64 = 0x5EED_2024
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
-        }
+        var rng = SplitMix64(seed: 0x5EED_2024)
+        func next() -> Int { rng.nextInt() }
         return (0..<count).map { _ in (0..<(next() % 8)).map { _ in alphabet[next() % alphabet.count] }.joined() }
     }
 

@@ -1,6 +1,7 @@
 // swift-meeting-notes · PlainTextImportTests
 
 import Testing
+import TestProcessSupport
 @testable import PlainTextImport
 
 /// The UTF-8 bullet splitter must agree with the Character-by-Character definition.
@@ -9,14 +10,8 @@ import Testing
     func agreesWithCharacters() {
         let alphabet = ["•", "◦", "○", "▪", " ", "  ", "\t", "\r\n", "\u{A0}", "a", "Ana", "é", "e\u{301}", "\u{301}",
                         "—", "’", "x.", "•\u{301}"]
-        var state: UInt64 = 0xB011E7
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
-        }
+        var rng = SplitMix64(seed: 0xB011E7)
+        func next() -> Int { rng.nextInt() }
         var splits = 0, byteLevel = 0
         for _ in 0..<5000 {
             let s = (0..<(next() % 10)).map { _ in alphabet[next() % alphabet.count] }.joined()

@@ -1,7 +1,7 @@
 // swift-meeting-notes · test support
 //
 // Runs a program and collects what it writes: shared by the test targets that run the CLI and the example
-// programs (MeetingExportTests, DocumentationTests).
+// programs (MeetingExportTests, DocumentationTests). The target also holds the tests' shared SplitMix64.
 
 public import Foundation
 
