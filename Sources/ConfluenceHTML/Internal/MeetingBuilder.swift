@@ -131,6 +131,29 @@ struct MeetingBuilder {
             var b: Person
         }
 
+        /// ``Person/MatchKeys`` of non-ASCII people (folding their names goes through `lowercased()` and
+        /// `Character`s); ASCII people fold cheaply and are not kept.
+        var keys: [Person: Person.MatchKeys] = [:]
+
+        /// `p.matchKeys`, folded once per distinct non-ASCII person.
+        func matchKeys(_ p: Person) -> Person.MatchKeys {
+            if Self.isASCII(p) { return p.matchKeys }
+            if let known = keys[p] { return known }
+            let k = p.matchKeys
+            keys[p] = k
+            return k
+        }
+
+        /// The last recogniser built and the participants it knows: rebuilt only when they change.
+        var recognizer: (participants: [Person], options: ImportOptions, recognizer: ActionItemRecognizer)?
+
+        func recognizer(options: ImportOptions, participants: [Person]) -> ActionItemRecognizer {
+            if let r = recognizer, r.participants == participants, r.options == options { return r.recognizer }
+            let made = ActionItemRecognizer(options: options, participants: participants)
+            recognizer = (participants, options, made)
+            return made
+        }
+
         func isSame(_ a: Person, _ b: Person) -> Bool {
             // ASCII names compare without allocating (cheaper than hashing two people); other names are folded
             // through `lowercased()` and `Character`s on every call, so their answers are kept.
@@ -555,9 +578,15 @@ struct MeetingBuilder {
     /// People in a cell or list: mentions first, then names in the remaining text.
     func people(in text: RichText) -> [Person] {
         var result: [Person] = []
+        var resultKeys: [Person.MatchKeys] = []
         let cache = nameCache
         func add(_ p: Person) {
-            if !result.contains(where: { cache.isSame($0, p) }) { result.append(p) }
+            // Keys folded once per person (not once per pair): exactly `isSamePerson`, see `Person.MatchKeys`.
+            let k = cache.matchKeys(p)
+            if !resultKeys.contains(where: { $0.matches(k) }) {
+                result.append(p)
+                resultKeys.append(k)
+            }
         }
         // Text beside mentions is often a role ("…, project lead"): only names count as people (`candidate`).
         func fromInlines(_ inlines: [Inline]) {
@@ -628,11 +657,14 @@ struct MeetingBuilder {
 
     mutating func addParticipants(from text: RichText) {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
+        var keys = conv.draft.meeting.participants.map(cache.matchKeys)
         for p in people(in: text) {
-            if let i = conv.draft.meeting.participants.firstIndex(where: { cache.isSame($0, p) }) {
+            let k = cache.matchKeys(p)
+            if let i = keys.firstIndex(where: { $0.matches(k) }) {
                 if conv.draft.meeting.participants[i].attendance == .unknown { conv.draft.meeting.participants[i].attendance = p.attendance }
             } else {
                 conv.draft.meeting.participants.append(p)
+                keys.append(k)
             }
         }
     }
@@ -641,7 +673,7 @@ struct MeetingBuilder {
 
     /// The shared action-item recogniser, knowing the participants met so far.
     var recognizer: ActionItemRecognizer {
-        ActionItemRecognizer(options: conv.options, participants: conv.draft.meeting.participants)
+        nameCache.recognizer(options: conv.options, participants: conv.draft.meeting.participants)
     }
 
     /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks), read by the
@@ -753,8 +785,14 @@ struct MeetingBuilder {
     func mentionsIn(_ inlines: [Inline]) -> [Person] {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var found: [Person] = []
+        var keys: [Person.MatchKeys] = []
         visitInlines(inlines) { i in
-            if case .mention(let p) = i, !found.contains(where: { cache.isSame($0, p) }) { found.append(p) }
+            guard case .mention(let p) = i else { return }
+            let k = cache.matchKeys(p)
+            if !keys.contains(where: { $0.matches(k) }) {
+                found.append(p)
+                keys.append(k)
+            }
         }
         return found
     }

@@ -354,7 +354,7 @@ enum Pipeline {
         }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }
         // Action items: tasks and prose lines, in document order.
-        let recognizer = ActionItemRecognizer(options: options, participants: meeting.participants)
+        let recognizer = b.nameCache.recognizer(options: options, participants: meeting.participants)
         var actions = b.conv.tasks.map { b.action(from: $0, recognizer: recognizer) } + b.prose
         actions = actions.enumerated().sorted { l, r in
             switch (l.element.location, r.element.location) {
@@ -404,6 +404,7 @@ enum Pipeline {
     /// Replaces people named by name or username alone with the matching participant (richer identity).
     static func canonicalisePeople(_ m: inout Meeting, cache: MeetingBuilder.NameCache) {
         let participants = m.participants
+        let participantKeys = participants.map(cache.matchKeys)
         // The same few people recur on every row of a long page: the answer depends only on the person, so it
         // is computed once per distinct person (isSamePerson normalises names and is far dearer than a hash).
         var memo: [Person: Person] = [:]
@@ -411,8 +412,10 @@ enum Pipeline {
             if participants.isEmpty { return p }
             if let known = memo[p] { return known }
             var answer = p
-            if let q = participants.first(where: { cache.isSame($0, p) }) {
-                var r = q
+            let k = cache.matchKeys(p)
+            if let i = participantKeys.firstIndex(where: { $0.matches(k) }) {
+                var r = participants[i]
+                let q = participants[i]
                 r.attendance = p.attendance
                 if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
                    !r.aliases.contains(p.name) { r.aliases.append(p.name) }
@@ -433,7 +436,14 @@ enum Pipeline {
 
     static func mergePeople(_ a: [Person], _ b: [Person], cache: MeetingBuilder.NameCache) -> [Person] {
         var out = a
-        for p in b where !out.contains(where: { cache.isSame($0, p) }) { out.append(p) }
+        var keys = a.map(cache.matchKeys)
+        for p in b {
+            let k = cache.matchKeys(p)
+            if !keys.contains(where: { $0.matches(k) }) {
+                out.append(p)
+                keys.append(k)
+            }
+        }
         return out
     }
 
