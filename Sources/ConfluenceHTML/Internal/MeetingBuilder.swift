@@ -110,34 +110,14 @@ struct MeetingBuilder {
     /// People read from each distinct run of text, for ``people(in:)`` (one import, one thread).
     final class NameCache {
         var people: [String: [Person]] = [:]
-        /// `isSamePerson` answers (a pure function of the two people; it normalises both names per call).
-        var same: [PersonPair: Bool] = [:]
 
-        static func isASCII(_ p: Person) -> Bool {
-            isASCII(p.name) && (p.username.map(isASCII) ?? true) && (p.userKey.map(isASCII) ?? true)
-                && p.aliases.allSatisfy(isASCII)
-        }
-
-        static func isASCII(_ s: String) -> Bool {
-            var s = s
-            return s.withUTF8 { u in
-                for b in u where b >= 0x80 { return false }
-                return true
-            }
-        }
-
-        struct PersonPair: Hashable {
-            var a: Person
-            var b: Person
-        }
-
-        /// ``Person/MatchKeys`` of non-ASCII people (folding their names goes through `lowercased()` and
-        /// `Character`s); ASCII people fold cheaply and are not kept.
+        /// ``Person/MatchKeys`` of each person met (the same few people recur on every row of a page; hashing a
+        /// person is cheaper than folding its names again, which allocates, or for non-ASCII names goes through
+        /// `lowercased()` and `Character`s).
         var keys: [Person: Person.MatchKeys] = [:]
 
-        /// `p.matchKeys`, folded once per distinct non-ASCII person.
+        /// `p.matchKeys`, folded once per distinct person.
         func matchKeys(_ p: Person) -> Person.MatchKeys {
-            if Self.isASCII(p) { return p.matchKeys }
             if let known = keys[p] { return known }
             let k = p.matchKeys
             keys[p] = k
@@ -152,19 +132,6 @@ struct MeetingBuilder {
             let made = ActionItemRecognizer(options: options, participants: participants)
             recognizer = (participants, options, made)
             return made
-        }
-
-        func isSame(_ a: Person, _ b: Person) -> Bool {
-            // ASCII names compare without allocating (cheaper than hashing two people); other names are folded
-            // through `lowercased()` and `Character`s on every call, so their answers are kept.
-            if (a.accountID != nil && b.accountID != nil) || (Self.isASCII(a) && Self.isASCII(b)) {
-                return a.isSamePerson(as: b)
-            }
-            let key = PersonPair(a: a, b: b)
-            if let known = same[key] { return known }
-            let answer = a.isSamePerson(as: b)
-            same[key] = answer
-            return answer
         }
     }
     let nameCache = NameCache()
@@ -775,7 +742,10 @@ struct MeetingBuilder {
         guard let r = recognizer.recognize(text) else { return nil }
         var a = r.actionItem()
         let mentions = mentionsIn(inlines)
-        a.owners = r.owners.map { owner in mentions.first { cache.isSame($0, owner) || $0.name == owner.name } ?? owner }
+        a.owners = r.owners.map { owner in
+            let k = cache.matchKeys(owner)
+            return mentions.first { cache.matchKeys($0).matches(k) || $0.name == owner.name } ?? owner
+        }
         for k in Self.structuralTickets(inlines) where !a.tickets.contains(k) { a.tickets.append(k) }
         if a.due == nil { a.due = firstDateInline(inlines) }
         if a.status == .unknown { a.status = .open }
@@ -808,6 +778,7 @@ struct MeetingBuilder {
     func action(from task: TaskRecord, recognizer: ActionItemRecognizer) -> ActionItem {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var owners = mentionsIn(task.inlines)
+        let ownerKeys = owners.map(cache.matchKeys)
         var due = firstDateInline(task.inlines)
         var tickets = Self.structuralTickets(task.inlines)
         // Text without the owner mentions, dates and Jira macros.
@@ -817,7 +788,7 @@ struct MeetingBuilder {
             if afterTicket, case .text(let t) = i, t.hasPrefix(" - ") { afterTicket = false; continue }
             afterTicket = false
             switch i {
-            case .mention(let p) where owners.contains(where: { cache.isSame($0, p) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
+            case .mention(let p) where ownerKeys.contains(where: { $0.matches(cache.matchKeys(p)) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
                 continue
             case .date: continue
             case .ticket: afterTicket = true; continue
