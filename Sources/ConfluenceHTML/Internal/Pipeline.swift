@@ -41,6 +41,18 @@ enum Pipeline {
     /// Storage format body → meeting.
     static func storage(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
                         identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
+        // Everything the walk needed (prepared bytes, parser output) is released when `walkStorage` returns; the
+        // builder's tree goes at the start of `finish` (see there).
+        let (builder, page) = try walkStorage(bytes, fileName: fileName, options: options, confluence: confluence,
+                                              identifier: identifier, page: page)
+        return finish(consume builder, title: page.title ?? "", page: page.metadata, identifier: identifier,
+                      options: options)
+    }
+
+    /// Storage format body → the builder that walked it, and the page shell's title and metadata.
+    private static func walkStorage(_ bytes: [UInt8], fileName: String?, options: ImportOptions,
+                                    confluence: ConfluenceImportOptions, identifier: String,
+                                    page: PageInfo) throws(MeetingImportError) -> (MeetingBuilder, PageInfo) {
         let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: false)
         var prepared = StoragePreparation.prepare(bytes)
         prepared.diagnostics = decodingDiagnostics + prepared.diagnostics
@@ -87,12 +99,22 @@ enum Pipeline {
         conv.draft.meeting.diagnostics = prepared.diagnostics + parserDiagnostics
         var builder = MeetingBuilder(converter: conv)
         builder.walk(root)
-        return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
+        return (builder, page)
     }
 
     /// Exported / rendered HTML → meeting.
     static func html(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
                      identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
+        let (builder, page) = try walkHTML(bytes, fileName: fileName, options: options, confluence: confluence,
+                                           identifier: identifier, page: page)
+        return finish(consume builder, title: page.title ?? "", page: page.metadata, identifier: identifier,
+                      options: options)
+    }
+
+    /// Exported / rendered HTML → the builder that walked it, and the page shell's title and metadata.
+    private static func walkHTML(_ bytes: [UInt8], fileName: String?, options: ImportOptions,
+                                 confluence: ConfluenceImportOptions, identifier: String,
+                                 page: PageInfo) throws(MeetingImportError) -> (MeetingBuilder, PageInfo) {
         let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: true)
         var parsed = LibXML.parseHTML(bytes, fileName: fileName)
         parsed.diagnostics = decodingDiagnostics + parsed.diagnostics
@@ -125,7 +147,7 @@ enum Pipeline {
                 }
             }
         }
-        return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
+        return (builder, page)
     }
 
     /// UTF-8 bytes for libxml2: UTF-16 (with a byte-order mark), a declared encoding, or bytes that are not
@@ -282,9 +304,11 @@ enum Pipeline {
         return String(name)
     }
 
-    static func finish(_ b: MeetingBuilder, title: String, page: PageMetadata, identifier: String,
+    static func finish(_ b: consuming MeetingBuilder, title: String, page: PageMetadata, identifier: String,
                        options: ImportOptions) -> ImportResult {
-        var b = b
+        // The markup tree is not read from here on: freed before the model is assembled (lower peak memory;
+        // the builder is this function's own, see the callers).
+        b.conv.releaseTree()
         var meeting = b.conv.draft.meeting
         // Section semantics.
         for (i, section) in b.sections.enumerated() {
