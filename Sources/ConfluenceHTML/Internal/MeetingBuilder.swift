@@ -36,10 +36,15 @@ enum HeadingRole: Equatable {
     }
 
     static func normalizedKey(_ text: String) -> String {
-        var out = ""
-        var lastSpace = true
         // Headings and header cells are short; longer text is never a key (keeps this linear and cheap).
         guard text.utf8.count <= 80 else { return "" }
+        return asciiNormalizedKey(text) ?? characterNormalizedKey(text)
+    }
+
+    /// ``normalizedKey(_:)`` by its definition on `Character`s (any text up to 80 bytes).
+    static func characterNormalizedKey(_ text: String) -> String {
+        var out = ""
+        var lastSpace = true
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
                 out.append(ch)
@@ -51,6 +56,33 @@ enum HeadingRole: Equatable {
         }
         while out.hasSuffix(" ") { out.removeLast() }
         return out
+    }
+
+    /// ``normalizedKey(_:)`` of ASCII text, on bytes (nil for other text). For ASCII the `Character` rules
+    /// are: letters A–Z/a–z and digits 0–9 kept (lower-cased), "&" and "-" kept, white space (tab to carriage
+    /// return, space; "\r\n" is one `Character` but also white space), "_" and "/" one space, the rest dropped.
+    static func asciiNormalizedKey(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastSpace = true
+        for b in text.utf8 {
+            switch b {
+            case 0x80...: return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"), UInt8(ascii: "-"):
+                out.append(b)
+                lastSpace = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                out.append(b | 0x20)
+                lastSpace = false
+            case 0x09...0x0D, 0x20, UInt8(ascii: "_"), UInt8(ascii: "/"):
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
+            default:
+                break
+            }
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Strips leading emoji and symbols from a heading ("📅 Date" → "Date").
