@@ -806,8 +806,9 @@ struct MeetingBuilder {
     }
 
     /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
-    /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
-    func action(from task: TaskRecord, recognizer: ActionItemRecognizer) -> ActionItem {
+    /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue. `recognizer` is
+    /// asked for only when the task mentions no owner.
+    func action(from task: TaskRecord, recognizer: () -> ActionItemRecognizer) -> ActionItem {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var owners = mentionsIn(task.inlines)
         let ownerKeys = owners.map(cache.matchKeys)
@@ -830,7 +831,7 @@ struct MeetingBuilder {
             }
         }
         var text = Self.recognizerText(body)
-        if owners.isEmpty, let r = recognizer.recognize(text), !r.owners.isEmpty {
+        if owners.isEmpty, let r = recognizer().recognize(text), !r.owners.isEmpty {
             // "Unknown User (x) — do it" or "Ana Ortiz — do it" written as text.
             owners = r.owners
             text = r.text

@@ -378,7 +378,9 @@ enum Pipeline {
         }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }
         // Action items: tasks and prose lines, in document order.
-        let recognizer = b.nameCache.recognizer(options: options, participants: meeting.participants)
+        // Built only if some task needs it (one without owner mentions): indexing the participants is dear.
+        let cache = b.nameCache, participants = meeting.participants
+        let recognizer = { cache.recognizer(options: options, participants: participants) }
         var actions = b.conv.tasks.map { b.action(from: $0, recognizer: recognizer) } + b.prose
         actions = actions.enumerated().sorted { l, r in
             switch (l.element.location, r.element.location) {
