@@ -17,7 +17,7 @@ struct TaskRecord {
 
 /// Converts our tree into rich text, collecting tasks, decisions and macro effects on the way.
 struct Converter {
-    let tree: MarkupTree
+    private(set) var tree: MarkupTree
     let dialect: Dialect
     let options: ImportOptions
     let handlers: [String: ConfluenceMacroHandler]
@@ -33,6 +33,9 @@ struct Converter {
 
     /// Per interned name: 0 inline, 1 block, 2 macro (decided per node).
     let nameKinds: [UInt8]
+
+    /// Drops the markup tree (and its node, attribute and text buffers) once conversion is over.
+    mutating func releaseTree() { tree = MarkupTree() }
 
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
         self.nameKinds = tree.names.map { name in

@@ -259,7 +259,9 @@ enum LibXML {
         var b = TreeBuilder(html: false)
         b.tree.lineOffset = lineOffset
         b.tree.firstLineColumnOffset = firstLineColumnOffset
-        return pushParse(bytes, builder: b, sax: &sax, fileName: fileName ?? "storage.xml",
+        // Fed in 256 KB pieces: libxml2's XML push parser drops what it has consumed, so its input buffer stays
+        // small instead of holding a second copy of the page (the same events for any split, tested).
+        return pushParse(bytes, builder: b, sax: &sax, fileName: fileName ?? "storage.xml", chunkSize: 1 << 18,
                          create: { sax, user, name in xmlCreatePushParserCtxt(sax, user, nil, 0, name) },
                          useOptions: { _ = xmlCtxtUseOptions($0, options) },
                          chunk: { xmlParseChunk($0, $1, $2, $3) },
@@ -297,7 +299,9 @@ enum LibXML {
         b.lowercase = lowercaseNames
         b.tree.lineOffset = lineOffset
         b.tree.firstLineColumnOffset = firstLineColumnOffset
-        return pushParse(bytes, builder: b, sax: &sax, fileName: fileName ?? "page.html",
+        // Fed in 4 MB pieces: libxml2's messages about bytes not in a declared charset depend on where the input
+        // is split, so the HTML split stays what it was.
+        return pushParse(bytes, builder: b, sax: &sax, fileName: fileName ?? "page.html", chunkSize: 1 << 22,
                          create: { sax, user, name in htmlCreatePushParserCtxt(sax, user, nil, 0, name, encoding) },
                          useOptions: { _ = htmlCtxtUseOptions($0, options) },
                          chunk: { htmlParseChunk($0, $1, $2, $3) },
@@ -307,7 +311,7 @@ enum LibXML {
     /// The push-parser run both parsers share: creates the context with `create` (the builder as user data,
     /// the shared structured error handler), sets options, feeds the bytes in chunks, frees everything.
     private static func pushParse(
-        _ bytes: [UInt8], builder initial: TreeBuilder, sax: inout xmlSAXHandler, fileName: String,
+        _ bytes: [UInt8], builder initial: TreeBuilder, sax: inout xmlSAXHandler, fileName: String, chunkSize: Int,
         create: (UnsafeMutablePointer<xmlSAXHandler>, UnsafeMutableRawPointer, UnsafePointer<CChar>) -> xmlParserCtxtPtr?,
         useOptions: (xmlParserCtxtPtr) -> Void,
         chunk: (xmlParserCtxtPtr, UnsafePointer<CChar>?, Int32, Int32) -> Int32,
@@ -328,7 +332,7 @@ enum LibXML {
         }
         b.pointee.context = ctxt
         useOptions(ctxt)
-        let step = 1 << 22
+        let step = chunkSize
         bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { c in
                 guard let base = c.baseAddress, c.count > 0 else {

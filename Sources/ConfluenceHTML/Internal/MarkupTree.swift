@@ -12,8 +12,8 @@ struct MarkupTree {
         /// Interned name index for elements; -1 for text.
         var name: Int32
         var parent: Int32
-        var firstChild: Int32 = -1
-        var lastChild: Int32 = -1
+        /// The next sibling, -1 for the last child. (The first child of `n`, when it has one, is `n + 1`:
+        /// nodes are stored in document order.)
         var next: Int32 = -1
         /// Elements: range in `attributes`. Text: byte range in `bytes`.
         var start: Int32
@@ -57,26 +57,30 @@ struct MarkupTree {
     }
 
     /// Appends `node` as the last child of its parent; returns its index.
+    ///
+    /// The parent is an element still open (the parser appends in document order), so its last child so far
+    /// is the last node appended or the ancestor of it just below the parent: found by walking up from the
+    /// end. Every node is walked over at most once (its subtree is complete by then), so building stays linear
+    /// without storing first and last children per node.
     mutating func appendNode(_ node: Node) -> Int32 {
         let id = Int32(nodes.count)
+        let p = node.parent
+        var x = id - 1
+        while x > p, nodes[Int(x)].parent != p { x = nodes[Int(x)].parent }
+        if x > p { nodes[Int(x)].next = id }
         nodes.append(node)
-        let p = Int(node.parent)
-        let last = nodes[p].lastChild
-        if last >= 0 {
-            nodes[Int(last)].next = id
-        } else {
-            nodes[p].firstChild = id
-        }
-        nodes[p].lastChild = id
         return id
     }
 
     /// Appends `text` to the last child of `parent` when that child is the text just stored; else false.
     mutating func extendLastText(of parent: Int32, with text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let last = nodes[Int(parent)].lastChild
-        guard last >= 0, nodes[Int(last)].name < 0, Int(nodes[Int(last)].end) == bytes.count else { return false }
+        // The last child of an open element is text only when it is the last node appended.
+        let last = nodes.count - 1
+        guard last > 0, nodes[last].name < 0, nodes[last].parent == parent, Int(nodes[last].end) == bytes.count else {
+            return false
+        }
         bytes.append(contentsOf: text)
-        nodes[Int(last)].end = Int32(bytes.count)
+        nodes[last].end = Int32(bytes.count)
         return true
     }
 
@@ -110,7 +114,12 @@ struct MarkupTree {
 
     func name(_ n: Int) -> String { nodes[n].name < 0 ? "#text" : names[Int(nodes[n].name)] }
 
-    func children(_ n: Int) -> ChildSequence { ChildSequence(nodes: nodes, first: nodes[n].firstChild) }
+    /// The first child of `n`, -1 when it has none.
+    func firstChild(_ n: Int) -> Int32 {
+        n + 1 < nodes.count && Int(nodes[n + 1].parent) == n ? Int32(n + 1) : -1
+    }
+
+    func children(_ n: Int) -> ChildSequence { ChildSequence(nodes: nodes, first: firstChild(n)) }
 
     func elementChildren(_ n: Int) -> [Int] { children(n).filter { !isText($0) } }
 

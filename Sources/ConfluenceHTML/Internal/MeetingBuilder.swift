@@ -36,10 +36,15 @@ enum HeadingRole: Equatable {
     }
 
     static func normalizedKey(_ text: String) -> String {
-        var out = ""
-        var lastSpace = true
         // Headings and header cells are short; longer text is never a key (keeps this linear and cheap).
         guard text.utf8.count <= 80 else { return "" }
+        return asciiNormalizedKey(text) ?? characterNormalizedKey(text)
+    }
+
+    /// ``normalizedKey(_:)`` by its definition on `Character`s (any text up to 80 bytes).
+    static func characterNormalizedKey(_ text: String) -> String {
+        var out = ""
+        var lastSpace = true
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "&" || ch == "-" {
                 out.append(ch)
@@ -51,6 +56,33 @@ enum HeadingRole: Equatable {
         }
         while out.hasSuffix(" ") { out.removeLast() }
         return out
+    }
+
+    /// ``normalizedKey(_:)`` of ASCII text, on bytes (nil for other text). For ASCII the `Character` rules
+    /// are: letters A–Z/a–z and digits 0–9 kept (lower-cased), "&" and "-" kept, white space (tab to carriage
+    /// return, space; "\r\n" is one `Character` but also white space), "_" and "/" one space, the rest dropped.
+    static func asciiNormalizedKey(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastSpace = true
+        for b in text.utf8 {
+            switch b {
+            case 0x80...: return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"), UInt8(ascii: "-"):
+                out.append(b)
+                lastSpace = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                out.append(b | 0x20)
+                lastSpace = false
+            case 0x09...0x0D, 0x20, UInt8(ascii: "_"), UInt8(ascii: "/"):
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
+            default:
+                break
+            }
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Strips leading emoji and symbols from a heading ("📅 Date" → "Date").
@@ -110,38 +142,28 @@ struct MeetingBuilder {
     /// People read from each distinct run of text, for ``people(in:)`` (one import, one thread).
     final class NameCache {
         var people: [String: [Person]] = [:]
-        /// `isSamePerson` answers (a pure function of the two people; it normalises both names per call).
-        var same: [PersonPair: Bool] = [:]
 
-        static func isASCII(_ p: Person) -> Bool {
-            isASCII(p.name) && (p.username.map(isASCII) ?? true) && (p.userKey.map(isASCII) ?? true)
-                && p.aliases.allSatisfy(isASCII)
+        /// ``Person/MatchKeys`` of each person met (the same few people recur on every row of a page; hashing a
+        /// person is cheaper than folding its names again, which allocates, or for non-ASCII names goes through
+        /// `lowercased()` and `Character`s).
+        var keys: [Person: Person.MatchKeys] = [:]
+
+        /// `p.matchKeys`, folded once per distinct person.
+        func matchKeys(_ p: Person) -> Person.MatchKeys {
+            if let known = keys[p] { return known }
+            let k = p.matchKeys
+            keys[p] = k
+            return k
         }
 
-        static func isASCII(_ s: String) -> Bool {
-            var s = s
-            return s.withUTF8 { u in
-                for b in u where b >= 0x80 { return false }
-                return true
-            }
-        }
+        /// The last recogniser built and the participants it knows: rebuilt only when they change.
+        var recognizer: (participants: [Person], options: ImportOptions, recognizer: ActionItemRecognizer)?
 
-        struct PersonPair: Hashable {
-            var a: Person
-            var b: Person
-        }
-
-        func isSame(_ a: Person, _ b: Person) -> Bool {
-            // ASCII names compare without allocating (cheaper than hashing two people); other names are folded
-            // through `lowercased()` and `Character`s on every call, so their answers are kept.
-            if (a.accountID != nil && b.accountID != nil) || (Self.isASCII(a) && Self.isASCII(b)) {
-                return a.isSamePerson(as: b)
-            }
-            let key = PersonPair(a: a, b: b)
-            if let known = same[key] { return known }
-            let answer = a.isSamePerson(as: b)
-            same[key] = answer
-            return answer
+        func recognizer(options: ImportOptions, participants: [Person]) -> ActionItemRecognizer {
+            if let r = recognizer, r.participants == participants, r.options == options { return r.recognizer }
+            let made = ActionItemRecognizer(options: options, participants: participants)
+            recognizer = (participants, options, made)
+            return made
         }
     }
     let nameCache = NameCache()
@@ -555,9 +577,15 @@ struct MeetingBuilder {
     /// People in a cell or list: mentions first, then names in the remaining text.
     func people(in text: RichText) -> [Person] {
         var result: [Person] = []
+        var resultKeys: [Person.MatchKeys] = []
         let cache = nameCache
         func add(_ p: Person) {
-            if !result.contains(where: { cache.isSame($0, p) }) { result.append(p) }
+            // Keys folded once per person (not once per pair): exactly `isSamePerson`, see `Person.MatchKeys`.
+            let k = cache.matchKeys(p)
+            if !resultKeys.contains(where: { $0.matches(k) }) {
+                result.append(p)
+                resultKeys.append(k)
+            }
         }
         // Text beside mentions is often a role ("…, project lead"): only names count as people (`candidate`).
         func fromInlines(_ inlines: [Inline]) {
@@ -628,11 +656,14 @@ struct MeetingBuilder {
 
     mutating func addParticipants(from text: RichText) {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
+        var keys = conv.draft.meeting.participants.map(cache.matchKeys)
         for p in people(in: text) {
-            if let i = conv.draft.meeting.participants.firstIndex(where: { cache.isSame($0, p) }) {
+            let k = cache.matchKeys(p)
+            if let i = keys.firstIndex(where: { $0.matches(k) }) {
                 if conv.draft.meeting.participants[i].attendance == .unknown { conv.draft.meeting.participants[i].attendance = p.attendance }
             } else {
                 conv.draft.meeting.participants.append(p)
+                keys.append(k)
             }
         }
     }
@@ -641,7 +672,7 @@ struct MeetingBuilder {
 
     /// The shared action-item recogniser, knowing the participants met so far.
     var recognizer: ActionItemRecognizer {
-        ActionItemRecognizer(options: conv.options, participants: conv.draft.meeting.participants)
+        nameCache.recognizer(options: conv.options, participants: conv.draft.meeting.participants)
     }
 
     /// "Owner — do something. 18 Nov 2019" lines (list items or paragraphs that are not tasks), read by the
@@ -743,7 +774,10 @@ struct MeetingBuilder {
         guard let r = recognizer.recognize(text) else { return nil }
         var a = r.actionItem()
         let mentions = mentionsIn(inlines)
-        a.owners = r.owners.map { owner in mentions.first { cache.isSame($0, owner) || $0.name == owner.name } ?? owner }
+        a.owners = r.owners.map { owner in
+            let k = cache.matchKeys(owner)
+            return mentions.first { cache.matchKeys($0).matches(k) || $0.name == owner.name } ?? owner
+        }
         for k in Self.structuralTickets(inlines) where !a.tickets.contains(k) { a.tickets.append(k) }
         if a.due == nil { a.due = firstDateInline(inlines) }
         if a.status == .unknown { a.status = .open }
@@ -753,8 +787,14 @@ struct MeetingBuilder {
     func mentionsIn(_ inlines: [Inline]) -> [Person] {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var found: [Person] = []
+        var keys: [Person.MatchKeys] = []
         visitInlines(inlines) { i in
-            if case .mention(let p) = i, !found.contains(where: { cache.isSame($0, p) }) { found.append(p) }
+            guard case .mention(let p) = i else { return }
+            let k = cache.matchKeys(p)
+            if !keys.contains(where: { $0.matches(k) }) {
+                found.append(p)
+                keys.append(k)
+            }
         }
         return found
     }
@@ -766,10 +806,12 @@ struct MeetingBuilder {
     }
 
     /// An action item from a task: owners = mentions (else an owner phrase the recogniser reads), due =
-    /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue.
-    func action(from task: TaskRecord, recognizer: ActionItemRecognizer) -> ActionItem {
+    /// the date, tickets = Jira macros, links and keys in ticket context; the text is the residue. `recognizer` is
+    /// asked for only when the task mentions no owner.
+    func action(from task: TaskRecord, recognizer: () -> ActionItemRecognizer) -> ActionItem {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         var owners = mentionsIn(task.inlines)
+        let ownerKeys = owners.map(cache.matchKeys)
         var due = firstDateInline(task.inlines)
         var tickets = Self.structuralTickets(task.inlines)
         // Text without the owner mentions, dates and Jira macros.
@@ -779,7 +821,7 @@ struct MeetingBuilder {
             if afterTicket, case .text(let t) = i, t.hasPrefix(" - ") { afterTicket = false; continue }
             afterTicket = false
             switch i {
-            case .mention(let p) where owners.contains(where: { cache.isSame($0, p) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
+            case .mention(let p) where ownerKeys.contains(where: { $0.matches(cache.matchKeys(p)) }) && body.allSatisfy({ $0.plainText.trimmingSpaces().isEmpty }):
                 continue
             case .date: continue
             case .ticket: afterTicket = true; continue
@@ -789,7 +831,7 @@ struct MeetingBuilder {
             }
         }
         var text = Self.recognizerText(body)
-        if owners.isEmpty, let r = recognizer.recognize(text), !r.owners.isEmpty {
+        if owners.isEmpty, let r = recognizer().recognize(text), !r.owners.isEmpty {
             // "Unknown User (x) — do it" or "Ana Ortiz — do it" written as text.
             owners = r.owners
             text = r.text

@@ -41,6 +41,18 @@ enum Pipeline {
     /// Storage format body → meeting.
     static func storage(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
                         identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
+        // Everything the walk needed (prepared bytes, parser output) is released when `walkStorage` returns; the
+        // builder's tree goes at the start of `finish` (see there).
+        let (builder, page) = try walkStorage(bytes, fileName: fileName, options: options, confluence: confluence,
+                                              identifier: identifier, page: page)
+        return finish(consume builder, title: page.title ?? "", page: page.metadata, identifier: identifier,
+                      options: options)
+    }
+
+    /// Storage format body → the builder that walked it, and the page shell's title and metadata.
+    private static func walkStorage(_ bytes: [UInt8], fileName: String?, options: ImportOptions,
+                                    confluence: ConfluenceImportOptions, identifier: String,
+                                    page: PageInfo) throws(MeetingImportError) -> (MeetingBuilder, PageInfo) {
         let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: false)
         var prepared = StoragePreparation.prepare(bytes)
         prepared.diagnostics = decodingDiagnostics + prepared.diagnostics
@@ -87,12 +99,22 @@ enum Pipeline {
         conv.draft.meeting.diagnostics = prepared.diagnostics + parserDiagnostics
         var builder = MeetingBuilder(converter: conv)
         builder.walk(root)
-        return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
+        return (builder, page)
     }
 
     /// Exported / rendered HTML → meeting.
     static func html(_ bytes: [UInt8], fileName: String?, options: ImportOptions, confluence: ConfluenceImportOptions,
                      identifier: String, page: PageInfo) throws(MeetingImportError) -> ImportResult {
+        let (builder, page) = try walkHTML(bytes, fileName: fileName, options: options, confluence: confluence,
+                                           identifier: identifier, page: page)
+        return finish(consume builder, title: page.title ?? "", page: page.metadata, identifier: identifier,
+                      options: options)
+    }
+
+    /// Exported / rendered HTML → the builder that walked it, and the page shell's title and metadata.
+    private static func walkHTML(_ bytes: [UInt8], fileName: String?, options: ImportOptions,
+                                 confluence: ConfluenceImportOptions, identifier: String,
+                                 page: PageInfo) throws(MeetingImportError) -> (MeetingBuilder, PageInfo) {
         let (bytes, decodingDiagnostics) = utf8(bytes, options: options, html: true)
         var parsed = LibXML.parseHTML(bytes, fileName: fileName)
         parsed.diagnostics = decodingDiagnostics + parsed.diagnostics
@@ -125,7 +147,7 @@ enum Pipeline {
                 }
             }
         }
-        return finish(builder, title: page.title ?? "", page: page.metadata, identifier: identifier, options: options)
+        return (builder, page)
     }
 
     /// UTF-8 bytes for libxml2: UTF-16 (with a byte-order mark), a declared encoding, or bytes that are not
@@ -282,9 +304,11 @@ enum Pipeline {
         return String(name)
     }
 
-    static func finish(_ b: MeetingBuilder, title: String, page: PageMetadata, identifier: String,
+    static func finish(_ b: consuming MeetingBuilder, title: String, page: PageMetadata, identifier: String,
                        options: ImportOptions) -> ImportResult {
-        var b = b
+        // The markup tree is not read from here on: freed before the model is assembled (lower peak memory;
+        // the builder is this function's own, see the callers).
+        b.conv.releaseTree()
         var meeting = b.conv.draft.meeting
         // Section semantics.
         for (i, section) in b.sections.enumerated() {
@@ -354,7 +378,9 @@ enum Pipeline {
         }
         if meeting.endDate == nil { meeting.endDate = meeting.startDate }
         // Action items: tasks and prose lines, in document order.
-        let recognizer = ActionItemRecognizer(options: options, participants: meeting.participants)
+        // Built only if some task needs it (one without owner mentions): indexing the participants is dear.
+        let cache = b.nameCache, participants = meeting.participants
+        let recognizer = { cache.recognizer(options: options, participants: participants) }
         var actions = b.conv.tasks.map { b.action(from: $0, recognizer: recognizer) } + b.prose
         actions = actions.enumerated().sorted { l, r in
             switch (l.element.location, r.element.location) {
@@ -404,6 +430,7 @@ enum Pipeline {
     /// Replaces people named by name or username alone with the matching participant (richer identity).
     static func canonicalisePeople(_ m: inout Meeting, cache: MeetingBuilder.NameCache) {
         let participants = m.participants
+        let participantKeys = participants.map(cache.matchKeys)
         // The same few people recur on every row of a long page: the answer depends only on the person, so it
         // is computed once per distinct person (isSamePerson normalises names and is far dearer than a hash).
         var memo: [Person: Person] = [:]
@@ -411,8 +438,10 @@ enum Pipeline {
             if participants.isEmpty { return p }
             if let known = memo[p] { return known }
             var answer = p
-            if let q = participants.first(where: { cache.isSame($0, p) }) {
-                var r = q
+            let k = cache.matchKeys(p)
+            if let i = participantKeys.firstIndex(where: { $0.matches(k) }) {
+                var r = participants[i]
+                let q = participants[i]
                 r.attendance = p.attendance
                 if p.name != q.name, !p.name.isEmpty, p.name != p.username, p.name != p.userKey, p.name != p.accountID,
                    !r.aliases.contains(p.name) { r.aliases.append(p.name) }
@@ -433,7 +462,14 @@ enum Pipeline {
 
     static func mergePeople(_ a: [Person], _ b: [Person], cache: MeetingBuilder.NameCache) -> [Person] {
         var out = a
-        for p in b where !out.contains(where: { cache.isSame($0, p) }) { out.append(p) }
+        var keys = a.map(cache.matchKeys)
+        for p in b {
+            let k = cache.matchKeys(p)
+            if !keys.contains(where: { $0.matches(k) }) {
+                out.append(p)
+                keys.append(k)
+            }
+        }
         return out
     }
 

@@ -1,0 +1,50 @@
+// swift-meeting-notes · ConfluenceHTMLTests
+//
+// The importer's fast paths against the plain definitions they replace (internal API, hence @testable).
+
+@testable import ConfluenceHTML
+import MeetingModel
+import Testing
+
+@Suite struct FastPathTests {
+    @Test("heading keys of ASCII text on bytes equal the Character definition, for every ASCII byte pair")
+    func asciiHeadingKeys() {
+        var samples = ["Date", "  Action   Items: ", "Date & Time", "Pre-meeting_planning", "Day 2 / 2019-10-29",
+                       "Notes\r\nand action items", "ATTENDEES\t(12)", "", " ", "__//__", "Q&A - 5 min."]
+        for a in 0..<128 {
+            for b in 0..<128 {
+                samples.append(String(decoding: [UInt8(a), UInt8(b), 0x41, UInt8(a)], as: UTF8.self))
+            }
+        }
+        for s in samples {
+            let fast = HeadingRole.asciiNormalizedKey(s)
+            #expect(fast == HeadingRole.characterNormalizedKey(s), "\(Array(s.utf8))")
+        }
+        #expect(HeadingRole.asciiNormalizedKey("Action Items:") == "action items")
+        #expect(HeadingRole.asciiNormalizedKey("Café") == nil)
+        #expect(HeadingRole.normalizedKey("Orden del Día") == "orden del día")
+    }
+
+    @Test("the tree's children, first children and text runs, stored without per-node child links")
+    func treeLinks() throws {
+        let html = Array("<html><body><p>a<b>b</b>c<i>d<u>e</u></i></p><ul><li>x</li><li>y<br>z</li></ul>tail</body></html>".utf8)
+        let tree = LibXML.parseHTML(html, fileName: nil).tree
+        let body = try #require(tree.first(below: tree.root, named: "body"))
+        let described = { (n: Int) -> String in tree.isText(n) ? "'" + tree.string(Int(tree.nodes[n].start), Int(tree.nodes[n].end)) + "'" : tree.name(n) }
+        #expect(Array(tree.children(body)).map(described) == ["p", "ul", "'tail'"])
+        let p = try #require(tree.first(below: body, named: "p"))
+        #expect(Array(tree.children(p)).map(described) == ["'a'", "b", "'c'", "i"])
+        let i = try #require(tree.first(below: p, named: "i"))
+        #expect(Array(tree.children(i)).map(described) == ["'d'", "u"])
+        let items = tree.all(below: body, where: { tree.name($0) == "li" })
+        #expect(items.count == 2)
+        #expect(Array(tree.children(items[1])).map(described) == ["'y'", "br", "'z'"])
+        #expect(tree.firstChild(try #require(tree.first(below: body, named: "br"))) == -1)
+        #expect(tree.textContent(body) == "abcde x y ztail")   // a space before p, li, br (not after ul)
+        // Text split across libxml2 callbacks is one node.
+        let long = Array(("<p>" + String(repeating: "word &amp; ", count: 2000) + "</p>").utf8)
+        let t = LibXML.parseHTML(long, fileName: nil).tree
+        let para = try #require(t.first(below: t.root, named: "p"))
+        #expect(Array(t.children(para)).count == 1)
+    }
+}
