@@ -291,17 +291,30 @@ public enum CSV {
     }
 
     /// Appends the bytes of ``field(_:)`` to `out`: the value, or the value quoted with every `"` doubled.
-    /// (`"` is one byte that never occurs inside another character's UTF-8 bytes, so doubling bytes is
-    /// doubling characters.)
+    ///
+    /// Foundation's `replacingOccurrences(of:with:)`, which defines the doubling, matches whole characters: a
+    /// `"` that a combining mark or joiner extends (`"\u{301}`) is not a `"` to it and stays single. Every
+    /// such mark is U+0300 or above, so a value whose scalars are all below U+0300 (no UTF-8 lead byte from
+    /// 0xCC up) has its quotes doubled byte by byte; any other value that needs doubling goes through
+    /// Foundation as before.
     static func appendField(_ value: String, to out: inout [UInt8]) {
-        guard needsQuotes(value) else {
+        var quotes = false, marks = false, needs = false
+        for b in value.utf8 {
+            if b == 0x22 { quotes = true; needs = true } else if b == 0x2C || b == 0x0A || b == 0x0D { needs = true }
+            if b >= 0xCC { marks = true }
+        }
+        guard needs else {
             out.append(contentsOf: value.utf8)
             return
         }
         out.append(0x22)
-        for b in value.utf8 {
-            out.append(b)
-            if b == 0x22 { out.append(0x22) }
+        if quotes && marks {
+            out.append(contentsOf: value.replacingOccurrences(of: "\"", with: "\"\"").utf8)
+        } else {
+            for b in value.utf8 {
+                out.append(b)
+                if b == 0x22 { out.append(0x22) }
+            }
         }
         out.append(0x22)
     }
@@ -335,10 +348,11 @@ enum TextTable {
     }
 
     /// The display width of `utf8` when it is "simple" text, whose every scalar is printable ASCII
-    /// (U+0020…U+007E) or in U+00A0…U+02FF (Latin-1 letters, Latin Extended, IPA, spacing modifiers): then each
-    /// scalar is a `Character` of its own (no combining marks, joiners or prepended marks in that range, no
-    /// controls, CR or other newlines), one column wide (none has the emoji presentation), so the width is the
-    /// number of scalars. Nil for any other text, which takes the `Character` path. Most of a report's cells
+    /// (U+0020…U+007E), in U+00A0…U+02FF (Latin-1 letters, Latin Extended, IPA, spacing modifiers) or in the
+    /// printing punctuation of U+2010…U+205E (dashes, curly quotes, bullets, "…"): then each scalar is a
+    /// `Character` of its own (no combining marks, joiners or prepended marks in those ranges, no controls, CR or
+    /// other newlines), one column wide (none has the emoji presentation or is East Asian wide), so the width is
+    /// the number of scalars. Nil for any other text, which takes the `Character` path. Most of a report's cells
     /// (names, titles, dates) are simple text, and the table's widths, clipping and padding are then byte work.
     static func simpleWidth<C: Collection<UInt8>>(_ utf8: C) -> Int? where C.Index == Int {
         var n = 0
@@ -352,6 +366,14 @@ enum TextTable {
                 let c = utf8[i + 1]
                 guard c & 0xC0 == 0x80, b != 0xC2 || c >= 0xA0 else { return nil }
                 i += 2
+            } else if b == 0xE2 && i + 2 < end {
+                // U+2010…U+2027 (dashes, quotation marks, bullets, "…") and U+2030…U+205E (per mille, primes,
+                // guillemets, other punctuation): not U+2000…U+200F (spaces, zero-width joiners, marks), U+2028/9
+                // (line and paragraph separators), U+202A…U+202F (bidi controls), U+205F… (spaces, invisibles).
+                let c = utf8[i + 1], d = utf8[i + 2]
+                guard (c == 0x80 && ((d >= 0x90 && d <= 0xA7) || (d >= 0xB0 && d <= 0xBF)))
+                        || (c == 0x81 && d >= 0x80 && d <= 0x9E) else { return nil }
+                i += 3
             } else {
                 return nil
             }
@@ -400,7 +422,7 @@ enum TextTable {
             // The first width - 1 scalars (one or two bytes each), then "…".
             var i = 0, kept = 0
             while kept < width - 1 {
-                i += u[i] < 0x80 ? 1 : 2
+                i += u[i] < 0x80 ? 1 : (u[i] < 0xE0 ? 2 : 3)
                 kept += 1
             }
             return .some(String(decoding: UnsafeBufferPointer(rebasing: u[0..<i]), as: UTF8.self) + "…")
