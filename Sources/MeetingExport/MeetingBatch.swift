@@ -95,6 +95,10 @@ public struct MeetingBatch: Sendable {
                 continue
             }
             var found: [String] = []
+            // Resolving a path (realpath) for every file to compare it with the excluded ones cost as much as
+            // listing the folder: only a file with an excluded file's name, or a symbolic link (which may point
+            // at one), can be an excluded file.
+            let excludedNames = Set(excludedFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
             while let rel = walker.nextObject() as? String {
                 // The last component and its extension, without bridging to NSString for each entry.
                 let name = rel.utf8.lastIndex(of: UInt8(ascii: "/")).map { rel[rel.utf8.index(after: $0)...] } ?? rel[...]
@@ -105,6 +109,15 @@ public struct MeetingBatch: Sendable {
                 let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? ""
                 guard extensions.contains(ext.lowercased()) else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
+                var info = stat()
+                let linkInfo = lstat(full, &info) == 0 ? info.st_mode & S_IFMT : nil
+                if linkInfo != nil && linkInfo != S_IFLNK {
+                    // Not a link: lstat says what stat (fileExists) would.
+                    if !excludedFiles.isEmpty, excludedNames.contains(String(name)),
+                       excludedFiles.contains(MeetingBatch.standardized(full)) { continue }
+                    if linkInfo != S_IFDIR { found.append(full) }
+                    continue
+                }
                 if !excludedFiles.isEmpty, excludedFiles.contains(MeetingBatch.standardized(full)) { continue }
                 var sub: ObjCBool = false
                 if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }

@@ -115,3 +115,33 @@ import MeetingModel
         #expect(MeetingBatch.readRegularFile(dir.appendingPathComponent("missing.txt").path) == nil)
     }
 }
+
+/// The folder walk compares only files named like an excluded file, or symbolic links, with the excluded files.
+@Suite struct FolderWalkExclusionTests {
+    @Test func excludedFilesAreFoundByNameAndThroughLinks() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("walk-\(UUID().uuidString)")
+        let space = root.appendingPathComponent("space")
+        let nested = space.appendingPathComponent("nested")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let users = space.appendingPathComponent("users.json")
+        try Data("{}".utf8).write(to: users)
+        // Another file with the same name is not the excluded one.
+        try Data("{}".utf8).write(to: nested.appendingPathComponent("users.json"))
+        try Data("page".utf8).write(to: nested.appendingPathComponent("page.txt"))
+        // A link under another name to the excluded file is excluded; a link to a page is kept, a link to a
+        // folder is not a file.
+        try FileManager.default.createSymbolicLink(atPath: space.appendingPathComponent("people.json").path,
+                                                   withDestinationPath: users.path)
+        try FileManager.default.createSymbolicLink(atPath: space.appendingPathComponent("linked.txt").path,
+                                                   withDestinationPath: nested.appendingPathComponent("page.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: space.appendingPathComponent("folder.md").path,
+                                                   withDestinationPath: nested.path)
+        var batch = MeetingBatch(registry: MeetingSourceRegistry())
+        batch.excludedFiles = [MeetingBatch.standardized(users.path)]
+        let names = batch.files(in: [space.path]).files.map { String($0.path.dropFirst(space.path.count + 1)) }
+        #expect(names == ["linked.txt", "nested/page.txt", "nested/users.json"])
+        batch.excludedFiles = []
+        #expect(batch.files(in: [space.path]).files.count == 5)
+    }
+}
