@@ -274,7 +274,7 @@ public enum CSV {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the UTF-8 bytes of ``row(_:)`` to `out`, without building a `String` per field: the rows of
+    /// Appends the UTF-8 bytes of `row(_:)` to `out`, without building a `String` per field: the rows of
     /// a large report are written this way on the workers.
     static func appendRow(_ fields: [String], to out: inout [UInt8]) {
         for (i, f) in fields.enumerated() {
@@ -290,7 +290,7 @@ public enum CSV {
         value.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// Appends the bytes of ``field(_:)`` to `out`: the value, or the value quoted with every `"` doubled.
+    /// Appends the bytes of `field(_:)` to `out`: the value, or the value quoted with every `"` doubled.
     ///
     /// Foundation's `replacingOccurrences(of:with:)`, which defines the doubling, matches whole characters: a
     /// `"` that a combining mark or joiner extends (`"\u{301}`) is not a `"` to it and stays single. Every
@@ -382,14 +382,14 @@ enum TextTable {
         return n
     }
 
-    /// ``simpleWidth(_:)`` of a string's UTF-8.
+    /// `simpleWidth(_:)` of a string's UTF-8.
     static func simpleWidth(_ text: String) -> Int? {
         var text = text
         return text.withUTF8 { simpleWidth($0) }
     }
 
-    /// Appends the bytes of ``line(_:widths:)`` for cells given as UTF-8 bytes: on bytes when every cell is
-    /// simple text (see ``simpleWidth(_:)``), through ``line(_:widths:)`` otherwise.
+    /// Appends the bytes of `line(_:widths:)` for cells given as UTF-8 bytes: on bytes when every cell is
+    /// simple text (see `simpleWidth(_:)`), through `line(_:widths:)` otherwise.
     static func appendLine(_ cells: [ArraySlice<UInt8>], widths: [Int], to out: inout [UInt8]) {
         var cellWidths: [Int] = []
         cellWidths.reserveCapacity(cells.count)
@@ -431,7 +431,7 @@ enum TextTable {
         return clipByCharacters(text, width)
     }
 
-    /// ``clip(_:_:)`` one `Character` at a time: the definition, for any text.
+    /// `clip(_:_:)` one `Character` at a time: the definition, for any text.
     static func clipByCharacters(_ text: String, _ width: Int) -> String {
         var flat = ""
         for ch in text { flat.append(ch.isNewline ? " " : ch) }
@@ -452,7 +452,7 @@ enum TextTable {
         return displayWidthByCharacters(text)
     }
 
-    /// ``displayWidth(_:)-(String)`` one `Character` at a time: the definition, for any text.
+    /// `displayWidth(_:)` one `Character` at a time: the definition, for any text.
     static func displayWidthByCharacters(_ text: String) -> Int {
         var total = 0
         for ch in text { total += displayWidth(ch) }

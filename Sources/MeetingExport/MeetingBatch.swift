@@ -170,7 +170,7 @@ public struct MeetingBatch: Sendable {
 
     /// The bytes of a regular file, read straight into an array of the file's size (no `Data`, no `FileHandle`);
     /// nil when the path is not a regular file, cannot be opened or read, or its size changes while it is read.
-    /// ``process(_:_:)`` then reads it with `SourceInput(contentsOf:)`, which reports why it fails.
+    /// `process(_:_:)` then reads it with `SourceInput(contentsOf:)`, which reports why it fails.
     static func readRegularFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
