@@ -261,18 +261,62 @@ public struct ActionReport: Sendable, Hashable {
 public enum CSV {
     /// One field, quoted when it holds `"`, `,`, CR or LF (inner quotes doubled).
     public static func field(_ value: String) -> String {
-        var needs = false
-        for byte in value.utf8 where byte == 0x22 || byte == 0x2C || byte == 0x0A || byte == 0x0D {
-            needs = true
-            break
-        }
-        guard needs else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard needsQuotes(value) else { return value }
+        var out: [UInt8] = []
+        appendField(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One record, CRLF-terminated.
     public static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+        var out: [UInt8] = []
+        appendRow(fields, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `row(_:)` to `out`, without building a `String` per field: the rows of
+    /// a large report are written this way on the workers.
+    static func appendRow(_ fields: [String], to out: inout [UInt8]) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            appendField(f, to: &out)
+        }
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
+    /// Whether `value` holds `"`, `,`, CR or LF.
+    static func needsQuotes(_ value: String) -> Bool {
+        value.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Appends the bytes of `field(_:)` to `out`: the value, or the value quoted with every `"` doubled.
+    ///
+    /// Foundation's `replacingOccurrences(of:with:)`, which defines the doubling, matches whole characters: a
+    /// `"` that a combining mark or joiner extends (`"\u{301}`) is not a `"` to it and stays single. Every
+    /// such mark is U+0300 or above, so a value whose scalars are all below U+0300 (no UTF-8 lead byte from
+    /// 0xCC up) has its quotes doubled byte by byte; any other value that needs doubling goes through
+    /// Foundation as before.
+    static func appendField(_ value: String, to out: inout [UInt8]) {
+        var quotes = false, marks = false, needs = false
+        for b in value.utf8 {
+            if b == 0x22 { quotes = true; needs = true } else if b == 0x2C || b == 0x0A || b == 0x0D { needs = true }
+            if b >= 0xCC { marks = true }
+        }
+        guard needs else {
+            out.append(contentsOf: value.utf8)
+            return
+        }
+        out.append(0x22)
+        if quotes && marks {
+            out.append(contentsOf: value.replacingOccurrences(of: "\"", with: "\"\"").utf8)
+        } else {
+            for b in value.utf8 {
+                out.append(b)
+                if b == 0x22 { out.append(0x22) }
+            }
+        }
+        out.append(0x22)
     }
 }
 
@@ -303,11 +347,95 @@ enum TextTable {
         return line + "\n"
     }
 
+    /// The display width of `utf8` when it is "simple" text, whose every scalar is printable ASCII
+    /// (U+0020…U+007E), in U+00A0…U+02FF (Latin-1 letters, Latin Extended, IPA, spacing modifiers) or in the
+    /// printing punctuation of U+2010…U+205E (dashes, curly quotes, bullets, "…"): then each scalar is a
+    /// `Character` of its own (no combining marks, joiners or prepended marks in those ranges, no controls, CR or
+    /// other newlines), one column wide (none has the emoji presentation or is East Asian wide), so the width is
+    /// the number of scalars. Nil for any other text, which takes the `Character` path. Most of a report's cells
+    /// (names, titles, dates) are simple text, and the table's widths, clipping and padding are then byte work.
+    static func simpleWidth<C: Collection<UInt8>>(_ utf8: C) -> Int? where C.Index == Int {
+        var n = 0
+        var i = utf8.startIndex
+        let end = utf8.endIndex
+        while i < end {
+            let b = utf8[i]
+            if b &- 0x20 < 0x5F {
+                i += 1
+            } else if b >= 0xC2 && b <= 0xCB && i + 1 < end {
+                let c = utf8[i + 1]
+                guard c & 0xC0 == 0x80, b != 0xC2 || c >= 0xA0 else { return nil }
+                i += 2
+            } else if b == 0xE2 && i + 2 < end {
+                // U+2010…U+2027 (dashes, quotation marks, bullets, "…") and U+2030…U+205E (per mille, primes,
+                // guillemets, other punctuation): not U+2000…U+200F (spaces, zero-width joiners, marks), U+2028/9
+                // (line and paragraph separators), U+202A…U+202F (bidi controls), U+205F… (spaces, invisibles).
+                let c = utf8[i + 1], d = utf8[i + 2]
+                guard (c == 0x80 && ((d >= 0x90 && d <= 0xA7) || (d >= 0xB0 && d <= 0xBF)))
+                        || (c == 0x81 && d >= 0x80 && d <= 0x9E) else { return nil }
+                i += 3
+            } else {
+                return nil
+            }
+            n += 1
+        }
+        return n
+    }
+
+    /// `simpleWidth(_:)` of a string's UTF-8.
+    static func simpleWidth(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { simpleWidth($0) }
+    }
+
+    /// Appends the bytes of `line(_:widths:)` for cells given as UTF-8 bytes: on bytes when every cell is
+    /// simple text (see `simpleWidth(_:)`), through `line(_:widths:)` otherwise.
+    static func appendLine(_ cells: [ArraySlice<UInt8>], widths: [Int], to out: inout [UInt8]) {
+        var cellWidths: [Int] = []
+        cellWidths.reserveCapacity(cells.count)
+        for cell in cells {
+            guard let w = simpleWidth(cell) else {
+                out.append(contentsOf: line(cells.map { String(decoding: $0, as: UTF8.self) }, widths: widths).utf8)
+                return
+            }
+            cellWidths.append(w)
+        }
+        let start = out.count
+        for (i, cell) in cells.enumerated() {
+            out.append(contentsOf: cell)
+            if i < cells.count - 1, i < widths.count {
+                let pad = widths[i] - cellWidths[i] + 2
+                if pad > 0 { out.append(contentsOf: repeatElement(0x20, count: pad)) }
+            }
+        }
+        // A simple cell's last scalar is a Character of its own: a trailing 0x20 byte is a trailing " ".
+        while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
+        out.append(0x0A)
+    }
+
     /// Cuts `text` to at most `width` display columns, ending with "…" when cut; newlines become spaces.
     static func clip(_ text: String, _ width: Int) -> String {
+        var copy = text
+        let simple: String?? = copy.withUTF8 { u in
+            guard let n = simpleWidth(u) else { return nil }
+            guard n > width, width > 1 else { return .some(nil) }
+            // The first width - 1 scalars (one or two bytes each), then "…".
+            var i = 0, kept = 0
+            while kept < width - 1 {
+                i += u[i] < 0x80 ? 1 : (u[i] < 0xE0 ? 2 : 3)
+                kept += 1
+            }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: u[0..<i]), as: UTF8.self) + "…")
+        }
+        if let simple { return simple ?? text }
+        return clipByCharacters(text, width)
+    }
+
+    /// `clip(_:_:)` one `Character` at a time: the definition, for any text.
+    static func clipByCharacters(_ text: String, _ width: Int) -> String {
         var flat = ""
         for ch in text { flat.append(ch.isNewline ? " " : ch) }
-        guard displayWidth(flat) > width, width > 1 else { return flat }
+        guard displayWidthByCharacters(flat) > width, width > 1 else { return flat }
         var out = ""
         var used = 0
         for ch in flat {
@@ -320,6 +448,12 @@ enum TextTable {
     }
 
     static func displayWidth(_ text: String) -> Int {
+        if let n = simpleWidth(text) { return n }
+        return displayWidthByCharacters(text)
+    }
+
+    /// `displayWidth(_:)` one `Character` at a time: the definition, for any text.
+    static func displayWidthByCharacters(_ text: String) -> Int {
         var total = 0
         for ch in text { total += displayWidth(ch) }
         return total

@@ -46,7 +46,8 @@ public struct RenderedActionRow: Sendable, Hashable {
         cellWidths = []
         switch format {
         case .csv:
-            payload = Array(CSV.row(ActionReport.csvFields(row)).utf8)
+            payload = []
+            CSV.appendRow(ActionReport.csvFields(row), to: &payload)
         case .json:
             payload = RenderedActionRow.indented(MeetingJSON.encodeValue(row))
         case .jsonLines:
@@ -253,6 +254,8 @@ private struct Output {
     let widths: [Int]
     var buffer: [UInt8] = []
     var rows = 0
+    /// A table row's cells, reused from row to row.
+    var cells: [ArraySlice<UInt8>] = []
 
     init(format: ActionReportFormat, widths: [Int]) {
         self.format = format
@@ -262,7 +265,7 @@ private struct Output {
 
     mutating func begin(empty: Bool) {
         switch format {
-        case .csv: buffer += Array(CSV.row(ActionReport.csvHeader).utf8)
+        case .csv: CSV.appendRow(ActionReport.csvHeader, to: &buffer)
         case .json: if !empty { buffer += Array("[\n".utf8) }
         case .jsonLines: break
         case .table: buffer += Array(TextTable.line(ActionReport.tableHeader, widths: widths).utf8)
@@ -277,13 +280,13 @@ private struct Output {
             if rows > 0 { buffer += [0x2C, 0x0A] }   // ",\n"
             buffer += payload
         case .table:
-            var cells: [String] = []
+            cells.removeAll(keepingCapacity: true)
             var i = payload.startIndex
             while let (bytes, next) = SpoolCoding.readBytes(payload, at: i) {
-                cells.append(String(decoding: bytes, as: UTF8.self))
+                cells.append(bytes)
                 i = next
             }
-            buffer += Array(TextTable.line(cells, widths: widths).utf8)
+            TextTable.appendLine(cells, widths: widths, to: &buffer)
         }
         rows += 1
         if buffer.count >= 1 << 16 {

@@ -95,6 +95,10 @@ public struct MeetingBatch: Sendable {
                 continue
             }
             var found: [String] = []
+            // Resolving a path (realpath) for every file to compare it with the excluded ones cost as much as
+            // listing the folder: only a file with an excluded file's name, or a symbolic link (which may point
+            // at one), can be an excluded file.
+            let excludedNames = Set(excludedFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
             while let rel = walker.nextObject() as? String {
                 // The last component and its extension, without bridging to NSString for each entry.
                 let name = rel.utf8.lastIndex(of: UInt8(ascii: "/")).map { rel[rel.utf8.index(after: $0)...] } ?? rel[...]
@@ -105,6 +109,15 @@ public struct MeetingBatch: Sendable {
                 let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? ""
                 guard extensions.contains(ext.lowercased()) else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
+                var info = stat()
+                let linkInfo = lstat(full, &info) == 0 ? info.st_mode & S_IFMT : nil
+                if linkInfo != nil && linkInfo != S_IFLNK {
+                    // Not a link: lstat says what stat (fileExists) would.
+                    if !excludedFiles.isEmpty, excludedNames.contains(String(name)),
+                       excludedFiles.contains(MeetingBatch.standardized(full)) { continue }
+                    if linkInfo != S_IFDIR { found.append(full) }
+                    continue
+                }
                 if !excludedFiles.isEmpty, excludedFiles.contains(MeetingBatch.standardized(full)) { continue }
                 var sub: ObjCBool = false
                 if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
@@ -123,10 +136,15 @@ public struct MeetingBatch: Sendable {
     public func process<Value: Sendable>(_ entry: FileEntry,
                                          _ reduce: (ImportResult, String) -> Value) -> Outcome<Value> {
         let input: SourceInput
-        do {
-            input = try SourceInput(contentsOf: URL(fileURLWithPath: entry.path))
-        } catch {
-            return .failed(error)
+        if let bytes = MeetingBatch.readRegularFile(entry.path) {
+            input = SourceInput(bytes: bytes, fileName: URL(fileURLWithPath: entry.path).path)
+        } else {
+            // Not a plain regular file, or it could not be read: the ordinary way, with its error message.
+            do {
+                input = try SourceInput(contentsOf: URL(fileURLWithPath: entry.path))
+            } catch {
+                return .failed(error)
+            }
         }
         if input.bytes.isEmpty && entry.fromFolder { return .skipped(reason: "empty file") }
         do {
@@ -147,6 +165,48 @@ public struct MeetingBatch: Sendable {
             var e = error
             if e.file == nil { e.file = entry.path }
             return .failed(e)
+        }
+    }
+
+    /// The bytes of a regular file, read straight into an array of the file's size (no `Data`, no `FileHandle`);
+    /// nil when the path is not a regular file, cannot be opened or read, or its size changes while it is read.
+    /// `process(_:_:)` then reads it with `SourceInput(contentsOf:)`, which reports why it fails.
+    static func readRegularFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return size == 0 ? MeetingBatch.readsNothing(fd) : nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let n = read(fd, base + count, size - count)
+                if n > 0 {
+                    count += n
+                } else if n == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        guard !failed, bytes.count == size, readsNothing(fd) != nil else { return nil }
+        return bytes
+    }
+
+    /// `[]` when the file has nothing more to read, else nil.
+    private static func readsNothing(_ fd: Int32) -> [UInt8]? {
+        var extra: UInt8 = 0
+        while true {
+            let n = read(fd, &extra, 1)
+            if n == 0 { return [] }
+            if n < 0 && errno == EINTR { continue }
+            return nil
         }
     }
 

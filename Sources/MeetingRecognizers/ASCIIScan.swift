@@ -40,12 +40,25 @@ public enum ASCIIScan {
     /// regard to case by ``contains(_:_:)`` and ``hasPrefix(_:_:)-(ArraySlice<UInt8>,_)``, without decoding or Unicode case mapping.
     /// For ASCII needles the answers equal `String(decoding: bytes, as: UTF8.self).lowercased().contains(needle)`.
     public static func lowercasedHead(_ bytes: ArraySlice<UInt8>, droppingNUL: Bool = false) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for b in bytes where !(droppingNUL && b == 0) {
-            out.append(b &- 0x41 < 26 ? b | 0x20 : b)
+        // Written into the array's storage through pointers: every source sniffs every file of a batch, and
+        // appending byte by byte cost ≈ 23 instructions a byte.
+        bytes.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: src.count) { dst, count in
+                var k = 0
+                if droppingNUL {
+                    for b in src where b != 0 {
+                        dst[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                        k += 1
+                    }
+                } else {
+                    for b in src {
+                        dst[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                        k += 1
+                    }
+                }
+                count = k
+            }
         }
-        return out
     }
 
     /// `head` without leading white space (space, tab, CR, LF) and UTF-8 byte-order marks.

@@ -50,6 +50,8 @@ struct ChildOutcome {
     var maxRSSBytes: Int
     /// What it wrote on stdout, when captured.
     var stdout: String
+    /// CPU time of the child, user + system (wait4's rusage), seconds: on a shared machine, steadier than wall.
+    var cpuSeconds: Double = 0
 
     var succeeded: Bool { exitCode == 0 }
     var failureDescription: String {
@@ -97,9 +99,11 @@ func runChild(_ path: String, _ args: [String], captureStdout: Bool = true, show
     #else
     let rssBytes = Int(usage.ru_maxrss)          // bytes on macOS
     #endif
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     return ChildOutcome(exitCode: termSignal == 0 ? (status >> 8) & 0xff : nil,
                         signal: termSignal == 0 ? nil : termSignal,
-                        wallSeconds: wall, maxRSSBytes: rssBytes, stdout: out)
+                        wallSeconds: wall, maxRSSBytes: rssBytes, stdout: out, cpuSeconds: cpu)
 }
 
 /// This executable's path, to re-run it as a child.
