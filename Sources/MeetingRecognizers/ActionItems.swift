@@ -189,8 +189,28 @@ public struct ActionItemRecognizer: Sendable {
         return copy.withUTF8(mayHoldAction)
     }
 
-    /// ``mayHoldAction(_:)`` over UTF-8 bytes.
-    static func mayHoldAction(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// ``mayHoldAction(_:)`` over UTF-8 bytes: "--", " - ", U+2013/U+2014 (and U+2000) or " to ". Only the
+    /// bytes "-", 0xE2 and "t" can start one, so every other byte is passed over with one comparison.
+    static func mayHoldAction(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = u.count
+        var i = 0
+        while i < n {
+            let b = u[i]
+            if b == 45 {                                   // "-": "--" or " - "
+                if i + 1 < n, u[i + 1] == 45 { return true }
+                if i > 0, i + 1 < n, u[i - 1] == 32, u[i + 1] == 32 { return true }
+            } else if b == 0xE2 {                          // E2 80 80 / 93 / 94
+                if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 || u[i + 2] == 0x93 || u[i + 2] == 0x94 { return true }
+            } else if b == 116 {                           // " to "
+                if i > 0, i + 2 < n, u[i - 1] == 32, u[i + 1] == 111, u[i + 2] == 32 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The plain definition of ``mayHoldAction(_:)-(UnsafeBufferPointer<UInt8>)``: a window of the last four bytes.
+    static func referenceMayHoldAction(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, p2: UInt8 = 0, p3: UInt8 = 0
         for b in bytes {
             if b == 32, previous == 45, p2 == 32 || p2 == 45 { return true }   // " - ", "-- "
@@ -329,6 +349,8 @@ public struct ActionItemRecognizer: Sendable {
         // The whole phrase must parse: a phrase that parses only with words dropped from its front was
         // preceded by prose, and is no owner phrase (so shorter phrases need not be tried).
         let s = start
+        // A single ASCII word before the dash (a ticket key of "DM-123 - Getting issue details") is no owner.
+        if dash - s == 1, Self.isOneASCIIWord(words[s].text) { return nil }
         let phrase = words[s..<dash].map(\.text).joined(separator: " ")
         guard let parts = memo.parts(of: phrase, parseOwnerParts) else { return nil }
         var mark = s
@@ -393,6 +415,12 @@ public struct ActionItemRecognizer: Sendable {
         var parts: (people: [Person], groups: [String])
     }
 
+    /// Whether `s` is ASCII without white space (then ``parseOwnerParts(_:)`` finds no owner in it).
+    static func isOneASCIIWord(_ s: some StringProtocol) -> Bool {
+        for b in s.utf8 where b >= 0x80 || b == 32 || (b >= 9 && b <= 13) { return false }
+        return true
+    }
+
     /// Owners and groups of an owner phrase, or `nil` when a part is neither a name nor a group.
     func parseOwners(_ phrase: String, resolve: Bool = true) -> ([Person], [String])? {
         guard let parts = parseOwnerParts(phrase) else { return nil }
@@ -402,6 +430,14 @@ public struct ActionItemRecognizer: Sendable {
     /// The people (unresolved, in order, repeats kept) and groups an owner phrase names, or `nil` when a part
     /// is neither a name nor a group. ``parseOwners(_:resolve:)`` is this plus ``owners(from:resolve:)``.
     func parseOwnerParts(_ phrase: String) -> (people: [Person], groups: [String])? {
+        // One ASCII word cannot be an owner phrase: a name needs two words or "Unknown User (x)", a group alone
+        // "the …" or a space (see the end of ``fullParseOwnerParts(_:)``).
+        if Self.isOneASCIIWord(phrase) { return nil }
+        return fullParseOwnerParts(phrase)
+    }
+
+    /// ``parseOwnerParts(_:)`` without its shortcut for one ASCII word.
+    func fullParseOwnerParts(_ phrase: String) -> (people: [Person], groups: [String])? {
         var people: [Person] = []
         var groups: [String] = []
         for part in PersonRecognizer.splitNameList(phrase) {

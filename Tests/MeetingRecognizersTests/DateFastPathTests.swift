@@ -70,3 +70,45 @@ import TestProcessSupport
         #expect(d.firstDate(in: "1\u{301} Nov 2019")?.start == nil)
     }
 }
+
+/// The action-item recogniser's shortcuts must agree with the definitions they stand in for.
+@Suite struct ActionShortcutTests {
+    @Test("mayHoldAction over bytes equals the four-byte-window definition")
+    func mayHoldAction() {
+        let alphabet = ["-", "--", " ", "t", "o", "to", " to ", "\u{2014}", "\u{2013}", "\u{2000}", "\u{2012}", "\u{E2}", "a", "T",
+                        "\t", "x", "é", "\u{80}", "-1"]
+        var rng = SplitMix64(seed: 0xAC71_0001)
+        var hits = 0
+        for _ in 0..<20_000 {
+            var s = (0..<(rng.nextInt() % 9)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let fast = s.withUTF8 { ActionItemRecognizer.mayHoldAction($0) }
+            let reference = s.withUTF8 { ActionItemRecognizer.referenceMayHoldAction($0) }
+            #expect(fast == reference, "\(s.debugDescription)")
+            if fast { hits += 1 }
+        }
+        #expect(hits > 2000)
+        #expect(ActionItemRecognizer.mayHoldAction("Ana to send"))
+        #expect(!ActionItemRecognizer.mayHoldAction("Ana tox"))
+        #expect(!ActionItemRecognizer.mayHoldAction("- start"))
+    }
+
+    @Test("one ASCII word is never an owner phrase, whatever it holds")
+    func oneWordPhrases() {
+        let r = ActionItemRecognizer(participants: [Person(name: "Ana Ortiz"), Person(name: "DM")])
+        let alphabet = ["A", "B", "z", "DM", "-", "&", "/", ",", "+", "(", ")", "the", "The", "team", "Team", "SST", "1", "'",
+                        "Unknown", "User", "and", "at", "least", ".", "Ana", "Ortiz", "x"]
+        var rng = SplitMix64(seed: 0xAC71_0002)
+        var words = ["DM-22393", "DATA-11094", "DM-SST", "the", "TheTeam", "Unknown", "Ana&Ortiz", "A/B", "(x)", "team", "ALL"]
+        for _ in 0..<5000 { words.append((0..<(1 + rng.nextInt() % 5)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()) }
+        for w in words {
+            #expect(ActionItemRecognizer.isOneASCIIWord(w))
+            #expect(r.fullParseOwnerParts(w) == nil, "\(w)")
+            #expect(r.parseOwnerParts(w) == nil)
+        }
+        #expect(!ActionItemRecognizer.isOneASCIIWord("Ana Ortiz"))
+        #expect(!ActionItemRecognizer.isOneASCIIWord("Chloé"))
+        #expect(r.parseOwnerParts("Ana Ortiz")?.people.map(\.name) == ["Ana Ortiz"])
+        #expect(r.recognizeAll(in: "DM-22393 - Getting issue details STATUS").isEmpty)
+        #expect(r.recognizeAll(in: "Ana Ortiz — send the notes. 18 Nov 2019").first?.owners.map(\.name) == ["Ana Ortiz"])
+    }
+}

@@ -27,3 +27,23 @@ import TestProcessSupport
         #expect(cell.map(\.1) == ["Intro ", " first item ", " second item"])
     }
 }
+
+/// Byte shortcuts of the ticket cleaning must agree with their first definitions.
+@Suite struct TicketShortcutTests {
+    @Test("mayHoldTicket equals its first definition on random text")
+    func mayHoldTicket() {
+        let alphabet = ["-", "1", "-1", "S", "STATUS", "STATU", "G", "Getting", "Gettin", "i", "icket", "icke", "T", "Ticket", " ",
+                        "é", "a", "DM-", "\u{2014}", "9"]
+        var rng = SplitMix64(seed: 0x71C4_0001)
+        var hits = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 8)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let fast = TicketInlines.mayHoldTicket(s)
+            #expect(fast == TicketInlines.referenceMayHoldTicket(s), "\(s.debugDescription)")
+            if fast { hits += 1 }
+        }
+        #expect(hits > 2000)
+        #expect(TicketInlines.mayHoldTicket("see DM-22393"))
+        #expect(!TicketInlines.mayHoldTicket("nothing here"))
+    }
+}

@@ -234,79 +234,144 @@ enum CellText {
 /// A forgiving parser for the HTML fragments pasted into cells: lists, emphasis, line breaks, entities.
 /// Unknown tags are dropped (their text kept); unbalanced tags are closed or ignored.
 enum HTMLFragment {
+    /// The elements the fragment reader keeps; every other tag is dropped (its text kept).
+    enum Kind { case root, ul, ol, li, b, i, p }
+
     final class Node {
-        var kind: String            // "root", "ul", "ol", "li", "b", "i", "p"
+        var kind: Kind
         var children: [Child] = []
-        init(_ kind: String) { self.kind = kind }
+        init(_ kind: Kind) { self.kind = kind }
     }
     enum Child { case text(String), node(Node), lineBreak }
 
-    static func parse(_ s: String) -> CellText.Result {
-        let root = Node("root")
-        var stack: [Node] = [root]
-        var text = ""
-        func flushText() {
-            if !text.isEmpty { stack[stack.count - 1].children.append(.text(decodeEntities(text))); text = "" }
+    /// What a tag does: open or close an element, break a line, or nothing (unknown tags are dropped).
+    enum TagAction: Equatable { case open(Kind), close(Kind), lineBreak, ignore }
+
+    /// The action of a tag name (lower-cased letters and digits, as ``tagName(_:)`` gives it), `nil` when empty.
+    static func action(closing: Bool, name: some Collection<UInt8>) -> TagAction? {
+        let kind: Kind
+        switch name.count {
+        case 0: return nil
+        case 1:
+            switch name.first {
+            case 98: kind = .b      // b
+            case 105: kind = .i     // i
+            case 112: kind = .p     // p
+            default: return .ignore
+            }
+        case 2:
+            let a = name.first ?? 0, z = name.dropFirst().first ?? 0
+            switch (a, z) {
+            case (117, 108): kind = .ul                          // ul
+            case (111, 108): kind = .ol                          // ol
+            case (108, 105): kind = .li                          // li
+            case (101, 109): kind = .i                           // em
+            case (98, 114): return closing ? .ignore : .lineBreak   // br
+            default: return .ignore
+            }
+        case 3:
+            guard name.elementsEqual([100, 105, 118]) else { return .ignore }   // div
+            kind = .p
+        case 6:
+            guard name.elementsEqual([115, 116, 114, 111, 110, 103]) else { return .ignore }   // strong
+            kind = .b
+        default: return .ignore
         }
-        func open(_ kind: String) {
+        return closing ? .close(kind) : .open(kind)
+    }
+
+    /// Whether the tag between "<" and ">" (bytes `inner`) closes, and its name lower-cased, read from the bytes
+    /// when they are all ASCII (as ``tagName(_:)`` reads them then); `nil` otherwise.
+    static func asciiTag(_ inner: UnsafeBufferPointer<UInt8>) -> (closing: Bool, name: ArraySlice<UInt8>)? {
+        var lo = 0, hi = inner.count
+        for b in inner where b >= 0x80 { return nil }
+        while lo < hi, inner[lo] == 32 || (inner[lo] >= 9 && inner[lo] <= 13) { lo += 1 }
+        while hi > lo, inner[hi - 1] == 32 || (inner[hi - 1] >= 9 && inner[hi - 1] <= 13) { hi -= 1 }
+        let closing = lo < hi && inner[lo] == 47
+        if closing { lo += 1 }
+        var name: [UInt8] = []
+        while lo < hi {
+            let b = inner[lo]
+            if (b >= 48 && b <= 57) || (b >= 97 && b <= 122) { name.append(b) } else if b >= 65 && b <= 90 { name.append(b | 0x20) } else { break }
+            lo += 1
+        }
+        return (closing, name[...])
+    }
+
+    static func parse(_ s: String) -> CellText.Result {
+        let root = Node(.root)
+        var stack: [Node] = [root]
+        var text: [UInt8] = []
+        func flushText() {
+            if !text.isEmpty {
+                stack[stack.count - 1].children.append(.text(decodeEntities(String(decoding: text, as: UTF8.self))))
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+        func open(_ kind: Kind) {
             flushText()
             // Deeper nesting than any page needs is flattened (keeps recursion bounded).
             guard stack.count < 24 else { return }
             let n = Node(kind)
             // An <li> outside a list opens an implicit one; a new <li> closes an open <li> at the same level.
-            if kind == "li" {
-                if let top = stack.last, top.kind == "li" { stack.removeLast() }
-                if let top = stack.last, top.kind != "ul" && top.kind != "ol" {
-                    let implicit = Node("ul")
+            if kind == .li {
+                if let top = stack.last, top.kind == .li { stack.removeLast() }
+                if let top = stack.last, top.kind != .ul && top.kind != .ol {
+                    let implicit = Node(.ul)
                     stack[stack.count - 1].children.append(.node(implicit))
                     stack.append(implicit)
                 }
             }
-            if kind == "ul" || kind == "ol" || kind == "p" {
+            if kind == .ul || kind == .ol || kind == .p {
                 // Lists cannot live inside inline emphasis.
-                while let top = stack.last, top.kind == "b" || top.kind == "i" { stack.removeLast() }
+                while let top = stack.last, top.kind == .b || top.kind == .i { stack.removeLast() }
             }
             stack[stack.count - 1].children.append(.node(n))
             stack.append(n)
         }
-        func close(_ kind: String) {
+        func close(_ kind: Kind) {
             flushText()
             guard let i = stack.lastIndex(where: { $0.kind == kind }), i > 0 else { return }
             stack.removeSubrange(i...)
         }
-        // One UTF-8 pass: text between tags is appended as slices.
-        let u = s.utf8
-        var i = u.startIndex
-        var runStart = i
-        while i != u.endIndex {
-            if u[i] == 60 {   // "<"
-                var j = u.index(after: i)
-                var n = 0
-                while j != u.endIndex, u[j] != 62, u[j] != 60, n < 200 { j = u.index(after: j); n += 1 }
-                if j != u.endIndex, u[j] == 62 {
-                    text += s[runStart..<i]
-                    let (closing, name) = tagName(s[u.index(after: i)..<j])
-                    let kind: String?
-                    switch name {
-                    case "ul": kind = "ul"
-                    case "ol": kind = "ol"
-                    case "li": kind = "li"
-                    case "b", "strong": kind = "b"
-                    case "i", "em": kind = "i"
-                    case "p", "div": kind = "p"
-                    case "br": kind = nil; if !closing { flushText(); stack[stack.count - 1].children.append(.lineBreak) }
-                    default: kind = nil
+        // One pass over the UTF-8 bytes: text between tags is copied as runs of bytes (tags start and end at
+        // ASCII "<" and ">", so every run is whole scalars).
+        var copy = s
+        copy.withUTF8 { u in
+            let end = u.count
+            var i = 0
+            var runStart = 0
+            while i < end {
+                if u[i] == 60 {   // "<"
+                    var j = i + 1
+                    var n = 0
+                    while j < end, u[j] != 62, u[j] != 60, n < 200 { j += 1; n += 1 }
+                    if j < end, u[j] == 62 {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                        let action: TagAction?
+                        if let (closing, name) = asciiTag(UnsafeBufferPointer(rebasing: u[(i + 1)..<j])) {
+                            action = Self.action(closing: closing, name: name)
+                        } else {
+                            let inner = String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self)
+                            let (closing, name) = tagName(inner[...])
+                            action = Self.action(closing: closing, name: Array(name.utf8))
+                        }
+                        switch action {
+                        case .open(let kind)?: open(kind)
+                        case .close(let kind)?: close(kind)
+                        case .lineBreak?: flushText(); stack[stack.count - 1].children.append(.lineBreak)
+                        case .ignore?: break
+                        case nil: text.append(contentsOf: UnsafeBufferPointer(rebasing: u[i...j]))   // "< 3" and the like stay text
+                        }
+                        i = j + 1
+                        runStart = i
+                        continue
                     }
-                    if let kind, !name.isEmpty { if closing { close(kind) } else { open(kind) } }
-                    if name.isEmpty { text += s[i..<u.index(after: j)] }   // "< 3" and the like stay text
-                    i = u.index(after: j)
-                    runStart = i
-                    continue
                 }
+                i += 1
             }
-            i = u.index(after: i)
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<end]))
         }
-        text += s[runStart..<u.endIndex]
         flushText()
         var fragments: [String] = []
         let blocks = blocksOf(root.children, fragments: &fragments)
@@ -360,7 +425,7 @@ enum HTMLFragment {
             case .lineBreak: inl.append(.lineBreak)
             case .node(let n):
                 switch n.kind {
-                case "ul", "ol":
+                case .ul, .ol:
                     flushInline()
                     var items: [ListItem] = []
                     var loose: [Child] = []
@@ -374,7 +439,7 @@ enum HTMLFragment {
                         loose = []
                     }
                     for c in n.children {
-                        if case .node(let li) = c, li.kind == "li" {
+                        if case .node(let li) = c, li.kind == .li {
                             flushLoose()
                             var f: [String] = []
                             let b = blocksOf(li.children, fragments: &f)
@@ -385,15 +450,15 @@ enum HTMLFragment {
                         }
                     }
                     flushLoose()
-                    if !items.isEmpty { blocks.append(.list(ListBlock(ordered: n.kind == "ol", items: items))) }
-                case "p", "li":
+                    if !items.isEmpty { blocks.append(.list(ListBlock(ordered: n.kind == .ol, items: items))) }
+                case .p, .li:
                     flushInline()
                     var f: [String] = []
                     blocks += blocksOf(n.children, fragments: &f)
                     fragments += f
                 default:
                     let inner = inlinesOf(n.children)
-                    if !inner.isEmpty { inl.append(.emphasis(strong: n.kind == "b", inner)) }
+                    if !inner.isEmpty { inl.append(.emphasis(strong: n.kind == .b, inner)) }
                 }
             }
         }
@@ -409,7 +474,7 @@ enum HTMLFragment {
             case .lineBreak: out.append(.lineBreak)
             case .node(let n):
                 let inner = inlinesOf(n.children)
-                if n.kind == "b" || n.kind == "i" { if !inner.isEmpty { out.append(.emphasis(strong: n.kind == "b", inner)) } } else { out += inner }
+                if n.kind == .b || n.kind == .i { if !inner.isEmpty { out.append(.emphasis(strong: n.kind == .b, inner)) } } else { out += inner }
             }
         }
         return out
