@@ -112,3 +112,21 @@ import TestProcessSupport
         #expect(r.recognizeAll(in: "Ana Ortiz — send the notes. 18 Nov 2019").first?.owners.map(\.name) == ["Ana Ortiz"])
     }
 }
+
+/// The word-at-a-time byte search must find what a byte loop finds.
+@Suite struct ByteSearchTests {
+    @Test("firstIndex(of:in:from:) equals a byte loop")
+    func firstIndex() {
+        var rng = SplitMix64(seed: 0xB17E_0001)
+        for _ in 0..<5000 {
+            let n = rng.nextInt() % 40
+            let bytes: [UInt8] = (0..<n).map { _ in [10, 13, 0, 0x8A, 0x0D, 0x0A, 97, 0xFF, 9][rng.nextInt() % 9] }
+            let start = n == 0 ? 0 : rng.nextInt() % (n + 1)
+            for target: UInt8 in [10, 13, 0, 0xFF, 0x80] {
+                let expected = bytes.indices.first { $0 >= start && bytes[$0] == target }
+                #expect(bytes.withUnsafeBufferPointer { ASCIIScan.firstIndex(of: target, in: $0, from: start) } == expected)
+            }
+        }
+        #expect(Array("abcdefghij\nk".utf8).withUnsafeBufferPointer { ASCIIScan.firstIndex(of: 10, in: $0, from: 0) } == 10)
+    }
+}

@@ -47,3 +47,26 @@ import TestProcessSupport
         #expect(!TicketInlines.mayHoldTicket("nothing here"))
     }
 }
+
+/// The agenda topic shortcut must give what reading the topic as a fragment gives.
+@Suite struct TopicShortcutTests {
+    @Test("a topic the shortcut accepts is what the fragment reader gives back")
+    func plainTopics() {
+        let alphabet = ["a", "Budget", " ", "  ", "\t", "<b>", "</b>", "<li>", "&amp;", "&", "*", "**", "•", "—", "\u{A0}",
+                        "\u{3000}", "\u{1680}", "é", "e\u{301}", "\u{301}", "(", ")", "Lunch", "1", "’", "Торіс", "\u{600}", "x."]
+        var rng = SplitMix64(seed: 0x70F1_0001)
+        var accepted = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 7)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            if let fast = AgendaAssembler.plainTopic(s) {
+                accepted += 1
+                #expect(fast == AgendaAssembler.referenceTopic(s), "\(s.debugDescription)")
+            }
+        }
+        #expect(accepted > 2000)
+        #expect(AgendaAssembler.plainTopic("Budget review") == "Budget review")
+        #expect(AgendaAssembler.plainTopic("Budget  review") == nil)
+        #expect(AgendaAssembler.plainTopic("<b>Budget</b>") == nil)
+        #expect(AgendaAssembler.plainTopic("") == nil)
+    }
+}
