@@ -130,3 +130,22 @@ import TestProcessSupport
         #expect(Array("abcdefghij\nk".utf8).withUnsafeBufferPointer { ASCIIScan.firstIndex(of: 10, in: $0, from: 0) } == 10)
     }
 }
+
+/// The one-pass residue test must agree with the three searches it replaced.
+@Suite struct ResidueShortcutTests {
+    @Test("mayHoldResidue equals three firstRange searches")
+    func residue() {
+        let alphabet = ["Getting issue details", "Getting issue detail", "Getting", " ", "STATUS", "STATU", "S", "icket", "icke",
+                        "Ticket:", "i", "G", "é", "x", "…", "DM-1"]
+        var rng = SplitMix64(seed: 0x4E51_0001)
+        var hits = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 6)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let fast = TicketRecognizer.mayHoldResidue(s)
+            #expect(fast == TicketRecognizer.referenceMayHoldResidue(s), "\(s.debugDescription)")
+            if fast { hits += 1 }
+        }
+        #expect(hits > 2000)
+        #expect(TicketRecognizer.removingResidue("DM-1 - Getting issue details... STATUS").trimmed == "DM-1")
+    }
+}

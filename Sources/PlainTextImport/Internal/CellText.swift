@@ -81,7 +81,7 @@ enum CellText {
     /// Splits on "•" / "◦" / "○" bullets standing alone between spaces; returns (isListItem, text) pieces.
     static func splitBullets(_ t: String) -> [(Bool, String)] {
         // Every bullet (•, ◦, ○, ▪) starts with the byte E2: without it the cell is one paragraph.
-        if !t.utf8.contains(0xE2) { return t.trimmed.isEmpty ? [] : [(false, t)] }
+        if !t.utf8.contains(0xE2) { return t.trimmedSub.isEmpty ? [] : [(false, t)] }
         if let split = splitBulletsUTF8(t) { return split }
         return referenceSplitBullets(t)
     }
@@ -124,13 +124,13 @@ enum CellText {
             if beforeSpace && afterSpace { cuts.append(i) }
             i = j
         }
-        if cuts.isEmpty { return t.trimmed.isEmpty ? [] : [(false, t)] }
+        if cuts.isEmpty { return t.trimmedSub.isEmpty ? [] : [(false, t)] }
         var out: [(Bool, String)] = []
         var start = 0
         var inItem = false
         for c in cuts + [n] {
             let piece = String(decoding: UnsafeBufferPointer(rebasing: u[start..<c]), as: UTF8.self)
-            if !piece.trimmed.isEmpty { out.append((inItem, piece)) }
+            if !piece.trimmedSub.isEmpty { out.append((inItem, piece)) }
             inItem = true
             start = min(n, c + 3)
         }
@@ -430,7 +430,7 @@ enum HTMLFragment {
                     var items: [ListItem] = []
                     var loose: [Child] = []
                     func flushLoose() {
-                        if loose.contains(where: { if case .text(let t) = $0 { return !t.trimmed.isEmpty }; return true }) {
+                        if loose.contains(where: { if case .text(let t) = $0 { return !t.trimmedSub.isEmpty }; return true }) {
                             var f: [String] = []
                             let b = blocksOf(loose, fragments: &f)
                             fragments += f
