@@ -70,3 +70,23 @@ import TestProcessSupport
         #expect(AgendaAssembler.plainTopic("") == nil)
     }
 }
+
+/// The byte test for letters and numbers in a cell must agree with the Character definition.
+@Suite struct CellLetterTests {
+    @Test("hasLetterOrNumber equals Character.isLetter || isNumber over the Characters")
+    func letters() {
+        let alphabet = ["a", "Z", "5", " ", "•", "—", ".", "<", "\u{600}", "\u{301}", "é", "Ж", "٣", "\u{110BD}", "\u{D4E}", "-", "✓",
+                        "\t", "\u{A0}", "½"]
+        var rng = SplitMix64(seed: 0xCE11_0001)
+        var without = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 5)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let fast = AgendaAssembler.hasLetterOrNumber(s)
+            #expect(fast == AgendaAssembler.referenceHasLetterOrNumber(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            if !fast { without += 1 }
+        }
+        #expect(without > 1000)
+        #expect(!AgendaAssembler.hasLetterOrNumber("\u{600}a"))
+        #expect(AgendaAssembler.hasLetterOrNumber("• a"))
+    }
+}

@@ -196,11 +196,32 @@ struct AgendaAssembler {
         return .session
     }
 
+    /// Whether a `Character` of `s` is a letter or a number. An ASCII letter or digit whose byte before is ASCII
+    /// (or that starts the text) begins a `Character` of its own (only a Prepend scalar before it could join
+    /// it to another), so finding one answers yes; otherwise the `Character`s decide.
+    static func hasLetterOrNumber(_ s: String) -> Bool {
+        var copy = s
+        let found = copy.withUTF8 { u -> Bool in
+            var previous: UInt8 = 0
+            for b in u {
+                if previous < 0x80, (b &- 48 < 10 || b &- 65 < 26 || b &- 97 < 26) { return true }
+                previous = b
+            }
+            return false
+        }
+        return found || referenceHasLetterOrNumber(s)
+    }
+
+    /// The `Character` definition of ``hasLetterOrNumber(_:)``.
+    static func referenceHasLetterOrNumber(_ s: String) -> Bool {
+        s.contains(where: { $0.isLetter || $0.isNumber })
+    }
+
     mutating func row(_ raw: [String], line: Line, _ p: inout PageParser) {
         // Cells with no letter or digit are debris.
         var cells: [String] = []
         for c in raw {
-            if !c.isEmpty && !c.contains(where: { $0.isLetter || $0.isNumber }) && !c.hasPrefix("<") {
+            if !c.isEmpty && !Self.hasLetterOrNumber(c) && !c.hasPrefix("<") {
                 p.diag(.warning, "debris-cell", "cell without words dropped", line: line.number, text: c)
                 cells.append("")
             } else {
