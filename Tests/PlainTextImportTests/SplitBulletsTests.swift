@@ -2,6 +2,7 @@
 
 import Testing
 import TestProcessSupport
+import MeetingModel
 @testable import PlainTextImport
 
 /// The UTF-8 bullet splitter must agree with the Character-by-Character definition.
@@ -88,5 +89,49 @@ import TestProcessSupport
         #expect(without > 1000)
         #expect(!AgendaAssembler.hasLetterOrNumber("\u{600}a"))
         #expect(AgendaAssembler.hasLetterOrNumber("• a"))
+    }
+}
+
+/// Tags read from bytes must act as the `String` tag reader says.
+@Suite struct TagBytesTests {
+    /// What the first fragment reader did with a tag: its `switch` over the name `tagName` gives.
+    static func referenceAction(_ inner: String) -> HTMLFragment.TagAction? {
+        let (closing, name) = HTMLFragment.tagName(inner[...])
+        let kind: HTMLFragment.Kind?
+        switch name {
+        case "ul": kind = .ul
+        case "ol": kind = .ol
+        case "li": kind = .li
+        case "b", "strong": kind = .b
+        case "i", "em": kind = .i
+        case "p", "div": kind = .p
+        case "br": return name.isEmpty ? nil : (closing ? .ignore : .lineBreak)
+        default: kind = nil
+        }
+        if name.isEmpty { return nil }
+        guard let kind else { return .ignore }
+        return closing ? .close(kind) : .open(kind)
+    }
+
+    @Test("asciiTag and action(closing:name:) equal tagName and the name switch")
+    func tags() {
+        let alphabet = ["/", " ", "\t", "\n", "u", "l", "o", "i", "b", "r", "p", "e", "m", "s", "t", "n", "g", "d", "v", "UL", "LI", "Br",
+                        "STRONG", "strong", "div", "em", "x", "1", "=", "\"", "a", "é", "\u{A0}", "\u{301}", "Ж", "class=x", "-"]
+        var rng = SplitMix64(seed: 0x7A65_0001)
+        var known = 0
+        for _ in 0..<30_000 {
+            let inner = (0..<(rng.nextInt() % 5)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            var copy = inner
+            let fast: HTMLFragment.TagAction? = copy.withUTF8 { u in
+                if let (closing, name) = HTMLFragment.asciiTag(u) { return HTMLFragment.action(closing: closing, name: name) }
+                let (closing, name) = HTMLFragment.tagName(inner[...])
+                return HTMLFragment.action(closing: closing, name: Array(name.utf8))
+            }
+            let reference = Self.referenceAction(inner)
+            #expect(fast == reference, "\(inner.debugDescription)")
+            if case .open? = reference { known += 1 }
+        }
+        #expect(known > 500)
+        #expect(HTMLFragment.parse("<UL><li>a</li></ul>").rich.blocks.count == 1)
     }
 }
