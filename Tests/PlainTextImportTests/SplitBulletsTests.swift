@@ -135,3 +135,20 @@ import MeetingModel
         #expect(HTMLFragment.parse("<UL><li>a</li></ul>").rich.blocks.count == 1)
     }
 }
+
+/// White-space runs replaced run by run must equal the scalar-by-scalar loop.
+@Suite struct WhitespaceRunTests {
+    @Test("collapsingWhitespaceRuns equals its first definition")
+    func runs() {
+        let alphabet = ["a", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{85}", "\u{1680}", "\u{2000}", "\u{2009}", "\u{200B}", "\u{2028}",
+                        "\u{202F}", "\u{205F}", "\u{3000}", "\u{3001}", "é", "—", "’", "Ж", "👍", "\u{301}", "x", "\u{E1}"]
+        var rng = SplitMix64(seed: 0x5ACE_0001)
+        for _ in 0..<20_000 {
+            var s = (0..<(rng.nextInt() % 10)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let fast = s.withUTF8 { String.collapsingWhitespaceRuns($0) }
+            let reference = s.withUTF8 { String.referenceCollapsingWhitespaceRuns($0) }
+            #expect(fast == reference && Array(fast.utf8) == Array(reference.utf8), "\(s.debugDescription)")
+        }
+        #expect(" a \t b\u{3000}".replacingOccurrencesOfWhitespaceRuns() == " a b ")
+    }
+}
