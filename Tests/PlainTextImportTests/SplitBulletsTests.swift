@@ -152,3 +152,20 @@ import MeetingModel
         #expect(" a \t b\u{3000}".replacingOccurrencesOfWhitespaceRuns() == " a b ")
     }
 }
+
+/// Entities decoded run by run must equal the byte-by-byte definition.
+@Suite struct EntityRunTests {
+    @Test("decodeEntities equals its first definition")
+    func entities() {
+        let alphabet = ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#39;", "&nbsp;", "&ndash;", "&mdash;", "&#x2014;", "&#X41;", "&#65;",
+                        "&#xD800;", "&#99999999;", "&bogus;", "&", ";", "&;", "&amp", "a", " ", "é", "—", "&&amp;", "&#x;", "&averyveryverylongname;"]
+        var rng = SplitMix64(seed: 0xE471_0001)
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 8)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let fast = HTMLFragment.decodeEntities(s)
+            let reference = HTMLFragment.referenceDecodeEntities(s)
+            #expect(Array(fast.utf8) == Array(reference.utf8), "\(s.debugDescription)")
+        }
+        #expect(HTMLFragment.decodeEntities("a &amp; b &mdash; c") == "a & b — c")
+    }
+}

@@ -504,6 +504,52 @@ enum HTMLFragment {
 
     static func decodeEntities(_ s: String) -> String {
         guard s.hasByte(38) else { return s }
+        var copy = s
+        return copy.withUTF8 { u in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var i = 0
+            while i < u.count {
+                // Text up to the next "&" is copied at once.
+                let amp = ASCIIScan.firstIndex(of: 38, in: u, from: i) ?? u.count
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<amp]))
+                i = amp
+                guard i < u.count else { break }
+                // An entity name is ASCII: look for ";" within the next 12 bytes.
+                if let semi = u[i..<min(u.count, i + 12)].firstIndex(of: 59), let rep = entity(UnsafeBufferPointer(rebasing: u[(i + 1)..<semi])) {
+                    out += rep.utf8
+                    i = semi + 1
+                    continue
+                }
+                out.append(u[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The text an entity name ("amp", "#39", "#x2014") stands for, `nil` for an unknown one.
+    static func entity(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let name = String(decoding: bytes, as: UTF8.self)
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos", "#39": return "'"
+        case "nbsp": return " "
+        case "ndash": return "–"
+        case "mdash": return "—"
+        default:
+            if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { return String(Character(u)) }
+            if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { return String(Character(u)) }
+            return nil
+        }
+    }
+
+    /// The first definition of ``decodeEntities(_:)``, byte by byte over an `Array` copy.
+    static func referenceDecodeEntities(_ s: String) -> String {
+        guard s.hasByte(38) else { return s }
         let u = Array(s.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
