@@ -10,6 +10,27 @@ public enum ASCIIScan {
         return s.utf8.contains { $0 &- 48 < 10 }
     }
 
+    /// The offset of the first `byte` in `u` at or after `start`, or `nil`: eight bytes at a time (a word holds
+    /// `byte` when `x ^ repeated(byte)` has a zero byte), then byte by byte inside the word that holds it.
+    public static func firstIndex(of byte: UInt8, in u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let n = u.count
+        var i = max(0, start)
+        if let base = u.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+        }
+        while i < n {
+            if u[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether two strings have the same UTF-8 bytes (not canonical equivalence, which `==` tests).
     public static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }

@@ -104,11 +104,11 @@ public struct ActionItemRecognizer: Sendable {
         guard Self.mayHoldAction(text) else { return [] }
         // Without a dash only the "A and B to … <date>" form is possible, and a date needs a digit.
         if !Self.hasDashByte(text), !ASCIIScan.hasDigit(text) { return [] }
-        let words = Self.words(text)
+        let words = Self.wordList(text)
         guard !words.isEmpty else { return [] }
         // 1. Owner phrases before dashes.
         var starts: [(ownerStart: Int, markStart: Int, dash: Int, status: ActionStatus, toForm: Bool, phrase: OwnerPhrase)] = []
-        for (i, w) in words.enumerated() where i > 0 && Self.isDash(w.text) {
+        for i in 1..<max(1, words.count) where words.spans[i].isDash {
             guard let (s, mark, status, phrase) = walkBack(words, from: i, memo: &memo) else { continue }
             if let last = starts.last, last.dash >= s { continue }
             starts.append((s, mark, i, status, false, phrase))
@@ -189,8 +189,28 @@ public struct ActionItemRecognizer: Sendable {
         return copy.withUTF8(mayHoldAction)
     }
 
-    /// ``mayHoldAction(_:)`` over UTF-8 bytes.
-    static func mayHoldAction(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// ``mayHoldAction(_:)`` over UTF-8 bytes: "--", " - ", U+2013/U+2014 (and U+2000) or " to ". Only the
+    /// bytes "-", 0xE2 and "t" can start one, so every other byte is passed over with one comparison.
+    static func mayHoldAction(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = u.count
+        var i = 0
+        while i < n {
+            let b = u[i]
+            if b == 45 {                                   // "-": "--" or " - "
+                if i + 1 < n, u[i + 1] == 45 { return true }
+                if i > 0, i + 1 < n, u[i - 1] == 32, u[i + 1] == 32 { return true }
+            } else if b == 0xE2 {                          // E2 80 80 / 93 / 94
+                if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 || u[i + 2] == 0x93 || u[i + 2] == 0x94 { return true }
+            } else if b == 116 {                           // " to "
+                if i > 0, i + 2 < n, u[i - 1] == 32, u[i + 1] == 111, u[i + 2] == 32 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The plain definition of ``mayHoldAction(_:)-(UnsafeBufferPointer<UInt8>)``: a window of the last four bytes.
+    static func referenceMayHoldAction(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, p2: UInt8 = 0, p3: UInt8 = 0
         for b in bytes {
             if b == 32, previous == 45, p2 == 32 || p2 == 45 { return true }   // " - ", "-- "
@@ -207,10 +227,39 @@ public struct ActionItemRecognizer: Sendable {
         var range: Range<String.Index>
     }
 
+    /// The words of a text as byte spans; a ``Word`` (with its `Substring` and range) is made only for the words
+    /// asked for, and whether a word is a dash is known from its bytes.
+    struct WordList {
+        struct Span { var start: Int; var end: Int; var isDash: Bool }
+        let base: Substring
+        var spans: [Span]
+
+        var count: Int { spans.count }
+        var isEmpty: Bool { spans.isEmpty }
+
+        subscript(i: Int) -> Word {
+            let u = base.utf8
+            let lo = u.index(base.startIndex, offsetBy: spans[i].start)
+            let r = lo..<u.index(lo, offsetBy: spans[i].end - spans[i].start)
+            return Word(text: base[r], range: r)
+        }
+
+        /// The words `range`, their texts joined by single spaces.
+        func joined(_ range: Range<Int>) -> String {
+            range.map { self[$0].text }.joined(separator: " ")
+        }
+    }
+
+    /// The words of `text`: runs of `Character`s that are not white space (``wordList(_:)``, every word made).
     static func words(_ text: String) -> [Word] {
+        let list = wordList(text)
+        return (0..<list.count).map { list[$0] }
+    }
+
+    static func wordList(_ text: String) -> WordList {
         let sub = text[...]
-        return Tokenizer.withBytes(sub) { u in
-            var out: [Word] = []
+        let spans = Tokenizer.withBytes(sub) { u in
+            var out: [WordList.Span] = []
             var k = 0
             let n = u.count
             while k < n {
@@ -246,10 +295,20 @@ public struct ActionItemRecognizer: Sendable {
                         k = nk
                     }
                 }
-                let r = sub.utf8.index(sub.startIndex, offsetBy: s)..<sub.utf8.index(sub.startIndex, offsetBy: k)
-                out.append(Word(text: sub[r], range: r))
+                out.append(WordList.Span(start: s, end: k, isDash: isDash(UnsafeBufferPointer(rebasing: u[s..<k]))))
             }
             return out
+        }
+        return WordList(base: sub, spans: spans)
+    }
+
+    /// ``isDash(_:)-(Substring)`` of a word's bytes.
+    static func isDash(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch u.count {
+        case 1: return u[0] == 45
+        case 2: return u[0] == 45 && u[1] == 45
+        case 3: return u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x94 || u[2] == 0x93)
+        default: return false
         }
     }
 
@@ -307,7 +366,7 @@ public struct ActionItemRecognizer: Sendable {
 
     /// Walks back from the dash at `dash` over an owner phrase; returns its start, the start including a
     /// check mark, and the mark's status.
-    func walkBack(_ words: [Word], from dash: Int, memo: inout OwnerMemo) -> (Int, Int, ActionStatus, OwnerPhrase)? {
+    func walkBack(_ words: WordList, from dash: Int, memo: inout OwnerMemo) -> (Int, Int, ActionStatus, OwnerPhrase)? {
         var i = dash - 1
         var start = dash
         var count = 0
@@ -329,7 +388,9 @@ public struct ActionItemRecognizer: Sendable {
         // The whole phrase must parse: a phrase that parses only with words dropped from its front was
         // preceded by prose, and is no owner phrase (so shorter phrases need not be tried).
         let s = start
-        let phrase = words[s..<dash].map(\.text).joined(separator: " ")
+        // A single ASCII word before the dash (a ticket key of "DM-123 - Getting issue details") is no owner.
+        if dash - s == 1, Self.isOneASCIIWord(words[s].text) { return nil }
+        let phrase = words.joined(s..<dash)
         guard let parts = memo.parts(of: phrase, parseOwnerParts) else { return nil }
         var mark = s
         var status = ActionStatus.unknown
@@ -338,7 +399,7 @@ public struct ActionItemRecognizer: Sendable {
     }
 
     /// The "A and B to …" form at the start: owner phrase start, mark start, index of "to", status.
-    func forwardToForm(_ words: [Word], memo: inout OwnerMemo) -> (Int, Int, Int, ActionStatus, OwnerPhrase)? {
+    func forwardToForm(_ words: WordList, memo: inout OwnerMemo) -> (Int, Int, Int, ActionStatus, OwnerPhrase)? {
         var i = 0
         var status = ActionStatus.unknown
         if let st = Self.status(ofMark: words[0].text) { status = st; i = 1 }
@@ -353,7 +414,7 @@ public struct ActionItemRecognizer: Sendable {
             }
         }
         guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
-        let phrase = words[start..<i].map(\.text).joined(separator: " ")
+        let phrase = words.joined(start..<i)
         guard let parts = memo.parts(of: phrase, parseOwnerParts), !parts.people.isEmpty else { return nil }
         return (start, 0, i, status, OwnerPhrase(text: phrase, parts: parts))
     }
@@ -393,6 +454,12 @@ public struct ActionItemRecognizer: Sendable {
         var parts: (people: [Person], groups: [String])
     }
 
+    /// Whether `s` is ASCII without white space (then ``parseOwnerParts(_:)`` finds no owner in it).
+    static func isOneASCIIWord(_ s: some StringProtocol) -> Bool {
+        for b in s.utf8 where b >= 0x80 || b == 32 || (b >= 9 && b <= 13) { return false }
+        return true
+    }
+
     /// Owners and groups of an owner phrase, or `nil` when a part is neither a name nor a group.
     func parseOwners(_ phrase: String, resolve: Bool = true) -> ([Person], [String])? {
         guard let parts = parseOwnerParts(phrase) else { return nil }
@@ -402,6 +469,14 @@ public struct ActionItemRecognizer: Sendable {
     /// The people (unresolved, in order, repeats kept) and groups an owner phrase names, or `nil` when a part
     /// is neither a name nor a group. ``parseOwners(_:resolve:)`` is this plus ``owners(from:resolve:)``.
     func parseOwnerParts(_ phrase: String) -> (people: [Person], groups: [String])? {
+        // One ASCII word cannot be an owner phrase: a name needs two words or "Unknown User (x)", a group alone
+        // "the …" or a space (see the end of ``fullParseOwnerParts(_:)``).
+        if Self.isOneASCIIWord(phrase) { return nil }
+        return fullParseOwnerParts(phrase)
+    }
+
+    /// ``parseOwnerParts(_:)`` without its shortcut for one ASCII word.
+    func fullParseOwnerParts(_ phrase: String) -> (people: [Person], groups: [String])? {
         var people: [Person] = []
         var groups: [String] = []
         for part in PersonRecognizer.splitNameList(phrase) {

@@ -72,7 +72,8 @@ public enum TextDecoding {
 
     /// Replaces CRLF and lone CR with LF.
     public static func normalizeLineEnds(_ text: String) -> String {
-        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(13) } ?? text.utf8.contains(13)
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { ASCIIScan.firstIndex(of: 13, in: $0, from: 0) != nil }
+            ?? text.utf8.contains(13)
         guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)

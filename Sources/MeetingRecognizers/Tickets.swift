@@ -90,13 +90,17 @@ public struct TicketRecognizer: Sendable, Hashable {
     public func extract(from text: String) -> (text: String, tickets: [String]) {
         let matches = tickets(in: text[...])
         var out = ""
-        var cursor = text.startIndex
-        for m in matches where m.fullRange.lowerBound >= cursor {
-            out += text[cursor..<m.fullRange.lowerBound]
-            out += " "
-            cursor = m.fullRange.upperBound
+        if matches.isEmpty {
+            out = text   // what the loop below builds when nothing matched, without the copy
+        } else {
+            var cursor = text.startIndex
+            for m in matches where m.fullRange.lowerBound >= cursor {
+                out += text[cursor..<m.fullRange.lowerBound]
+                out += " "
+                cursor = m.fullRange.upperBound
+            }
+            out += text[cursor...]
         }
-        out += text[cursor...]
         var cleaned = TicketRecognizer.removingResidue(out).collapsedSpaces
         while cleaned.hasSuffix(" -") || cleaned.hasSuffix(" –") { cleaned = String(cleaned.dropLast(2)) }
         return (cleaned, matches.map(\.key))
@@ -113,8 +117,7 @@ public struct TicketRecognizer: Sendable, Hashable {
     /// Removes free-standing residue words: "Getting issue details", "...", "STATUS", "Ticket:".
     public static func removingResidue(_ text: String) -> String {
         var out = text
-        guard text.firstRange(of: "Getting issue details") != nil || text.firstRange(of: "STATUS") != nil
-                || text.firstRange(of: "icket") != nil else { return text }
+        guard mayHoldResidue(text) else { return text }
         for needle in ["- Getting issue details...", "- Getting issue details…", "- Getting issue details",
                        "Getting issue details...", "Getting issue details…", "Getting issue details"] {
             out = out.replacingAll(needle, with: " ")
@@ -127,6 +130,39 @@ public struct TicketRecognizer: Sendable, Hashable {
         if t.lowercased() == "ticket:" || t.lowercased() == "tickets:" { return "" }
         if t.hasSuffix(" Ticket:") { out = String(t.dropLast(8)) }
         return out
+    }
+
+    /// Whether `text` holds "Getting issue details", "STATUS" or "icket" (one pass over the bytes; equal to
+    /// ``referenceMayHoldResidue(_:)``, three searches).
+    static func mayHoldResidue(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { u -> Bool in
+            let n = u.count
+            @inline(__always) func at(_ k: Int, _ word: StaticString) -> Bool {
+                word.withUTF8Buffer { w in
+                    guard k + w.count <= n else { return false }
+                    for j in 1..<w.count where u[k + j] != w[j] { return false }
+                    return true
+                }
+            }
+            var i = 0
+            while i < n {
+                switch u[i] {
+                case 71: if at(i, "Getting issue details") { return true }   // G
+                case 83: if at(i, "STATUS") { return true }                  // S
+                case 105: if at(i, "icket") { return true }                  // i
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The plain definition of ``mayHoldResidue(_:)``.
+    static func referenceMayHoldResidue(_ text: String) -> Bool {
+        text.firstRange(of: "Getting issue details") != nil || text.firstRange(of: "STATUS") != nil
+            || text.firstRange(of: "icket") != nil
     }
 
     /// End of the residue following a key at `end` (returns `end` when there is none).

@@ -8,8 +8,31 @@ struct Token {
     var range: Range<String.Index>
     /// White space stands right before it.
     var spaced: Bool
-    var number: Int? { kind == .number && text.count <= 9 ? Int(text) : nil }
+    /// The value of a number token of at most nine digits. A number token is ASCII digits only (see
+    /// ``Tokenizer/tokens(_:)``), so its length in bytes is its length in `Character`s, and its value is read
+    /// from the bytes; ``referenceNumber`` is the plain definition.
+    var number: Int? {
+        guard kind == .number else { return nil }
+        let u = text.utf8
+        guard u.count <= 9 else { return nil }
+        var v = 0
+        for b in u {
+            guard b &- 48 < 10 else { return Int(text) }   // never for a number token; the definition decides
+            v = v * 10 + Int(b &- 48)
+        }
+        return u.isEmpty ? nil : v
+    }
+    /// The plain definition of ``number``.
+    var referenceNumber: Int? { kind == .number && text.count <= 9 ? Int(text) : nil }
     var lower: String { text.lowercased() }
+    /// The length in `Character`s of a number token (ASCII digits: its length in bytes).
+    var digitCount: Int { kind == .number ? text.utf8.count : text.count }
+    /// Whether the token's text is exactly `p`. Compared as bytes: the marks the date reader asks about
+    /// ("-", "–", "—", "/", ".", ",", ":") have no other canonically equivalent spelling, so this equals `text == p`.
+    @inline(__always)
+    func isText(_ p: StaticString) -> Bool {
+        p.withUTF8Buffer { b in text.utf8.elementsEqual(b) }
+    }
 }
 
 enum Tokenizer {

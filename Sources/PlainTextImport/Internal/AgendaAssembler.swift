@@ -196,11 +196,32 @@ struct AgendaAssembler {
         return .session
     }
 
+    /// Whether a `Character` of `s` is a letter or a number. An ASCII letter or digit whose byte before is ASCII
+    /// (or that starts the text) begins a `Character` of its own (only a Prepend scalar before it could join
+    /// it to another), so finding one answers yes; otherwise the `Character`s decide.
+    static func hasLetterOrNumber(_ s: String) -> Bool {
+        var copy = s
+        let found = copy.withUTF8 { u -> Bool in
+            var previous: UInt8 = 0
+            for b in u {
+                if previous < 0x80, (b &- 48 < 10 || b &- 65 < 26 || b &- 97 < 26) { return true }
+                previous = b
+            }
+            return false
+        }
+        return found || referenceHasLetterOrNumber(s)
+    }
+
+    /// The `Character` definition of ``hasLetterOrNumber(_:)``.
+    static func referenceHasLetterOrNumber(_ s: String) -> Bool {
+        s.contains(where: { $0.isLetter || $0.isNumber })
+    }
+
     mutating func row(_ raw: [String], line: Line, _ p: inout PageParser) {
         // Cells with no letter or digit are debris.
         var cells: [String] = []
         for c in raw {
-            if !c.isEmpty && !c.contains(where: { $0.isLetter || $0.isNumber }) && !c.hasPrefix("<") {
+            if !c.isEmpty && !Self.hasLetterOrNumber(c) && !c.hasPrefix("<") {
                 p.diag(.warning, "debris-cell", "cell without words dropped", line: line.number, text: c)
                 cells.append("")
             } else {
@@ -246,7 +267,7 @@ struct AgendaAssembler {
             kind = Self.kind(of: topic)
             merges += 1
         }
-        topic = HTMLFragment.parse(topic).rich.plainText.collapsed
+        topic = Self.plainTopic(topic) ?? Self.referenceTopic(topic)
         func cell(_ r: Role) -> String {
             guard let i = index(r), i < cells.count else { return "" }
             return cells[i]
@@ -268,6 +289,32 @@ struct AgendaAssembler {
         }
         addItem(start: range?.start, end: range?.end, topic: topic, kind: kind, chairs: chairs,
                 discussion: discussionText, notes: notesText, line: line.number, &p)
+    }
+
+    /// The topic as the fragment reader gives it back (markup read, white space collapsed).
+    static func referenceTopic(_ topic: String) -> String {
+        HTMLFragment.parse(topic).rich.plainText.collapsed
+    }
+
+    /// ``referenceTopic(_:)`` without reading it, for a topic it gives back unchanged: one that is not empty and
+    /// holds no "<" or "&" (markup), no "*" (emphasis), no byte 0xE2 (bullets, dashes of white space), no white
+    /// space but single spaces inside (no tab, line break, double space, or lead byte 0xC2/0xE1/0xE3 of another
+    /// white-space scalar). `nil` for every other topic.
+    static func plainTopic(_ topic: String) -> String? {
+        var copy = topic
+        let plain = copy.withUTF8 { u -> Bool in
+            guard let first = u.first, let last = u.last, first != 32, last != 32 else { return false }
+            var previous: UInt8 = 0
+            for b in u {
+                switch b {
+                case 60, 38, 42, 0xE2, 0xC2, 0xE1, 0xE3, 9, 10, 11, 12, 13: return false
+                case 32 where previous == 32: return false
+                default: previous = b
+                }
+            }
+            return true
+        }
+        return plain ? topic : nil
     }
 
     mutating func addItem(start: LocalTime?, end: LocalTime?, topic: String, kind: AgendaItemKind, chairs: [Person],

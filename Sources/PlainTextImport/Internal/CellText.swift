@@ -81,7 +81,7 @@ enum CellText {
     /// Splits on "•" / "◦" / "○" bullets standing alone between spaces; returns (isListItem, text) pieces.
     static func splitBullets(_ t: String) -> [(Bool, String)] {
         // Every bullet (•, ◦, ○, ▪) starts with the byte E2: without it the cell is one paragraph.
-        if !t.utf8.contains(0xE2) { return t.trimmed.isEmpty ? [] : [(false, t)] }
+        if !t.utf8.contains(0xE2) { return t.trimmedSub.isEmpty ? [] : [(false, t)] }
         if let split = splitBulletsUTF8(t) { return split }
         return referenceSplitBullets(t)
     }
@@ -124,13 +124,13 @@ enum CellText {
             if beforeSpace && afterSpace { cuts.append(i) }
             i = j
         }
-        if cuts.isEmpty { return t.trimmed.isEmpty ? [] : [(false, t)] }
+        if cuts.isEmpty { return t.trimmedSub.isEmpty ? [] : [(false, t)] }
         var out: [(Bool, String)] = []
         var start = 0
         var inItem = false
         for c in cuts + [n] {
             let piece = String(decoding: UnsafeBufferPointer(rebasing: u[start..<c]), as: UTF8.self)
-            if !piece.trimmed.isEmpty { out.append((inItem, piece)) }
+            if !piece.trimmedSub.isEmpty { out.append((inItem, piece)) }
             inItem = true
             start = min(n, c + 3)
         }
@@ -234,79 +234,144 @@ enum CellText {
 /// A forgiving parser for the HTML fragments pasted into cells: lists, emphasis, line breaks, entities.
 /// Unknown tags are dropped (their text kept); unbalanced tags are closed or ignored.
 enum HTMLFragment {
+    /// The elements the fragment reader keeps; every other tag is dropped (its text kept).
+    enum Kind { case root, ul, ol, li, b, i, p }
+
     final class Node {
-        var kind: String            // "root", "ul", "ol", "li", "b", "i", "p"
+        var kind: Kind
         var children: [Child] = []
-        init(_ kind: String) { self.kind = kind }
+        init(_ kind: Kind) { self.kind = kind }
     }
     enum Child { case text(String), node(Node), lineBreak }
 
-    static func parse(_ s: String) -> CellText.Result {
-        let root = Node("root")
-        var stack: [Node] = [root]
-        var text = ""
-        func flushText() {
-            if !text.isEmpty { stack[stack.count - 1].children.append(.text(decodeEntities(text))); text = "" }
+    /// What a tag does: open or close an element, break a line, or nothing (unknown tags are dropped).
+    enum TagAction: Equatable { case open(Kind), close(Kind), lineBreak, ignore }
+
+    /// The action of a tag name (lower-cased letters and digits, as ``tagName(_:)`` gives it), `nil` when empty.
+    static func action(closing: Bool, name: some Collection<UInt8>) -> TagAction? {
+        let kind: Kind
+        switch name.count {
+        case 0: return nil
+        case 1:
+            switch name.first {
+            case 98: kind = .b      // b
+            case 105: kind = .i     // i
+            case 112: kind = .p     // p
+            default: return .ignore
+            }
+        case 2:
+            let a = name.first ?? 0, z = name.dropFirst().first ?? 0
+            switch (a, z) {
+            case (117, 108): kind = .ul                          // ul
+            case (111, 108): kind = .ol                          // ol
+            case (108, 105): kind = .li                          // li
+            case (101, 109): kind = .i                           // em
+            case (98, 114): return closing ? .ignore : .lineBreak   // br
+            default: return .ignore
+            }
+        case 3:
+            guard name.elementsEqual([100, 105, 118]) else { return .ignore }   // div
+            kind = .p
+        case 6:
+            guard name.elementsEqual([115, 116, 114, 111, 110, 103]) else { return .ignore }   // strong
+            kind = .b
+        default: return .ignore
         }
-        func open(_ kind: String) {
+        return closing ? .close(kind) : .open(kind)
+    }
+
+    /// Whether the tag between "<" and ">" (bytes `inner`) closes, and its name lower-cased, read from the bytes
+    /// when they are all ASCII (as ``tagName(_:)`` reads them then); `nil` otherwise.
+    static func asciiTag(_ inner: UnsafeBufferPointer<UInt8>) -> (closing: Bool, name: ArraySlice<UInt8>)? {
+        var lo = 0, hi = inner.count
+        for b in inner where b >= 0x80 { return nil }
+        while lo < hi, inner[lo] == 32 || (inner[lo] >= 9 && inner[lo] <= 13) { lo += 1 }
+        while hi > lo, inner[hi - 1] == 32 || (inner[hi - 1] >= 9 && inner[hi - 1] <= 13) { hi -= 1 }
+        let closing = lo < hi && inner[lo] == 47
+        if closing { lo += 1 }
+        var name: [UInt8] = []
+        while lo < hi {
+            let b = inner[lo]
+            if (b >= 48 && b <= 57) || (b >= 97 && b <= 122) { name.append(b) } else if b >= 65 && b <= 90 { name.append(b | 0x20) } else { break }
+            lo += 1
+        }
+        return (closing, name[...])
+    }
+
+    static func parse(_ s: String) -> CellText.Result {
+        let root = Node(.root)
+        var stack: [Node] = [root]
+        var text: [UInt8] = []
+        func flushText() {
+            if !text.isEmpty {
+                stack[stack.count - 1].children.append(.text(decodeEntities(String(decoding: text, as: UTF8.self))))
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+        func open(_ kind: Kind) {
             flushText()
             // Deeper nesting than any page needs is flattened (keeps recursion bounded).
             guard stack.count < 24 else { return }
             let n = Node(kind)
             // An <li> outside a list opens an implicit one; a new <li> closes an open <li> at the same level.
-            if kind == "li" {
-                if let top = stack.last, top.kind == "li" { stack.removeLast() }
-                if let top = stack.last, top.kind != "ul" && top.kind != "ol" {
-                    let implicit = Node("ul")
+            if kind == .li {
+                if let top = stack.last, top.kind == .li { stack.removeLast() }
+                if let top = stack.last, top.kind != .ul && top.kind != .ol {
+                    let implicit = Node(.ul)
                     stack[stack.count - 1].children.append(.node(implicit))
                     stack.append(implicit)
                 }
             }
-            if kind == "ul" || kind == "ol" || kind == "p" {
+            if kind == .ul || kind == .ol || kind == .p {
                 // Lists cannot live inside inline emphasis.
-                while let top = stack.last, top.kind == "b" || top.kind == "i" { stack.removeLast() }
+                while let top = stack.last, top.kind == .b || top.kind == .i { stack.removeLast() }
             }
             stack[stack.count - 1].children.append(.node(n))
             stack.append(n)
         }
-        func close(_ kind: String) {
+        func close(_ kind: Kind) {
             flushText()
             guard let i = stack.lastIndex(where: { $0.kind == kind }), i > 0 else { return }
             stack.removeSubrange(i...)
         }
-        // One UTF-8 pass: text between tags is appended as slices.
-        let u = s.utf8
-        var i = u.startIndex
-        var runStart = i
-        while i != u.endIndex {
-            if u[i] == 60 {   // "<"
-                var j = u.index(after: i)
-                var n = 0
-                while j != u.endIndex, u[j] != 62, u[j] != 60, n < 200 { j = u.index(after: j); n += 1 }
-                if j != u.endIndex, u[j] == 62 {
-                    text += s[runStart..<i]
-                    let (closing, name) = tagName(s[u.index(after: i)..<j])
-                    let kind: String?
-                    switch name {
-                    case "ul": kind = "ul"
-                    case "ol": kind = "ol"
-                    case "li": kind = "li"
-                    case "b", "strong": kind = "b"
-                    case "i", "em": kind = "i"
-                    case "p", "div": kind = "p"
-                    case "br": kind = nil; if !closing { flushText(); stack[stack.count - 1].children.append(.lineBreak) }
-                    default: kind = nil
+        // One pass over the UTF-8 bytes: text between tags is copied as runs of bytes (tags start and end at
+        // ASCII "<" and ">", so every run is whole scalars).
+        var copy = s
+        copy.withUTF8 { u in
+            let end = u.count
+            var i = 0
+            var runStart = 0
+            while i < end {
+                if u[i] == 60 {   // "<"
+                    var j = i + 1
+                    var n = 0
+                    while j < end, u[j] != 62, u[j] != 60, n < 200 { j += 1; n += 1 }
+                    if j < end, u[j] == 62 {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                        let action: TagAction?
+                        if let (closing, name) = asciiTag(UnsafeBufferPointer(rebasing: u[(i + 1)..<j])) {
+                            action = Self.action(closing: closing, name: name)
+                        } else {
+                            let inner = String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self)
+                            let (closing, name) = tagName(inner[...])
+                            action = Self.action(closing: closing, name: Array(name.utf8))
+                        }
+                        switch action {
+                        case .open(let kind)?: open(kind)
+                        case .close(let kind)?: close(kind)
+                        case .lineBreak?: flushText(); stack[stack.count - 1].children.append(.lineBreak)
+                        case .ignore?: break
+                        case nil: text.append(contentsOf: UnsafeBufferPointer(rebasing: u[i...j]))   // "< 3" and the like stay text
+                        }
+                        i = j + 1
+                        runStart = i
+                        continue
                     }
-                    if let kind, !name.isEmpty { if closing { close(kind) } else { open(kind) } }
-                    if name.isEmpty { text += s[i..<u.index(after: j)] }   // "< 3" and the like stay text
-                    i = u.index(after: j)
-                    runStart = i
-                    continue
                 }
+                i += 1
             }
-            i = u.index(after: i)
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<end]))
         }
-        text += s[runStart..<u.endIndex]
         flushText()
         var fragments: [String] = []
         let blocks = blocksOf(root.children, fragments: &fragments)
@@ -360,12 +425,12 @@ enum HTMLFragment {
             case .lineBreak: inl.append(.lineBreak)
             case .node(let n):
                 switch n.kind {
-                case "ul", "ol":
+                case .ul, .ol:
                     flushInline()
                     var items: [ListItem] = []
                     var loose: [Child] = []
                     func flushLoose() {
-                        if loose.contains(where: { if case .text(let t) = $0 { return !t.trimmed.isEmpty }; return true }) {
+                        if loose.contains(where: { if case .text(let t) = $0 { return !t.trimmedSub.isEmpty }; return true }) {
                             var f: [String] = []
                             let b = blocksOf(loose, fragments: &f)
                             fragments += f
@@ -374,7 +439,7 @@ enum HTMLFragment {
                         loose = []
                     }
                     for c in n.children {
-                        if case .node(let li) = c, li.kind == "li" {
+                        if case .node(let li) = c, li.kind == .li {
                             flushLoose()
                             var f: [String] = []
                             let b = blocksOf(li.children, fragments: &f)
@@ -385,15 +450,15 @@ enum HTMLFragment {
                         }
                     }
                     flushLoose()
-                    if !items.isEmpty { blocks.append(.list(ListBlock(ordered: n.kind == "ol", items: items))) }
-                case "p", "li":
+                    if !items.isEmpty { blocks.append(.list(ListBlock(ordered: n.kind == .ol, items: items))) }
+                case .p, .li:
                     flushInline()
                     var f: [String] = []
                     blocks += blocksOf(n.children, fragments: &f)
                     fragments += f
                 default:
                     let inner = inlinesOf(n.children)
-                    if !inner.isEmpty { inl.append(.emphasis(strong: n.kind == "b", inner)) }
+                    if !inner.isEmpty { inl.append(.emphasis(strong: n.kind == .b, inner)) }
                 }
             }
         }
@@ -409,7 +474,7 @@ enum HTMLFragment {
             case .lineBreak: out.append(.lineBreak)
             case .node(let n):
                 let inner = inlinesOf(n.children)
-                if n.kind == "b" || n.kind == "i" { if !inner.isEmpty { out.append(.emphasis(strong: n.kind == "b", inner)) } } else { out += inner }
+                if n.kind == .b || n.kind == .i { if !inner.isEmpty { out.append(.emphasis(strong: n.kind == .b, inner)) } } else { out += inner }
             }
         }
         return out
@@ -438,6 +503,52 @@ enum HTMLFragment {
     }
 
     static func decodeEntities(_ s: String) -> String {
+        guard s.hasByte(38) else { return s }
+        var copy = s
+        return copy.withUTF8 { u in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var i = 0
+            while i < u.count {
+                // Text up to the next "&" is copied at once.
+                let amp = ASCIIScan.firstIndex(of: 38, in: u, from: i) ?? u.count
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<amp]))
+                i = amp
+                guard i < u.count else { break }
+                // An entity name is ASCII: look for ";" within the next 12 bytes.
+                if let semi = u[i..<min(u.count, i + 12)].firstIndex(of: 59), let rep = entity(UnsafeBufferPointer(rebasing: u[(i + 1)..<semi])) {
+                    out += rep.utf8
+                    i = semi + 1
+                    continue
+                }
+                out.append(u[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The text an entity name ("amp", "#39", "#x2014") stands for, `nil` for an unknown one.
+    static func entity(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let name = String(decoding: bytes, as: UTF8.self)
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos", "#39": return "'"
+        case "nbsp": return " "
+        case "ndash": return "–"
+        case "mdash": return "—"
+        default:
+            if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { return String(Character(u)) }
+            if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { return String(Character(u)) }
+            return nil
+        }
+    }
+
+    /// The first definition of ``decodeEntities(_:)``, byte by byte over an `Array` copy.
+    static func referenceDecodeEntities(_ s: String) -> String {
         guard s.hasByte(38) else { return s }
         let u = Array(s.utf8)
         var out: [UInt8] = []
@@ -483,8 +594,41 @@ extension String {
         }
     }
 
-    /// The loop of ``replacingOccurrencesOfWhitespaceRuns()`` over UTF-8 bytes.
-    private static func collapsingWhitespaceRuns(_ u: UnsafeBufferPointer<UInt8>) -> String {
+    /// The loop of ``replacingOccurrencesOfWhitespaceRuns()`` over UTF-8 bytes: runs of bytes that cannot start a
+    /// White_Space scalar (continuation bytes, lead bytes other than 0xC2, 0xE1–0xE3, ASCII other than white space)
+    /// are copied at once.
+    static func collapsingWhitespaceRuns(_ u: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var space = false
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            var len = 1
+            var isSpace: Bool
+            if b < 0x80 { isSpace = b == 32 || (b >= 9 && b <= 13) } else { (isSpace, len) = whiteSpaceScalar(u, i) }
+            if isSpace {
+                if !space { out.append(32) }
+                space = true
+                i += len
+                continue
+            }
+            var e = Swift.min(n, i + len)
+            while e < n {
+                let c = u[e]
+                if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
+                e += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e]))
+            space = false
+            i = e
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first definition of ``collapsingWhitespaceRuns(_:)``, scalar by scalar.
+    static func referenceCollapsingWhitespaceRuns(_ u: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
         var space = false

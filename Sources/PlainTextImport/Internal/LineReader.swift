@@ -35,7 +35,8 @@ struct LineReader {
         // Line starts from the contiguous bytes (one memchr-like pass), then O(1) index arithmetic.
         var ends: [Int] = []
         let found = u.withContiguousStorageIfAvailable { buf -> Bool in
-            for (k, b) in buf.enumerated() where b == 10 { ends.append(k) }
+            var k = 0
+            while let e = ASCIIScan.firstIndex(of: 10, in: buf, from: k) { ends.append(e); k = e + 1 }
             return true
         }
         if found == nil {

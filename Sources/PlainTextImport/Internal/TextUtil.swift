@@ -103,7 +103,11 @@ enum Cells {
             // Tab offsets from the contiguous bytes; cells are slices of the line (tabs are Character boundaries).
             let u = line.utf8
             var tabsAt: [Int] = []
-            if u.withContiguousStorageIfAvailable({ (buf: UnsafeBufferPointer<UInt8>) -> Bool in for (k, b) in buf.enumerated() where b == 9 { tabsAt.append(k) }; return true }) == nil {
+            if u.withContiguousStorageIfAvailable({ (buf: UnsafeBufferPointer<UInt8>) -> Bool in
+                var k = 0
+                while let t = ASCIIScan.firstIndex(of: 9, in: buf, from: k) { tabsAt.append(t); k = t + 1 }
+                return true
+            }) == nil {
                 return u.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0).trimmed }
             }
             var cells: [String] = []
