@@ -156,14 +156,16 @@ struct PageParser {
 
     /// Spellings met for participants in chairs, owners and planning cells become the participants' aliases.
     mutating func recordAliases() {
-        var met: [Person] = []
-        for d in meeting.agenda { for i in d.items { met += i.chairs } }
-        for a in meeting.actionItems { met += a.owners }
-        for t in meeting.planningTopics { met += t.requestedBy }
-        for p in met where !p.aliases.isEmpty {
-            guard let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) else { continue }
-            for a in p.aliases where !meeting.participants[i].aliases.contains(a) { meeting.participants[i].aliases.append(a) }
-        }
+        // Walked in place (chairs, then owners, then requesters, as before): no array of every person met,
+        // which on a 10 MB page was a few MB alive at the import's peak.
+        for d in meeting.agenda { for i in d.items { for p in i.chairs { recordAliases(of: p) } } }
+        for a in meeting.actionItems { for p in a.owners { recordAliases(of: p) } }
+        for t in meeting.planningTopics { for p in t.requestedBy { recordAliases(of: p) } }
+    }
+
+    private mutating func recordAliases(of p: Person) {
+        guard !p.aliases.isEmpty, let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) else { return }
+        for a in p.aliases where !meeting.participants[i].aliases.contains(a) { meeting.participants[i].aliases.append(a) }
     }
 
     /// Whether the lines before the first heading are a contents list: bullets whose texts are later headings.
