@@ -102,7 +102,11 @@ struct PageParser {
                                        participants: meeting.participants)
         ownerMemo = ActionItemRecognizer.OwnerMemo()
         var agenda = AgendaAssembler()
-        for s in sections {
+        // Each section's lines are dropped from `sections` as it is read (a pasted page has tens of thousands of
+        // lines; they need not stay alive while the later sections add to the model).
+        for k in sections.indices {
+            let s = sections[k]
+            sections[k].lines = []
             if s.kind != .generic && s.kind != .date && s.kind != .location {
                 diag(.note, "section", "section \"\(s.title)\" read into the model's structure", line: s.headingLine, text: s.title)
             }
