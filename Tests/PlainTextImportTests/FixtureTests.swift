@@ -275,3 +275,23 @@ import MeetingRecognizers
         #expect(try !Support.importBytes(Array("Just prose\nNotes\n- fine\n".utf8)).isMeeting)
     }
 }
+
+/// Spellings met in chairs and owners become participants' aliases, each once, in the order chairs, then
+/// owners (recorded walking the model in place, without an array of every person met).
+@Suite struct AliasRecordingTests {
+    @Test func aliasesFromChairsAndOwners() throws {
+        let m = try Support.importBytes(try Support.fixture("alias-spellings.txt")).meeting
+        let aliases = Dictionary(uniqueKeysWithValues: m.participants.map { ($0.name, $0.aliases) })
+        // Met twice (chair and owner) under one spelling: recorded once.
+        #expect(aliases["Hugo Alvarez"] == ["Hugo Alvares"])
+        #expect(aliases["Greta Holm"] == ["Greta Hollm"])
+        // Two spellings: the chair's first, then the owner's.
+        #expect(aliases["Marta Lindgren"] == ["Marta Lindgrem", "Marta Lingren"])
+        #expect(m.agenda.flatMap(\.items).map { $0.chairs.map(\.name) }
+                == [["Hugo Alvarez"], ["Greta Holm"], ["Marta Lindgren"], ["Greta Holm"]])
+        #expect(m.actionItems.map { $0.owners.map(\.name) }
+                == [["Greta Holm"], ["Hugo Alvarez"], ["Hugo Alvarez"], ["Greta Holm"], ["Marta Lindgren"], ["Marta Lindgren"]])
+        #expect(m.actionItems.map { $0.owners.first?.aliases ?? [] }
+                == [[], ["Hugo Alvares"], [], ["Greta Hollm"], [], ["Marta Lingren"]])
+    }
+}

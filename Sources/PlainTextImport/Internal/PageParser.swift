@@ -102,7 +102,11 @@ struct PageParser {
                                        participants: meeting.participants)
         ownerMemo = ActionItemRecognizer.OwnerMemo()
         var agenda = AgendaAssembler()
-        for s in sections {
+        // Each section's lines are dropped from `sections` as it is read (a pasted page has tens of thousands of
+        // lines; they need not stay alive while the later sections add to the model).
+        for k in sections.indices {
+            let s = sections[k]
+            sections[k].lines = []
             if s.kind != .generic && s.kind != .date && s.kind != .location {
                 diag(.note, "section", "section \"\(s.title)\" read into the model's structure", line: s.headingLine, text: s.title)
             }
@@ -156,14 +160,16 @@ struct PageParser {
 
     /// Spellings met for participants in chairs, owners and planning cells become the participants' aliases.
     mutating func recordAliases() {
-        var met: [Person] = []
-        for d in meeting.agenda { for i in d.items { met += i.chairs } }
-        for a in meeting.actionItems { met += a.owners }
-        for t in meeting.planningTopics { met += t.requestedBy }
-        for p in met where !p.aliases.isEmpty {
-            guard let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) else { continue }
-            for a in p.aliases where !meeting.participants[i].aliases.contains(a) { meeting.participants[i].aliases.append(a) }
-        }
+        // Walked in place (chairs, then owners, then requesters, as before): no array of every person met,
+        // which on a 10 MB page was a few MB alive at the import's peak.
+        for d in meeting.agenda { for i in d.items { for p in i.chairs { recordAliases(of: p) } } }
+        for a in meeting.actionItems { for p in a.owners { recordAliases(of: p) } }
+        for t in meeting.planningTopics { for p in t.requestedBy { recordAliases(of: p) } }
+    }
+
+    private mutating func recordAliases(of p: Person) {
+        guard !p.aliases.isEmpty, let i = meeting.participants.firstIndex(where: { $0.isSamePerson(as: p) }) else { return }
+        for a in p.aliases where !meeting.participants[i].aliases.contains(a) { meeting.participants[i].aliases.append(a) }
     }
 
     /// Whether the lines before the first heading are a contents list: bullets whose texts are later headings.
