@@ -232,12 +232,13 @@ public struct PersonMatcher: Sendable, Hashable {
 
     private mutating func index(person i: Int) {
         let p = people[i]
-        var ks = ([p.name] + p.aliases).map { "n:" + Person.normalizedName($0) }
+        let normalized = Person.normalizedName(p.name)   // folded once: the key and the fuzzy index both use it
+        var ks = ["n:" + normalized]
+        for a in p.aliases { ks.append("n:" + Person.normalizedName(a)) }
         if let u = p.username?.lowercased() { ks += ["u:" + u, "n:" + u] }
         if let a = p.accountID { ks.append("a:" + a) }
         if let k = p.userKey?.lowercased() { ks.append("k:" + k) }
         for k in ks where keys[k] == nil { keys[k] = i }
-        let normalized = Person.normalizedName(p.name)
         let words = normalized.split(separator: " ")
         let entry: (first: Substring, last: Substring)? = words.count >= 2 ? (words[0], words[words.count - 1]) : nil
         if i < firstLast.count { firstLast[i] = entry } else { firstLast.append(entry) }
