@@ -203,7 +203,10 @@ struct JSONLocator {
             case UInt8(ascii: "\""):
                 return .success(i + 1)
             case UInt8(ascii: "\\"):
-                guard i + 1 < n else { break }
+                guard i + 1 < n else {
+                    i = n   // a backslash as the last byte: the string never ends
+                    continue
+                }
                 switch bytes[i + 1] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):

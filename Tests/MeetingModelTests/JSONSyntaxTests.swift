@@ -73,6 +73,10 @@ struct JSONSyntaxTests {
 
     @Test("an unterminated string is reported at the end of the input and names where it opened")
     func unterminatedString() throws {
+        // A backslash as the very last byte (an escape cut off) ends the check too.
+        let cut = JSONLocator(bytes: Array("{\"title\": \"a\\".utf8)).firstSyntaxError()
+        #expect(cut?.offset == 13)
+        #expect(cut?.reason == "the string that starts at line 1, column 11 never ends")
         let e = try error("{\"schemaVersion\": 1,\n  \"title\": \"open")
         #expect(e.location == MeetingModel.SourceLocation(line: 2, column: 17), "\(e)")
         #expect(e.message.contains("starts at line 2, column 12 never ends"), "\(e)")
@@ -83,7 +87,7 @@ struct JSONSyntaxTests {
         var rng = SplitMix64(seed: 0x15_0A_2026)
         let pieces = ["{", "}", "[", "]", ":", ",", " ", "\n", "\"a\"", "\"é\"", "\"\\n\"", "\"\\u00e9\"", "\"\\ud83d\\ude00\"",
                       "\"\\ud800\"", "\"\\q\"", "\"x", "1", "-0", "0.5", "1e3", "-2.5E-3", "01", "1.", "-", "1e999", "true",
-                      "false", "null", "tru", "nul", "\t", "\u{7F}", "\"\u{01}\""]
+                      "false", "null", "tru", "nul", "\t", "\u{7F}", "\"\u{01}\"", "\\", "\"\\"]
         var disagreements: [String] = []
         for round in 0..<20_000 {
             var text: String
