@@ -123,7 +123,7 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
             while let b = it.next() { bytes.append(b) }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return referenceNormalizedName(name)
+        return NameMatching.normalizedLetters(name) ?? referenceNormalizedName(name)
     }
 
     /// The plain definition of ``normalizedName(_:)``, used for non-ASCII names.
@@ -185,6 +185,62 @@ enum NameMatching {
     @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
+    /// `Person.normalizedName(name)` for a name whose non-ASCII scalars are all simple: letters of the Latin,
+    /// IPA, Greek, Cyrillic and Armenian blocks (U+0080–U+052F) or Latin Extended Additional (U+1E00–U+1EFF)
+    /// whose lower case is one scalar (not "İ", whose lower case is "i" plus a combining dot), other than "Σ"
+    /// (final sigma); white space; and "’". Each such scalar is a grapheme cluster of its own, so the plain
+    /// definition's `Character` loop over `lowercased()` sees the same units this scalar loop does. `nil` for
+    /// any other name (combining marks, joiners, soft hyphens, …): the caller uses the plain definition.
+    static func normalizedLetters(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + 2)
+        var lastSpace = true
+        var pendingSpace = false
+        for s in name.unicodeScalars {
+            let v = s.value
+            var out = s
+            if v < 0x80 {
+                switch v {
+                case 0x09...0x0D, 0x20:
+                    if !lastSpace { pendingSpace = true }
+                    lastSpace = true
+                    continue
+                case 0x27, 0x60:
+                    continue
+                default:
+                    if v &- 0x41 < 26 { out = Unicode.Scalar(UInt8(v) | 0x20) }
+                }
+            } else if v == 0x2019 {
+                continue
+            } else if v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028
+                        || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000 {
+                if !lastSpace { pendingSpace = true }
+                lastSpace = true
+                continue
+            } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                out = Unicode.Scalar(UInt8(v) | 0x20)   // Latin-1 capitals: "À"…"Þ" → "à"…"þ"
+            } else if (v >= 0xDF && v <= 0xFF && v != 0xF7) || v == 0xAA || v == 0xB5 || v == 0xBA {
+                // Latin-1 lower-case letters: unchanged.
+            } else {
+                guard v < 0x530 || (v >= 0x1E00 && v <= 0x1EFF), v != 0x3A3 else { return nil }
+                switch s.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: break
+                default: return nil
+                }
+                let lower = s.properties.lowercaseMapping.unicodeScalars
+                guard let first = lower.first, lower.index(after: lower.startIndex) == lower.endIndex else { return nil }
+                out = first
+            }
+            lastSpace = false
+            if pendingSpace {
+                pendingSpace = false
+                bytes.append(0x20)
+            }
+            UTF8.encode(out) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `a.lowercased() == b.lowercased()`.
     static func caseInsensitiveEqual(_ a: String, _ b: String) -> Bool {
         guard isASCII(a), isASCII(b) else { return a.lowercased() == b.lowercased() }
@@ -195,7 +251,7 @@ enum NameMatching {
     /// `Person.normalizedName(a) == Person.normalizedName(b)`.
     static func normalizedEqual(_ a: String, _ b: String) -> Bool {
         guard isASCII(a), isASCII(b) else {
-            return Person.referenceNormalizedName(a) == Person.referenceNormalizedName(b)
+            return Person.normalizedName(a) == Person.normalizedName(b)
         }
         var x = NormalizedASCII(a.utf8.makeIterator()), y = NormalizedASCII(b.utf8.makeIterator())
         while true {
@@ -208,7 +264,7 @@ enum NameMatching {
     /// `Person.normalizedName(name) == raw.lowercased()`.
     static func normalized(_ name: String, equalsLowercased raw: String) -> Bool {
         guard isASCII(name), isASCII(raw) else {
-            return Person.referenceNormalizedName(name) == raw.lowercased()
+            return Person.normalizedName(name) == raw.lowercased()
         }
         var x = NormalizedASCII(name.utf8.makeIterator()), y = raw.utf8.makeIterator()
         while true {

@@ -232,14 +232,14 @@ public struct PersonMatcher: Sendable, Hashable {
 
     private mutating func index(person i: Int) {
         let p = people[i]
-        var ks = ([p.name] + p.aliases).map { "n:" + Person.normalizedName($0) }
+        let normalized = Person.normalizedName(p.name)   // folded once: the key and the fuzzy index both use it
+        var ks = ["n:" + normalized]
+        for a in p.aliases { ks.append("n:" + Person.normalizedName(a)) }
         if let u = p.username?.lowercased() { ks += ["u:" + u, "n:" + u] }
         if let a = p.accountID { ks.append("a:" + a) }
         if let k = p.userKey?.lowercased() { ks.append("k:" + k) }
         for k in ks where keys[k] == nil { keys[k] = i }
-        let normalized = Person.normalizedName(p.name)
-        let words = normalized.split(separator: " ")
-        let entry: (first: Substring, last: Substring)? = words.count >= 2 ? (words[0], words[words.count - 1]) : nil
+        let entry = Self.firstAndLastWord(normalized)
         if i < firstLast.count { firstLast[i] = entry } else { firstLast.append(entry) }
         if i < normalizedNames.count { normalizedNames[i] = normalized } else { normalizedNames.append(normalized) }
     }
@@ -271,8 +271,7 @@ public struct PersonMatcher: Sendable, Hashable {
         if let i = keys["n:" + name] { return i }
         for n in candidate.aliases { if let i = keys["n:" + Person.normalizedName(n)] { return i } }
         guard candidate.username == nil, candidate.name.count <= 80, people.count <= 5000 else { return nil }
-        let words = name.split(separator: " ")
-        guard words.count >= 2, let last = words.last, let first = words.first else { return nil }
+        guard let (first, last) = Self.firstAndLastWord(name) else { return nil }
         var found: [Int] = []
         for (i, entry) in firstLast.enumerated() {
             guard let (pfirst, plast) = entry else { continue }
@@ -305,6 +304,54 @@ public struct PersonMatcher: Sendable, Hashable {
         for a in p.aliases where !people[i].aliases.contains(a) { people[i].aliases.append(a) }
         index(person: i)
         return p
+    }
+
+    /// The first and last of `normalized.split(separator: " ")` when it has two words or more. Splits on the
+    /// space byte when every scalar next to a space is ASCII or a letter of the blocks below U+0530 or
+    /// U+1E00–U+1EFF (none of them joins a space into a larger `Character`); otherwise splits `Character`s.
+    static func firstAndLastWord(_ normalized: String) -> (first: Substring, last: Substring)? {
+        let u = normalized.utf8
+        var firstSpace: String.Index?
+        var lastSpace = u.startIndex
+        var simple = true
+        var i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == 0x20 {
+                if firstSpace == nil { firstSpace = i }
+                lastSpace = i
+                // The scalars on both sides of the space.
+                let next = u.index(after: i)
+                if next != u.endIndex, u[next] >= 0x80, !Self.isSimpleLetter(normalized.unicodeScalars[next]) { simple = false; break }
+                if i != u.startIndex {
+                    let before = normalized.unicodeScalars.index(before: i)
+                    if normalized.unicodeScalars[before].value >= 0x80, !Self.isSimpleLetter(normalized.unicodeScalars[before]) { simple = false; break }
+                }
+            }
+            i = u.index(after: i)
+        }
+        guard simple else {
+            let words = normalized.split(separator: " ")
+            return words.count >= 2 ? (words[0], words[words.count - 1]) : nil
+        }
+        guard let f = firstSpace else { return nil }
+        // `split` omits empty words: with a leading or trailing space (a normalised name has none, but the plain
+        // definition is kept for any string) the words are found by `split`.
+        let words = (normalized[..<f], normalized[normalized.index(after: lastSpace)...])
+        if words.0.isEmpty || words.1.isEmpty {
+            let all = normalized.split(separator: " ")
+            return all.count >= 2 ? (all[0], all[all.count - 1]) : nil
+        }
+        return words
+    }
+
+    /// A letter of U+0080–U+052F or U+1E00–U+1EFF: never part of a grapheme cluster with a neighbouring space.
+    static func isSimpleLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        guard v < 0x530 || (v >= 0x1E00 && v <= 0x1EFF) else { return false }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
     }
 
     /// Levenshtein distance, giving up above `limit`.

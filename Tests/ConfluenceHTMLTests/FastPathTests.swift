@@ -48,3 +48,41 @@ import Testing
         #expect(Array(t.children(para)).count == 1)
     }
 }
+
+/// `MatchIndex` must answer exactly as the linear scans it replaces (`keys.firstIndex { $0.matches(k) }`).
+@Suite struct MatchIndexTests {
+    @Test("firstIndex(matching:) equals the linear firstIndex on random people with shared names, usernames and ids")
+    func equalsLinearScan() {
+        var state: UInt64 = 0x1DEA
+        func next() -> UInt64 {   // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let names = ["Chloé Nakamura", "chloe nakamura", "CHLOÉ NAKAMURA", "Chloe\u{301} Nakamura", "Søren Petrović", "cnakamura",
+                     "Wil O'Mullane", "Will O'Mullane", "spetrovic", "Kim", "kim"]
+        let ids = ["a1", "a2", "A1"]
+        func person() -> Person {
+            Person(name: names[Int(next() % UInt64(names.count))],
+                   username: next() % 3 == 0 ? names[Int(next() % UInt64(names.count))] : nil,
+                   accountID: next() % 4 == 0 ? ids[Int(next() % 3)] : nil,
+                   userKey: next() % 4 == 0 ? ids[Int(next() % 3)] : nil,
+                   aliases: next() % 4 == 0 ? [names[Int(next() % UInt64(names.count))]] : [])
+        }
+        var found = 0
+        for _ in 0..<300 {
+            // Short lists are scanned, long ones (past `MatchIndex.linearLimit`) hashed: both are covered.
+            let list = (0..<Int(next() % 80)).map { _ in person().matchKeys }
+            let index = MatchIndex(list)
+            for _ in 0..<20 {
+                let k = person().matchKeys
+                let linear = list.firstIndex { $0.matches(k) }
+                #expect(index.firstIndex(matching: k) == linear)
+                if linear != nil { found += 1 }
+            }
+        }
+        #expect(found > 1000)
+    }
+}

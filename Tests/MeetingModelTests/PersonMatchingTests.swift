@@ -20,6 +20,51 @@ import TestProcessSupport
         }
     }
 
+    @Test("non-ASCII fast path: taken for names like the pages' and equal to the plain definition")
+    func nonASCIIFastPath() throws {
+        #expect(NameMatching.normalizedLetters("Søren  PETROVIĆ") == "søren petrović")
+        #expect(NameMatching.normalizedLetters("CHLOÉ\u{A0}d’Ávila") == "chloé dávila")
+        #expect(NameMatching.normalizedLetters("ΣΩΚΡΑΤΗΣ") == nil)            // final sigma: plain definition
+        #expect(NameMatching.normalizedLetters("İlker") == nil)               // "İ" lower-cases to two scalars
+        #expect(NameMatching.normalizedLetters("Chloe\u{301}") == nil)       // combining mark
+        #expect(NameMatching.normalizedLetters("a\u{AD}b") == nil)           // soft hyphen (a control cluster)
+        // Every scalar of the blocks the fast path knows, alone and between letters, spaces and apostrophes.
+        var scalars: [Unicode.Scalar] = []
+        for v in Array(0x80..<0x600) + Array(0x1E00..<0x1F00) + Array(0x2000..<0x2030) + [0x205F, 0x3000, 0x1680] {
+            if let s = Unicode.Scalar(UInt32(v)) { scalars.append(s) }
+        }
+        var fastTaken = 0
+        for s in scalars {
+            for n in ["\(s)", "A\(s)b", " \(s) ", "x'\(s)’Y", "\(s)\u{301}", "Z\(s)\r\n\(s)\(s)"] {
+                if NameMatching.normalizedLetters(n) != nil { fastTaken += 1 }
+                #expect(Person.normalizedName(n) == Person.referenceNormalizedName(n), "\(n.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+        #expect(fastTaken > 3000)
+    }
+
+    @Test("random non-ASCII names: fast and plain definitions agree")
+    func randomNonASCII() {
+        var rng = SplitMix64(seed: 0xC0FFEE)
+        func next() -> UInt64 { rng.next() }
+        // Greek (with final sigma), Turkish dotted/dotless i, German ß and ẞ, combining marks, NBSP and other
+        // spaces, apostrophes of several kinds, CR LF, Cyrillic, Vietnamese, ligatures, a zero-width joiner.
+        let alphabet: [String] = ["a", "Z", " ", "\t", "\r", "\n", "'", "’", "`", "ʼ", "‘", "\u{A0}", "\u{2009}", "\u{3000}",
+                                  "Σ", "σ", "ς", "Ω", "ά", "İ", "ı", "I", "i", "ß", "ẞ", "\u{301}", "\u{308}", "é", "É", "Ø",
+                                  "ø", "Ć", "Ж", "ж", "Ễ", "ǅ", "ﬁ", "\u{200D}", "\u{AD}", "Ա", "ŉ", "Ÿ", "ſ", "µ", "-", "."]
+        var fastTaken = 0
+        for _ in 0..<20_000 {
+            let n = (0..<Int(next() % 9)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }.joined()
+            if NameMatching.normalizedLetters(n) != nil { fastTaken += 1 }
+            #expect(Person.normalizedName(n) == Person.referenceNormalizedName(n), "\(n.unicodeScalars.map { String($0.value, radix: 16) })")
+            let m = (0..<Int(next() % 5)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }.joined()
+            let p = Person(name: n, username: next() % 3 == 0 ? m : nil), q = Person(name: m)
+            #expect(p.isSamePerson(as: q) == p.referenceIsSamePerson(as: q))
+            #expect(p.matchKeys.matches(q.matchKeys) == p.referenceIsSamePerson(as: q))
+        }
+        #expect(fastTaken > 2000)
+    }
+
     @Test("isSamePerson matches its plain definition on names, aliases, usernames and keys")
     func isSamePerson() {
         var people: [Person] = Self.names.map { Person(name: $0) }

@@ -1,5 +1,6 @@
 import Testing
 import MeetingModel
+import TestProcessSupport
 @testable import MeetingRecognizers
 
 private func date(_ s: String) -> CalendarDate? { CalendarDate(iso8601: s) }
@@ -261,5 +262,43 @@ private func date(_ s: String) -> CalendarDate? { CalendarDate(iso8601: s) }
         let m = Meeting(title: "Weekly sync", sections: [Section(title: "Goals", content: RichText(plain: "Ship v2"))])
         #expect(WordCoverage.missingWords(input: "Weekly sync. Goals: ship v2 soon", meeting: m) == ["soon"])
         #expect(WordCoverage.coverage(input: "Weekly sync", meeting: m) == 1)
+    }
+}
+
+/// `PersonMatcher.firstAndLastWord` splits on the space byte where that is safe: it must answer exactly as
+/// `split(separator: " ")` (first and last word) on any string.
+@Suite struct PersonMatcherWordsTests {
+    static func plain(_ s: String) -> (String, String)? {
+        let w = s.split(separator: " ")
+        return w.count >= 2 ? (String(w[0]), String(w[w.count - 1])) : nil
+    }
+
+    @Test("first and last word equal the plain split on names and on random strings")
+    func wordsMatchSplit() {
+        let fixed = ["søren petrović", "chloé d'ávila", "kian-tat lim", "a", "", " ", "a b", " a b ", "a  b", "x \u{301}y",
+                     "x\u{301} y", "x \u{600}y", "\u{600} b c", "ab \u{AD}c", "σωκράτης παπ", "i\u{307}lker kaya"]
+        for s in fixed {
+            let fast = PersonMatcher.firstAndLastWord(s).map { (String($0.first), String($0.last)) }
+            #expect(fast.map { [$0.0, $0.1] } == Self.plain(s).map { [$0.0, $0.1] }, "\(s.debugDescription)")
+        }
+        var rng = SplitMix64(seed: 0xF1257)
+        let alphabet = ["a", "B", " ", " ", "é", "ø", "ć", "\u{301}", "\u{600}", "\u{AD}", "\u{200D}", "σ", "ж", "ễ", "'", "\n", "\u{A0}"]
+        var twoWords = 0
+        for _ in 0..<20_000 {
+            let s = (0..<Int(rng.next() % 10)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+            let fast = PersonMatcher.firstAndLastWord(s).map { (String($0.first), String($0.last)) }
+            #expect(fast.map { [$0.0, $0.1] } == Self.plain(s).map { [$0.0, $0.1] }, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            if fast != nil { twoWords += 1 }
+        }
+        #expect(twoWords > 1000)
+    }
+
+    @Test("a matcher resolves near spellings of non-ASCII names through the byte split")
+    func fuzzyNonASCII() {
+        let m = PersonMatcher([Person(name: "Søren Petrović"), Person(name: "Chloé Nakamura")])
+        #expect(m.resolve(Person(name: "Sören Petrović")).name == "Søren Petrović")
+        #expect(m.resolve(Person(name: "Sören Petrović")).aliases == ["Sören Petrović"])
+        #expect(m.resolve(Person(name: "Chloe Nakamura")).name == "Chloé Nakamura")
+        #expect(m.resolve(Person(name: "Chloé Tanaka")).name == "Chloé Tanaka")   // last names differ: no match
     }
 }

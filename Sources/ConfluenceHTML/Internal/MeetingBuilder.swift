@@ -146,13 +146,17 @@ struct MeetingBuilder {
         /// ``Person/MatchKeys`` of each person met (the same few people recur on every row of a page; hashing a
         /// person is cheaper than folding its names again, which allocates, or for non-ASCII names goes through
         /// `lowercased()` and `Character`s).
-        var keys: [Person: Person.MatchKeys] = [:]
+        /// Keyed by name only: hashing one string is much cheaper than hashing a whole `Person`; the few people
+        /// sharing a name are told apart by `==`.
+        var keys: [String: [(person: Person, keys: Person.MatchKeys)]] = [:]
 
         /// `p.matchKeys`, folded once per distinct person.
         func matchKeys(_ p: Person) -> Person.MatchKeys {
-            if let known = keys[p] { return known }
+            if let bucket = keys[p.name] {
+                for entry in bucket where entry.person == p { return entry.keys }
+            }
             let k = p.matchKeys
-            keys[p] = k
+            keys[p.name, default: []].append((p, k))
             return k
         }
 
@@ -577,12 +581,12 @@ struct MeetingBuilder {
     /// People in a cell or list: mentions first, then names in the remaining text.
     func people(in text: RichText) -> [Person] {
         var result: [Person] = []
-        var resultKeys: [Person.MatchKeys] = []
+        var resultKeys = MatchIndex()
         let cache = nameCache
         func add(_ p: Person) {
             // Keys folded once per person (not once per pair): exactly `isSamePerson`, see `Person.MatchKeys`.
             let k = cache.matchKeys(p)
-            if !resultKeys.contains(where: { $0.matches(k) }) {
+            if !resultKeys.contains(matching: k) {
                 result.append(p)
                 resultKeys.append(k)
             }
@@ -656,10 +660,10 @@ struct MeetingBuilder {
 
     mutating func addParticipants(from text: RichText) {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
-        var keys = conv.draft.meeting.participants.map(cache.matchKeys)
+        var keys = MatchIndex(conv.draft.meeting.participants.map(cache.matchKeys))
         for p in people(in: text) {
             let k = cache.matchKeys(p)
-            if let i = keys.firstIndex(where: { $0.matches(k) }) {
+            if let i = keys.firstIndex(matching: k) {
                 if conv.draft.meeting.participants[i].attendance == .unknown { conv.draft.meeting.participants[i].attendance = p.attendance }
             } else {
                 conv.draft.meeting.participants.append(p)

@@ -430,16 +430,19 @@ enum Pipeline {
     /// Replaces people named by name or username alone with the matching participant (richer identity).
     static func canonicalisePeople(_ m: inout Meeting, cache: MeetingBuilder.NameCache) {
         let participants = m.participants
-        let participantKeys = participants.map(cache.matchKeys)
+        let participantKeys = MatchIndex(participants.map(cache.matchKeys))
         // The same few people recur on every row of a long page: the answer depends only on the person, so it
         // is computed once per distinct person (isSamePerson normalises names and is far dearer than a hash).
-        var memo: [Person: Person] = [:]
+        // Keyed by name (one string hashed, not a whole person); people sharing a name are told apart by `==`.
+        var memo: [String: [(person: Person, answer: Person)]] = [:]
         func canon(_ p: Person) -> Person {
             if participants.isEmpty { return p }
-            if let known = memo[p] { return known }
+            if let bucket = memo[p.name] {
+                for entry in bucket where entry.person == p { return entry.answer }
+            }
             var answer = p
             let k = cache.matchKeys(p)
-            if let i = participantKeys.firstIndex(where: { $0.matches(k) }) {
+            if let i = participantKeys.firstIndex(matching: k) {
                 var r = participants[i]
                 let q = participants[i]
                 r.attendance = p.attendance
@@ -447,7 +450,7 @@ enum Pipeline {
                    !r.aliases.contains(p.name) { r.aliases.append(p.name) }
                 answer = r
             }
-            memo[p] = answer
+            memo[p.name, default: []].append((p, answer))
             return answer
         }
         for d in m.agenda.indices {
@@ -462,10 +465,10 @@ enum Pipeline {
 
     static func mergePeople(_ a: [Person], _ b: [Person], cache: MeetingBuilder.NameCache) -> [Person] {
         var out = a
-        var keys = a.map(cache.matchKeys)
+        var keys = MatchIndex(a.map(cache.matchKeys))
         for p in b {
             let k = cache.matchKeys(p)
-            if !keys.contains(where: { $0.matches(k) }) {
+            if !keys.contains(matching: k) {
                 out.append(p)
                 keys.append(k)
             }
