@@ -298,7 +298,9 @@ enum HTMLFragment {
         return (closing, name[...])
     }
 
-    static func parse(_ s: String) -> CellText.Result {
+    /// The first reader: builds a tree of ``Node``s, then folds it into blocks with ``blocksOf(_:fragments:)``.
+    /// ``parse(_:)`` gives the same result in one pass without the tree; the tests compare the two.
+    static func referenceParse(_ s: String) -> CellText.Result {
         let root = Node(.root)
         var stack: [Node] = [root]
         var text: [UInt8] = []

@@ -1,0 +1,212 @@
+// swift-meeting-notes · PlainTextImport
+
+import MeetingModel
+import MeetingRecognizers
+
+extension HTMLFragment {
+    /// What a run of block content has made so far: the state of one ``blocksOf(_:fragments:)`` call (its blocks,
+    /// its fragments, and the inlines not yet flushed into a paragraph).
+    struct BlockRun {
+        var blocks: [Block] = []
+        var fragments: [String] = []
+        var inl: [Inline] = []
+
+        /// `flushInline` of ``blocksOf(_:fragments:)``: the pending inlines, trimmed, become a paragraph (text alone
+        /// goes through ``CellText/plain(_:)`` for bullets and paragraph breaks).
+        mutating func flushInline() {
+            guard !inl.isEmpty else { return }
+            let trimmedInl = HTMLFragment.trim(inl)
+            inl.removeAll(keepingCapacity: true)
+            guard !trimmedInl.isEmpty else { return }
+            // Adjacent texts are merged by `trim`, so text alone is one `.text`, and its plain text is itself.
+            if trimmedInl.count == 1, case .text(let plain) = trimmedInl[0] {
+                let r = CellText.plain(plain)
+                if blocks.isEmpty { blocks = r.rich.blocks } else { blocks += r.rich.blocks }
+                if fragments.isEmpty { fragments = r.fragments } else { fragments += r.fragments }
+                return
+            }
+            let plain = Inline.plainText(trimmedInl)
+            if trimmedInl.allSatisfy({ if case .text = $0 { return true }; return false }) {
+                let r = CellText.plain(plain)
+                blocks += r.rich.blocks
+                fragments += r.fragments
+            } else {
+                blocks.append(.paragraph(trimmedInl))
+                fragments.append(plain.collapsed)
+            }
+        }
+
+        /// The blocks and fragments of the whole run (pending inlines flushed).
+        mutating func finish() -> (blocks: [Block], fragments: [String]) {
+            flushInline()
+            return (blocks, fragments)
+        }
+
+        /// A child run's blocks (a `<p>` or `<li>` read as blocks) after the pending inlines.
+        mutating func append(_ child: (blocks: [Block], fragments: [String])) {
+            flushInline()
+            blocks += child.blocks
+            fragments += child.fragments
+        }
+    }
+
+    /// One open element while reading: the element, and what its children have made so far.
+    struct Frame {
+        var kind: Kind
+        /// Inside `<b>`/`<i>`: children become inlines (``inlinesOf(_:)``), kept in `run.inl`.
+        var inline: Bool
+        /// Block content: the element's own children (root, `<p>`, `<li>`), or a list's loose children since its last `<li>`.
+        var run = BlockRun()
+        /// A list's items and their fragments (loose runs flushed in order with the items).
+        var items: [ListItem] = []
+        var listFragments: [String] = []
+        /// Whether a list's loose children hold something: text that is not white space, a line break or an element.
+        var looseContent = false
+
+        init(_ kind: Kind, inline: Bool) {
+            self.kind = kind
+            self.inline = inline
+        }
+
+        var isList: Bool { !inline && (kind == .ul || kind == .ol) }
+
+        /// `flushLoose` of ``blocksOf(_:fragments:)``: loose children with content become an item of their own.
+        mutating func flushLoose() {
+            if looseContent {
+                let (b, f) = run.finish()
+                listFragments += f
+                if !b.isEmpty { items.append(ListItem(blocks: b)) }
+            }
+            run = BlockRun()
+            looseContent = false
+        }
+
+        mutating func addText(_ t: String) {
+            if isList, !looseContent, !t.trimmedSub.isEmpty { looseContent = true }
+            run.inl.append(.text(t))
+        }
+
+        mutating func addLineBreak() {
+            if isList { looseContent = true }
+            run.inl.append(.lineBreak)
+        }
+
+        /// Takes in a child element that was closed.
+        mutating func add(_ child: inout Frame) {
+            if inline {
+                // ``inlinesOf(_:)``: emphasis keeps its own inlines; other elements give theirs in place.
+                let inner = child.run.inl
+                if child.kind == .b || child.kind == .i {
+                    if !inner.isEmpty { run.inl.append(.emphasis(strong: child.kind == .b, inner)) }
+                } else {
+                    run.inl += inner
+                }
+                return
+            }
+            if isList {
+                if child.kind == .li {
+                    flushLoose()
+                    let (b, f) = child.run.finish()
+                    listFragments += f
+                    if !b.isEmpty { items.append(ListItem(blocks: b)) }
+                    return
+                }
+                looseContent = true
+            }
+            switch child.kind {
+            case .b, .i:
+                let inner = child.run.inl
+                if !inner.isEmpty { run.inl.append(.emphasis(strong: child.kind == .b, inner)) }
+            case .ul, .ol:
+                child.flushLoose()
+                run.flushInline()
+                run.fragments += child.listFragments
+                if !child.items.isEmpty { run.blocks.append(.list(ListBlock(ordered: child.kind == .ol, items: child.items))) }
+            case .p, .li, .root:
+                run.append(child.run.finish())
+            }
+        }
+    }
+
+    /// Reads a fragment in one pass over its UTF-8 bytes, building blocks as elements close: the same result as
+    /// ``referenceParse(_:)`` (a ``Node`` tree folded by ``blocksOf(_:fragments:)``) without the tree.
+    static func parse(_ s: String) -> CellText.Result {
+        var stack: [Frame] = [Frame(.root, inline: false)]
+        stack.reserveCapacity(8)
+        var text: [UInt8] = []
+        func flushText() {
+            if !text.isEmpty {
+                stack[stack.count - 1].addText(decodeEntities(String(decoding: text, as: UTF8.self)))
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+        /// Closes the top element: its content goes to the element below.
+        func pop() {
+            var child = stack.removeLast()
+            stack[stack.count - 1].add(&child)
+        }
+        func push(_ kind: Kind) {
+            let inline = stack[stack.count - 1].inline || kind == .b || kind == .i
+            stack.append(Frame(kind, inline: inline))
+        }
+        func open(_ kind: Kind) {
+            flushText()
+            // Deeper nesting than any page needs is flattened (keeps the stack bounded).
+            guard stack.count < 24 else { return }
+            // An <li> outside a list opens an implicit one; a new <li> closes an open <li> at the same level.
+            if kind == .li {
+                if stack[stack.count - 1].kind == .li { pop() }
+                let top = stack[stack.count - 1].kind
+                if top != .ul && top != .ol { push(.ul) }
+            }
+            if kind == .ul || kind == .ol || kind == .p {
+                // Lists cannot live inside inline emphasis.
+                while stack.count > 1, stack[stack.count - 1].kind == .b || stack[stack.count - 1].kind == .i { pop() }
+            }
+            push(kind)
+        }
+        func close(_ kind: Kind) {
+            flushText()
+            guard let i = stack.lastIndex(where: { $0.kind == kind }), i > 0 else { return }
+            while stack.count > i { pop() }
+        }
+        var copy = s
+        copy.withUTF8 { u in
+            let end = u.count
+            var i = 0
+            var runStart = 0
+            while i < end {
+                // Only "<" can start a tag: the bytes before the next one are text.
+                guard let lt = ASCIIScan.firstIndex(of: 60, in: u, from: i) else { break }
+                i = lt
+                var j = i + 1
+                var n = 0
+                while j < end, u[j] != 62, u[j] != 60, n < 200 { j += 1; n += 1 }
+                guard j < end, u[j] == 62 else { i += 1; continue }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                let action: TagAction?
+                if let (closing, name) = asciiTag(UnsafeBufferPointer(rebasing: u[(i + 1)..<j])) {
+                    action = Self.action(closing: closing, name: name)
+                } else {
+                    let inner = String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self)
+                    let (closing, name) = tagName(inner[...])
+                    action = Self.action(closing: closing, name: Array(name.utf8))
+                }
+                switch action {
+                case .open(let kind)?: open(kind)
+                case .close(let kind)?: close(kind)
+                case .lineBreak?: flushText(); stack[stack.count - 1].addLineBreak()
+                case .ignore?: break
+                case nil: text.append(contentsOf: UnsafeBufferPointer(rebasing: u[i...j]))   // "< 3" and the like stay text
+                }
+                i = j + 1
+                runStart = i
+            }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<end]))
+        }
+        flushText()
+        while stack.count > 1 { pop() }
+        let (blocks, fragments) = stack[0].run.finish()
+        return CellText.Result(rich: RichText(blocks), fragments: fragments)
+    }
+}
