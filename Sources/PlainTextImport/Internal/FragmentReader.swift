@@ -15,6 +15,15 @@ extension HTMLFragment {
         /// goes through ``CellText/plain(_:)`` for bullets and paragraph breaks).
         mutating func flushInline() {
             guard !inl.isEmpty else { return }
+            // One text that is one paragraph as it stands (the usual list item): no trimmed copy, no `plain` pass.
+            if inl.count == 1, case .text(let t) = inl[0], let simple = HTMLFragment.simpleParagraph(t) {
+                inl.removeAll(keepingCapacity: true)
+                if let x = simple {
+                    blocks.append(.paragraph([.text(x)]))
+                    fragments.append(x)
+                }
+                return
+            }
             let trimmedInl = HTMLFragment.trim(inl)
             inl.removeAll(keepingCapacity: true)
             guard !trimmedInl.isEmpty else { return }
@@ -47,6 +56,44 @@ extension HTMLFragment {
             flushInline()
             blocks += child.blocks
             fragments += child.fragments
+        }
+    }
+
+    /// What ``trim(_:)`` and then ``CellText/plain(_:)`` make of the single text `t` when that is at most one
+    /// paragraph of plain text: `.some(nil)` for nothing (only spaces), `.some(x)` for one paragraph `x` (also its
+    /// one fragment); `nil` when `t` holds anything those could change beyond a space at either end (white space
+    /// other than single spaces, "*", a bullet glyph, a non-ASCII character at either end), and the full path decides.
+    static func simpleParagraph(_ t: String) -> String?? {
+        var copy = t
+        return copy.withUTF8 { u -> String?? in
+            let n = u.count
+            var k = 0
+            while k < n {
+                let b = u[k]
+                if b < 0x80 {
+                    // Tabs and line breaks, double spaces and "*" (emphasis) need the full path.
+                    if (b >= 9 && b <= 13) || b == 42 || (b == 32 && k + 1 < n && u[k + 1] == 32) { return nil }
+                } else if b == 0xC2 || b == 0xE1 || b == 0xE3 {
+                    return nil                      // lead bytes of U+0085, U+00A0, U+1680, U+3000
+                } else if b == 0xE2 {
+                    guard k + 2 < n else { return nil }
+                    let b1 = u[k + 1], b2 = u[k + 2]
+                    // White space U+2000–U+200A, U+2028, U+2029, U+202F, U+205F; bullets •, ◦, ○, ▪.
+                    if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF || b2 == 0xA2) { return nil }
+                    if (b1 == 0x81 && b2 == 0x9F) || (b1 == 0x97 && (b2 == 0xA6 || b2 == 0x8B)) || (b1 == 0x96 && b2 == 0xAA) { return nil }
+                    k += 3
+                    continue
+                }
+                k += 1
+            }
+            var lo = 0, hi = n
+            if lo < hi, u[lo] == 32 { lo += 1 }
+            if hi > lo, u[hi - 1] == 32 { hi -= 1 }
+            if lo == hi { return .some(nil) }
+            // The ends must be ASCII (then the spaces cut are Characters of their own and nothing else trims).
+            guard u[lo] < 0x80, u[hi - 1] < 0x80 else { return nil }
+            if lo == 0 && hi == n { return .some(t) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self))
         }
     }
 
