@@ -22,9 +22,14 @@ enum TicketInlines {
             switch b {
             case .paragraph(let inl):
                 if inl.isEmpty { return false }
-                for i in inl { if case .text(let s) = i, mayHoldTicket(s) { return false } }
-                if case .text(let s)? = inl.last, s.trimmedSub.isEmpty { return false }
-                if case .text(let s)? = inl.first, s.trimmedSub.isEmpty { return false }
+                for (k, i) in inl.enumerated() {
+                    guard case .text(let s) = i else { continue }
+                    let (ticket, word) = scanText(s)
+                    if ticket { return false }
+                    // A text at either end must not be white space alone (without an ASCII byte other than white
+                    // space the `Character`s decide).
+                    if (k == 0 || k == inl.count - 1), !word, s.trimmedSub.isEmpty { return false }
+                }
             case .list(let l):
                 if l.items.isEmpty { return false }
                 for item in l.items where item.blocks.isEmpty || !isClean(item.blocks) { return false }
@@ -54,6 +59,31 @@ enum TicketInlines {
             }
         }
         return out
+    }
+
+    /// ``mayHoldTicket(_:)`` of `s`, and whether `s` holds an ASCII byte that is not white space (then it is not
+    /// white space alone: such a byte starts a `Character` that is no white space, or belongs to one that starts
+    /// with a Prepend scalar), in one pass.
+    static func scanText(_ s: String) -> (ticket: Bool, word: Bool) {
+        var copy = s
+        return copy.withUTF8 { u -> (Bool, Bool) in
+            let n = u.count
+            var word = false
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if !word, b < 0x80, b != 32, !(b >= 9 && b <= 13) { word = true }
+                if b == 45 || b == 83 || b == 71 || b == 105 {
+                    if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return (true, true) }
+                    if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return (true, true) }
+                    if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
+                       u[i + 6] == 103 { return (true, true) }
+                    if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return (true, true) }
+                }
+                i += 1
+            }
+            return (false, word)
+        }
     }
 
     /// Whether `s` can hold a Jira key (an ASCII "-" followed by a digit) or macro residue ("STATUS",
