@@ -78,9 +78,52 @@ enum Tokenizer {
         if b < 0x80, k + 1 == u.count || u[k + 1] < 0x80 {
             return (asciiClass(b), k + 1)
         }
+        if b >= 0xC3, let known = commonScalarClass(u, k) { return known }
+        return characterScan(s, u, k)
+    }
+
+    /// ``scan(_:_:_:)`` through `Character` alone (its plain definition, and its path for what the bytes do not decide).
+    static func characterScan(_ s: Substring, _ u: UnsafeBufferPointer<UInt8>, _ k: Int) -> (Class, Int) {
+        let b = u[k]
+        if b < 0x80, k + 1 == u.count || u[k + 1] < 0x80 {
+            return (asciiClass(b), k + 1)
+        }
         let i = s.utf8.index(s.startIndex, offsetBy: k)
         let (cls, n) = scan(s, i)
         return (cls, k + s.utf8.distance(from: i, to: n))
+    }
+
+    /// The class and end of the `Character` at byte `k` when it is one scalar of the common non-ASCII letters and
+    /// marks, read from the bytes: U+00C0–U+023F (Latin letters, but × and ÷), U+2010–U+2027 (dashes, quotes,
+    /// bullets, the ellipsis; U+2019 is an apostrophe), followed by ASCII, the end, or a scalar that starts a
+    /// `Character` of its own (U+0080–U+02FF, U+2010–U+20CF, U+2100–U+2BFF: no Extend, SpacingMark or ZWJ, and the
+    /// scalars themselves are no Prepend). `nil` for anything else.
+    @inline(__always)
+    static func commonScalarClass(_ u: UnsafeBufferPointer<UInt8>, _ k: Int) -> (Class, Int)? {
+        let n = u.count
+        let b = u[k]
+        let cls: Class
+        let e: Int
+        if b >= 0xC3 && b <= 0xC8 {
+            guard k + 1 < n, u[k + 1] & 0xC0 == 0x80 else { return nil }
+            cls = b == 0xC3 && (u[k + 1] == 0x97 || u[k + 1] == 0xB7) ? .other : .letter
+            e = k + 2
+        } else if b == 0xE2 {
+            guard k + 2 < n, u[k + 1] == 0x80, u[k + 2] >= 0x90, u[k + 2] <= 0xA7 else { return nil }
+            cls = u[k + 2] == 0x99 ? .apostrophe : .other
+            e = k + 3
+        } else {
+            return nil
+        }
+        if e < n, u[e] >= 0x80 {
+            let c = u[e]
+            if c >= 0xC2 && c <= 0xCB { return (cls, e) }
+            guard c == 0xE2, e + 2 < n else { return nil }
+            let c1 = u[e + 1], c2 = u[e + 2]
+            let starts = (c1 == 0x80 && c2 >= 0x90) || c1 == 0x81 || c1 == 0x82 || (c1 == 0x83 && c2 < 0x90) || (c1 >= 0x84 && c1 <= 0xAF)
+            return starts ? (cls, e) : nil
+        }
+        return (cls, e)
     }
 
     /// Runs `body` over the UTF-8 bytes of `s` (copying only when they are not contiguous).
