@@ -154,19 +154,23 @@ public enum ASCIIScan {
     /// U+0020 spaces inside. Then collapsing it (runs of Unicode white space to one space, ends trimmed)
     /// gives `s` back unchanged.
     public static func isCollapsed(_ s: some StringProtocol) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(isCollapsed(bytes:)) ?? false
+    }
+
+    /// ``isCollapsed(_:)`` of the UTF-8 bytes `u`.
+    package static func isCollapsed(bytes u: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true   // white space at the start is not collapsed
-        var result = true
-        let checked: Bool? = s.utf8.withContiguousStorageIfAvailable { u in
+        do {
             let n = u.count
             var i = 0
             while i < n {
                 let b = u[i]
                 if b < 0x80 {
                     if b == 0x20 {
-                        if previousSpace { result = false; return true }
+                        if previousSpace { return false }
                         previousSpace = true
                     } else if b >= 9 && b <= 13 {
-                        result = false; return true
+                        return false
                     } else {
                         previousSpace = false
                     }
@@ -181,15 +185,12 @@ public enum ASCIIScan {
                     || (b == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
                     || (b == 0xE2 && b1 == 0x81 && b2 == 0x9F)
                     || (b == 0xE3 && b1 == 0x80 && b2 == 0x80)
-                if space { result = false; return true }
+                if space { return false }
                 previousSpace = false
                 i += 1
             }
-            if previousSpace && n > 0 { result = false }
-            return true
+            return !(previousSpace && n > 0)
         }
-        guard checked != nil else { return false }
-        return result
     }
 }
 

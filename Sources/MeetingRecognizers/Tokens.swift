@@ -288,6 +288,12 @@ package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
     return Array(s.utf8).withUnsafeBufferPointer(collapsingWhiteSpace)
 }
 
+/// ``collapsedWhiteSpace(_:)`` of the UTF-8 bytes `u` (valid UTF-8, whole scalars).
+package func collapsedWhiteSpace(bytes u: UnsafeBufferPointer<UInt8>) -> String {
+    if ASCIIScan.isCollapsed(bytes: u) { return String(decoding: u, as: UTF8.self) }
+    return collapsingWhiteSpace(u)
+}
+
 /// The loop of ``collapsedWhiteSpace(_:)`` over UTF-8 bytes, copying runs of non-space bytes at once.
 private func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
     let end = u.count

@@ -52,6 +52,101 @@ enum CellText {
 
     /// Plain cell text: paragraphs on 2+ spaces, "•" runs as list items.
     static func plain(_ t: String) -> Result {
+        var copy = t
+        if let r = copy.withUTF8(plainUTF8) { return r }
+        return referencePlain(t)
+    }
+
+    /// ``plain(_:)`` read from the cell's UTF-8 bytes in one pass: the bullets that split, then for each piece its
+    /// collapsed text (a list item) or its paragraphs, each `String` made once from the bytes (no `String` per piece
+    /// first). `nil` when a bullet has a neighbour that is not plain ASCII, or a piece is white space that only
+    /// the `Character`s can judge: then ``referencePlain(_:)`` decides.
+    static func plainUTF8(_ u: UnsafeBufferPointer<UInt8>) -> Result? {
+        let n = u.count
+        var cuts: [Int] = []
+        var hasBulletByte = false
+        if ASCIIScan.firstIndex(of: 0xE2, in: u, from: 0) != nil {
+            hasBulletByte = true
+            guard let c = bulletCuts(u) else { return nil }
+            cuts = c
+        }
+        var blocks: [Block] = []
+        var fragments: [String] = []
+        var pendingItems: [ListItem] = []
+        var start = 0
+        var inItem = false
+        var index = 0
+        while true {
+            let end = index < cuts.count ? cuts[index] : n
+            let piece = UnsafeBufferPointer(rebasing: u[start..<end])
+            // Without a bullet byte the whole text is one piece, empty or not (as `plain` takes it); otherwise
+            // pieces of white space alone are dropped (as `splitBullets` drops them).
+            var keep = true
+            if hasBulletByte {
+                switch Self.isBlank(piece) {
+                case true?: keep = false
+                case false?: keep = true
+                case nil:
+                    keep = !String(decoding: piece, as: UTF8.self).trimmedSub.isEmpty
+                }
+            }
+            if keep {
+                if inItem {
+                    let c = collapsedWhiteSpace(bytes: piece)
+                    if !c.isEmpty {
+                        pendingItems.append(ListItem(inlines(c)))
+                        fragments.append(c)
+                    }
+                } else {
+                    if !pendingItems.isEmpty { blocks.append(.list(ListBlock(items: pendingItems))); pendingItems = [] }
+                    for para in paragraphs(bytes: piece) {
+                        blocks.append(.paragraph(inlines(para)))
+                        fragments.append(para)
+                    }
+                }
+            }
+            guard index < cuts.count else { break }
+            inItem = true
+            start = Swift.min(n, end + 3)
+            index += 1
+        }
+        if !pendingItems.isEmpty { blocks.append(.list(ListBlock(items: pendingItems))) }
+        return Result(rich: RichText(blocks), fragments: fragments)
+    }
+
+    /// Whether the bytes are white space alone, as `trimmedSub.isEmpty` says: `false` when an ASCII byte is not
+    /// white space (it starts a `Character` that is not white space, or belongs to one that starts with a Prepend
+    /// scalar), `true` when every byte is ASCII white space, `nil` (the `Character`s decide) otherwise.
+    static func isBlank(_ u: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var ascii = true
+        for b in u {
+            if b >= 0x80 { ascii = false; continue }
+            if b != 32 && !(b >= 9 && b <= 13) { return false }
+        }
+        return ascii ? true : nil
+    }
+
+    /// ``paragraphs(_:)-(String)`` of the bytes of a text.
+    static func paragraphs(bytes u: UnsafeBufferPointer<UInt8>) -> [String] {
+        var previous: UInt8 = 0
+        for b in u {
+            if b == 9 || b == 10 || b == 13 || b == 0xC2 || (b == 32 && previous == 32) { return paragraphs(u) }
+            previous = b
+        }
+        if u.isEmpty { return [] }
+        // `trimmed` over bytes when both cuts stand next to ASCII (as `trimmedSub` decides then).
+        var lo = 0, hi = u.count
+        while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo += 1 }
+        while hi > lo, u[hi - 1] == 32 || (u[hi - 1] >= 9 && u[hi - 1] <= 13) { hi -= 1 }
+        if lo == hi || (u[lo] < 0x80 && u[hi - 1] < 0x80) {
+            return [String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self)]
+        }
+        return [String(decoding: u, as: UTF8.self).trimmed]
+    }
+
+    /// The first definition of ``plain(_:)``: bullets split into `String` pieces, then each piece collapsed or
+    /// split into paragraphs.
+    static func referencePlain(_ t: String) -> Result {
         var blocks: [Block] = []
         var fragments: [String] = []
         var pendingItems: [ListItem] = []
@@ -95,6 +190,24 @@ enum CellText {
 
     /// ``splitBulletsUTF8(_:)`` over the UTF-8 bytes `u` of `t`; `t` itself when no bullet splits.
     static func splitBulletsUTF8(_ t: String, _ u: UnsafeBufferPointer<UInt8>) -> [(Bool, String)]? {
+        guard let cuts = bulletCuts(u) else { return nil }
+        let n = u.count
+        if cuts.isEmpty { return t.trimmedSub.isEmpty ? [] : [(false, t)] }
+        var out: [(Bool, String)] = []
+        var start = 0
+        var inItem = false
+        for c in cuts + [n] {
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: u[start..<c]), as: UTF8.self)
+            if !piece.trimmedSub.isEmpty { out.append((inItem, piece)) }
+            inItem = true
+            start = min(n, c + 3)
+        }
+        return out
+    }
+
+    /// The byte offsets of the bullets that split `u` (see ``splitBulletsUTF8(_:_:)``); `nil` when a bullet has a
+    /// neighbour that is not plain ASCII.
+    static func bulletCuts(_ u: UnsafeBufferPointer<UInt8>) -> [Int]? {
         let n = u.count
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
         var cuts: [Int] = []   // byte offsets of the bullets that split
@@ -124,17 +237,7 @@ enum CellText {
             if beforeSpace && afterSpace { cuts.append(i) }
             i = j
         }
-        if cuts.isEmpty { return t.trimmedSub.isEmpty ? [] : [(false, t)] }
-        var out: [(Bool, String)] = []
-        var start = 0
-        var inItem = false
-        for c in cuts + [n] {
-            let piece = String(decoding: UnsafeBufferPointer(rebasing: u[start..<c]), as: UTF8.self)
-            if !piece.trimmedSub.isEmpty { out.append((inItem, piece)) }
-            inItem = true
-            start = min(n, c + 3)
-        }
-        return out
+        return cuts
     }
 
     /// The Character-by-Character definition of ``splitBullets(_:)``.
