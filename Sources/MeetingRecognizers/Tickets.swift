@@ -256,6 +256,36 @@ public struct TicketRecognizer: Sendable, Hashable {
 
     /// Start of a label ("Ticket:", "Jira:", "now in") before a key at `start` (returns `start` when none).
     static func label(before start: String.Index, in text: Substring) -> String.Index {
+        // Over the contiguous bytes: offsets, and an index made only for the answer.
+        let u = text.utf8
+        let k = u.distance(from: u.startIndex, to: start)
+        let found: Int?? = u.withContiguousStorageIfAvailable { b -> Int? in
+            var end = k
+            while end > 0, b[end - 1] == 32 || b[end - 1] == 9 || b[end - 1] == 10 { end -= 1 }
+            @inline(__always) func endsWith(_ w: StaticString) -> Bool {
+                w.withUTF8Buffer { w in
+                    guard end >= w.count else { return false }
+                    for j in 0..<w.count where b[end - w.count + j] != w[j] { return false }
+                    return true
+                }
+            }
+            for label: StaticString in ["Ticket:", "Tickets:", "ticket:", "Jira:", "JIRA:", "Issue:"] where endsWith(label) {
+                return end - label.utf8CodeUnitCount
+            }
+            // Context words stay in the text: the answer is just after them (before the spaces).
+            for phrase: StaticString in ["now in", "ticket", "Jira", "issue"] where endsWith(phrase) {
+                let before = end - phrase.utf8CodeUnitCount
+                if before == 0 || b[before - 1] == 32 { return end }
+            }
+            return nil
+        }
+        guard let found else { return referenceLabel(before: start, in: text) }
+        guard let offset = found else { return start }
+        return u.index(u.startIndex, offsetBy: offset)
+    }
+
+    /// The first definition of ``label(before:in:)``, on `Substring` views.
+    static func referenceLabel(before start: String.Index, in text: Substring) -> String.Index {
         // Compared as bytes: the labels are ASCII, and only ASCII white space is skipped.
         let head = text[..<start]
         let u = head.utf8
