@@ -72,12 +72,13 @@ public struct TicketRecognizer: Sendable, Hashable {
     public func tickets(in text: Substring) -> [TicketMatch] {
         var out: [TicketMatch] = []
         for (key, range) in TicketRecognizer.keyCandidates(in: text) {
-            let project = TicketRecognizer.project(of: key)
-            if !knownProjectKeys.isEmpty && !knownProjectKeys.contains(project) { continue }
+            // The project matters only when projects are known (an empty set contains none).
+            let known = !knownProjectKeys.isEmpty && knownProjectKeys.contains(TicketRecognizer.project(of: key))
+            if !knownProjectKeys.isEmpty && !known { continue }
             let after = TicketRecognizer.residue(after: range.upperBound, in: text)
             let before = TicketRecognizer.label(before: range.lowerBound, in: text)
             let context = after > range.upperBound || before < range.lowerBound
-            guard context || knownProjectKeys.contains(project) else { continue }
+            guard context || known else { continue }
             out.append(TicketMatch(key: key, range: range, fullRange: before..<after, inTicketContext: context))
         }
         return out
