@@ -139,7 +139,7 @@ public struct ActionItemRecognizer: Sendable {
             item.owners = owners
             item.groups = groups
             item.status = st.status
-            item.ownerText = String(ownerText).collapsedSpaces
+            item.ownerText = ownerString.collapsedSpaces
             item.range = words[st.markStart].range.lowerBound..<end
             out.append(item)
         }
@@ -159,7 +159,7 @@ public struct ActionItemRecognizer: Sendable {
             due = m.start
         }
         rest = TicketRecognizer.removingResidue(rest).trimmed
-        while rest.hasSuffix(".") || rest.hasSuffix(",") { rest.removeLast() }
+        while let last = rest.utf8.last, last == 46 || last == 44, rest.hasSuffix(".") || rest.hasSuffix(",") { rest.removeLast() }
         guard rest.isEmpty || rest.lowercased() == "ticket:" || rest.lowercased() == "ticket" else { return false }
         guard due != nil || !keys.isEmpty || TicketRecognizer.isResidue(fragment) else { return false }
         if item.due == nil, let due { item.due = due }
@@ -346,7 +346,7 @@ public struct ActionItemRecognizer: Sendable {
         if w.utf8.first == 40 && w.utf8.last == 41 && previous == "User" { return .name }
         var core = w
         if core.utf8.last == 44 { core = core.dropLast() }
-        guard let f = core.first else { return .stop }
+        guard !core.isEmpty else { return .stop }
         if let l = w.utf8.last, l == 46 || l == 63 || l == 33 || l == 58 || l == 59 || l == 41 { return .stop }   // . ? ! : ; )
         var ascii = true
         for b in core.utf8 {
@@ -359,7 +359,9 @@ public struct ActionItemRecognizer: Sendable {
         }
         if let b = core.utf8.first, b < 0x80, core.utf8.count == 1 || core.utf8[core.utf8.index(after: core.utf8.startIndex)] < 0x80 {
             if b >= 65 && b <= 90 { return .name }
-        } else if f.isUppercase { return .name }
+        } else if core.first?.isUppercase == true { return .name }
+        // Particles and "team" have 2 to 5 letters: a longer or shorter ASCII word is none of them.
+        if ascii && (core.utf8.count < 2 || core.utf8.count > 5) { return .stop }
         if PersonRecognizer.nameParticles.contains(core.lowercased()) || core == "team" { return .name }
         return .stop
     }
@@ -516,16 +518,18 @@ public struct ActionItemRecognizer: Sendable {
             let after = cleaned[m.range.upperBound...].trimmed
             var tail = TicketRecognizer.removingResidue(after).trimmed
             // Words that only introduced the ticket ("this is now in DM-22416") stay in the notes, not the text.
-            if ["ticket:", ".", "this is now in", "now in", "tracked in", "see", "jira:"].contains(tail.lowercased()) { tail = "" }
+            if !tail.isEmpty, ["ticket:", ".", "this is now in", "now in", "tracked in", "see", "jira:"].contains(tail.lowercased()) { tail = "" }
             text = tail.isEmpty ? before : before + " " + tail
         }
         text = TicketRecognizer.removingResidue(text).collapsedSpaces
-        if text.hasSuffix(" Ticket:") { text = String(text.dropLast(8)) }
-        if text.hasPrefix("to ") && text.count > 3 { text = String(text.dropFirst(3)) }
+        // A suffix or prefix of ASCII marks needs its byte at that end (the last or first `Character` must be the
+        // mark itself): the byte is tested before the `Character` comparison.
+        if text.utf8.last == 58, text.hasSuffix(" Ticket:") { text = String(text.dropLast(8)) }
+        if text.utf8.first == 116, text.hasPrefix("to ") && text.count > 3 { text = String(text.dropFirst(3)) }
         text = text.trimmed
         // The sentence's own full stop is punctuation, not content: every form (a task body, a prose line
         // with or without a date after it) gives the same text. An ellipsis stays.
-        if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
+        if text.utf8.last == 46, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
         return RecognizedActionItem(text: text.trimmed, due: due, tickets: keys)
     }
 }

@@ -59,7 +59,10 @@ public enum TextDecoding {
             }
         } else if let le = looksLikeUTF16(bytes) {
             result = decodeUTF16(bytes[...], littleEndian: le, code: code)
-        } else if !isValidUTF8(bytes), looksLikeSingleByte(bytes) {
+        } else if isValidUTF8(bytes) {
+            // What `decodeUTF8` gives valid bytes, without checking them a second time.
+            result = DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
+        } else if looksLikeSingleByte(bytes) {
             result = decodeSingleByte(bytes[...], windows: true)
             result.diagnostics.append(Diagnostic(.note, code: code + ".encoding-detected",
                 "bytes are not UTF-8; read as Windows-1252", at: SourceLocation(line: 1)))

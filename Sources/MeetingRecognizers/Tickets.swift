@@ -103,7 +103,10 @@ public struct TicketRecognizer: Sendable, Hashable {
             out += text[cursor...]
         }
         var cleaned = TicketRecognizer.removingResidue(out).collapsedSpaces
-        while cleaned.hasSuffix(" -") || cleaned.hasSuffix(" –") { cleaned = String(cleaned.dropLast(2)) }
+        // " -" or " –" at the end needs its last byte, "-" (2D) or the last byte of "–" (93).
+        while let last = cleaned.utf8.last, last == 0x2D || last == 0x93, cleaned.hasSuffix(" -") || cleaned.hasSuffix(" –") {
+            cleaned = String(cleaned.dropLast(2))
+        }
         return (cleaned, matches.map(\.key))
     }
 
