@@ -327,7 +327,7 @@ public struct ActionItemRecognizer: Sendable {
 
     static let connectors: Set<String> = ["&", "and", "/", "at", "least", "the", "+", ","]
 
-    enum Role { case name, connector, mark(ActionStatus), stop }
+    enum Role: Equatable { case name, connector, mark(ActionStatus), stop }
 
     /// Whether `w` is one of ``connectors`` (any case), without allocating.
     static func isConnector(_ w: Substring) -> Bool {
@@ -362,6 +362,32 @@ public struct ActionItemRecognizer: Sendable {
         } else if core.first?.isUppercase == true { return .name }
         // Particles and "team" have 2 to 5 letters: a longer or shorter ASCII word is none of them.
         if ascii && (core.utf8.count < 2 || core.utf8.count > 5) { return .stop }
+        if PersonRecognizer.nameParticles.contains(core.lowercased()) || core == "team" { return .name }
+        return .stop
+    }
+
+    /// The first definition of ``role(_:previous:)`` (the first `Character` read up front, every lower-case word
+    /// looked up among the particles), kept for the tests.
+    static func referenceRole(_ w: Substring, previous: Substring?) -> Role {
+        if let st = status(ofMark: w) { return .mark(st) }
+        if isConnector(w) { return .connector }
+        if w.utf8.first == 40 && w.utf8.last == 41 && previous == "User" { return .name }
+        var core = w
+        if core.utf8.last == 44 { core = core.dropLast() }
+        guard let f = core.first else { return .stop }
+        if let l = w.utf8.last, l == 46 || l == 63 || l == 33 || l == 58 || l == 59 || l == 41 { return .stop }   // . ? ! : ; )
+        var ascii = true
+        for b in core.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if !(TimeRecognizer.isWordByte(b) || b == 45 || b == 39) { return .stop }
+        }
+        if !ascii {
+            let ok = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" }
+            guard ok else { return .stop }
+        }
+        if let b = core.utf8.first, b < 0x80, core.utf8.count == 1 || core.utf8[core.utf8.index(after: core.utf8.startIndex)] < 0x80 {
+            if b >= 65 && b <= 90 { return .name }
+        } else if f.isUppercase { return .name }
         if PersonRecognizer.nameParticles.contains(core.lowercased()) || core == "team" { return .name }
         return .stop
     }

@@ -2,6 +2,7 @@
 
 import Testing
 import TestProcessSupport
+import MeetingModel
 @testable import MeetingRecognizers
 
 /// `Tokenizer.scan` reads common non-ASCII scalars from their bytes; it must agree with its `Character` path.
@@ -45,5 +46,81 @@ import TestProcessSupport
             }
         }
         #expect(Tokenizer.tokens("Wójcik’s 18 Nov — done"[...]).map { String($0.text) } == ["Wójcik’s", "18", "Nov", "—", "done"])
+    }
+}
+
+/// Byte shortcuts of the ticket and action readers must give what their plain definitions give.
+@Suite struct TicketByteTests {
+    static let alphabet = ["Ticket:", "Tickets:", "ticket:", "Jira:", "JIRA:", "Issue:", "now in", "ticket", "Jira", "issue", " ", "  ", "\t",
+                           "\n", "x", "é", "\u{301}", "\u{600}", "DM-123", "ABC-9", "-", "—", "see", "Ticket"]
+
+    @Test("label(before:) read from bytes equals its first definition")
+    func labelAgrees() {
+        var rng = SplitMix64(seed: 0x1ABE_0001)
+        var labelled = 0
+        for _ in 0..<20_000 {
+            let head = (0..<(rng.nextInt() % 6)).map { _ in Self.alphabet[rng.nextInt() % Self.alphabet.count] }.joined()
+            let text = head + "DM-42 rest"
+            let sub = text[...]
+            guard let r = sub.firstRange(of: "DM-42") else { continue }
+            let fast = TicketRecognizer.label(before: r.lowerBound, in: sub)
+            let reference = TicketRecognizer.referenceLabel(before: r.lowerBound, in: sub)
+            #expect(sub.utf8.distance(from: sub.startIndex, to: fast) == sub.utf8.distance(from: sub.startIndex, to: reference),
+                    "\(text.debugDescription)")
+            if fast < r.lowerBound { labelled += 1 }
+        }
+        #expect(labelled > 3000)
+        let t = "see Ticket: DM-1"[...]
+        #expect(t[TicketRecognizer.label(before: t.index(t.startIndex, offsetBy: 12), in: t)...] == "Ticket: DM-1")
+    }
+
+    @Test("suffix and prefix tests of ASCII marks need the mark's byte at that end")
+    func markBytes() {
+        let alphabet = [".", "..", ",", ":", " Ticket:", "Ticket:", " -", " –", "-", "–", "to ", "t", "o", " ", "\u{301}", "\u{600}", "e", "\u{20DD}"]
+        var rng = SplitMix64(seed: 0x3A4C_0001)
+        var hits = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 6)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let last = s.utf8.last, first = s.utf8.first
+            for (suffix, byte) in [(" Ticket:", UInt8(58)), (".", 46), (",", 44), (" -", 0x2D), (" –", 0x93)] where s.hasSuffix(suffix) {
+                #expect(last == byte, "\(s.debugDescription) \(suffix)")
+                hits += 1
+            }
+            if s.hasPrefix("to ") { #expect(first == 116, "\(s.debugDescription)") }
+        }
+        #expect(hits > 5000)
+    }
+
+    @Test("valid UTF-8 decodes as decodeUTF8 decodes it; invalid bytes still take the repairing path")
+    func decodeOnce() {
+        let samples: [[UInt8]] = [Array("Ana — é\n".utf8), Array("plain".utf8), [0x41, 0xFF, 0x42], [0xC3, 0x28], Array("x\r\ny".utf8), []]
+        for bytes in samples {
+            let d = TextDecoding.decode(bytes)
+            if TextDecoding.isValidUTF8(bytes) {
+                let reference = TextDecoding.decodeUTF8(bytes[...], code: "text")
+                #expect(d.text == TextDecoding.normalizeLineEnds(reference.text) && d.diagnostics == reference.diagnostics)
+                #expect(d.encoding == .utf8)
+            }
+        }
+        #expect(TextDecoding.decode(Array("Ana — é".utf8)).text == "Ana — é")
+    }
+}
+
+/// The owner-word role must agree with its first definition.
+@Suite struct RoleShortcutTests {
+    @Test("role equals its first definition on random words")
+    func roleAgrees() {
+        let alphabet = ["a", "A", "de", "De", "van", "della", "team", "Team", "x", "é", "É", "\u{301}", "\u{600}", "-", "'", "’", ",", ".",
+                        "(", ")", "&", "and", "the", "V", "✓", "[x]", "User", "Ж", "1", "MacDonald", "le", "LA"]
+        var rng = SplitMix64(seed: 0x201E_0001)
+        var names = 0
+        for _ in 0..<20_000 {
+            let w = (0..<(1 + rng.nextInt() % 3)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let previous: Substring? = rng.nextInt() % 3 == 0 ? "User" : nil
+            let fast = ActionItemRecognizer.role(w[...], previous: previous)
+            #expect(fast == ActionItemRecognizer.referenceRole(w[...], previous: previous), "\(w.debugDescription)")
+            if fast == .name { names += 1 }
+        }
+        #expect(names > 2000)
     }
 }
