@@ -290,7 +290,13 @@ package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
 
 /// ``collapsedWhiteSpace(_:)`` of the UTF-8 bytes `u` (valid UTF-8, whole scalars).
 package func collapsedWhiteSpace(bytes u: UnsafeBufferPointer<UInt8>) -> String {
-    if ASCIIScan.isCollapsed(bytes: u) { return String(decoding: u, as: UTF8.self) }
+    // ASCII white space at the ends is dropped by collapsing; when what lies between is collapsed already, it is
+    // the answer, made with one copy.
+    var lo = 0, hi = u.count
+    while lo < hi, u[lo] == 32 || (u[lo] >= 9 && u[lo] <= 13) { lo += 1 }
+    while hi > lo, u[hi - 1] == 32 || (u[hi - 1] >= 9 && u[hi - 1] <= 13) { hi -= 1 }
+    let inner = UnsafeBufferPointer(rebasing: u[lo..<hi])
+    if ASCIIScan.isCollapsed(bytes: inner) { return String(decoding: inner, as: UTF8.self) }
     return collapsingWhiteSpace(u)
 }
 

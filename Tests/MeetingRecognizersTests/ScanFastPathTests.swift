@@ -124,3 +124,19 @@ import MeetingModel
         #expect(names > 2000)
     }
 }
+
+/// Collapsing read from a byte slice must equal collapsing the `String`.
+@Suite struct CollapseBytesTests {
+    @Test("collapsedWhiteSpace(bytes:) equals collapsedWhiteSpace of the String")
+    func collapseAgrees() {
+        let alphabet = ["a", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{85}", "\u{2009}", "\u{3000}", "\u{1680}", "é", "e\u{301}", "—", "x"]
+        var rng = SplitMix64(seed: 0xC011_0001)
+        for _ in 0..<20_000 {
+            var s = (0..<(rng.nextInt() % 8)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let fast = s.withUTF8 { collapsedWhiteSpace(bytes: $0) }
+            #expect(Array(fast.utf8) == Array(collapsedWhiteSpace(s).utf8), "\(s.debugDescription)")
+        }
+        var t = "  one  two \u{A0}"
+        #expect(t.withUTF8 { collapsedWhiteSpace(bytes: $0) } == "one two")
+    }
+}

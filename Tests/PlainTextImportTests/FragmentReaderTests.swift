@@ -82,6 +82,20 @@ import MeetingRecognizers
         #expect(CellText.plain("Intro • one •  two").fragments == ["Intro", "one", "two"])
     }
 
+    @Test("looksLikeHTML (all \"<\" then all \"&\") equals the byte-by-byte definition")
+    func looksLikeHTMLAgrees() {
+        let alphabet = ["<", ">", "</", "<a", "<A", "<1", "< ", "&", ";", "&amp;", "&#3", "#", "a", "1", " ", "é", "&aVeryLongEntityName;", "x"]
+        var rng = SplitMix64(seed: 0x4711_0001)
+        var yes = 0
+        for _ in 0..<20_000 {
+            var s = Self.random(&rng, alphabet, 10)
+            let fast = s.withUTF8 { CellText.looksLikeHTML($0) }, reference = s.withUTF8 { CellText.referenceLooksLikeHTML($0) }
+            #expect(fast == reference, "\(s.debugDescription)")
+            if fast { yes += 1 }
+        }
+        #expect(yes > 3000)
+    }
+
     @Test("scanText equals mayHoldTicket and the white-space-only test it stands in for")
     func scanTextAgrees() {
         let alphabet = ["-", "1", "-1", "S", "STATUS", "G", "Getting", "icket", " ", "\t", "\r\n", "\u{A0}", "\u{3000}", "\u{301}",

@@ -23,6 +23,32 @@ enum CellText {
 
     /// ``looksLikeHTML(_:)`` over UTF-8 bytes.
     static func looksLikeHTML(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Each "<" and each "&" is judged on its own, so all "<" can be tried first, then all "&", each found eight
+        // bytes at a time.
+        var i = 0
+        while let lt = ASCIIScan.firstIndex(of: 60, in: u, from: i) {
+            if lt + 1 < u.count {
+                let c = u[lt + 1] | 0x20
+                if u[lt + 1] == 47 || (c >= 97 && c <= 122) {
+                    var j = lt + 1
+                    while j < u.count, j - lt < 64, u[j] != 62, u[j] != 60 { j += 1 }
+                    if j < u.count, u[j] == 62 { return true }
+                }
+            }
+            i = lt + 1
+        }
+        i = 0
+        while let amp = ASCIIScan.firstIndex(of: 38, in: u, from: i) {
+            var j = amp + 1
+            while j < u.count, j - amp < 10, (u[j] | 0x20 >= 97 && u[j] | 0x20 <= 122) || u[j] == 35 || (u[j] >= 48 && u[j] <= 57) { j += 1 }
+            if j < u.count, u[j] == 59, j > amp + 1 { return true }
+            i = amp + 1
+        }
+        return false
+    }
+
+    /// The first definition of ``looksLikeHTML(_:)-(UnsafeBufferPointer<UInt8>)``, byte by byte.
+    static func referenceLooksLikeHTML(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -213,7 +239,9 @@ enum CellText {
         var cuts: [Int] = []   // byte offsets of the bullets that split
         var i = 0
         while i + 2 < n {
-            guard u[i] == 0xE2 else { i += 1; continue }
+            // Every bullet starts with E2: the next one is found eight bytes at a time.
+            guard let e2 = ASCIIScan.firstIndex(of: 0xE2, in: u, from: i), e2 + 2 < n else { break }
+            i = e2
             let b1 = u[i + 1], b2 = u[i + 2]
             let bullet = (b1 == 0x80 && b2 == 0xA2) || (b1 == 0x97 && (b2 == 0xA6 || b2 == 0x8B)) || (b1 == 0x96 && b2 == 0xAA)
             guard bullet else { i += 1; continue }
