@@ -95,7 +95,8 @@ enum Tokenizer {
 
     /// The class and end of the `Character` at byte `k` when it is one scalar of the common non-ASCII letters and
     /// marks, read from the bytes: U+00C0–U+023F (Latin letters, but × and ÷), U+2010–U+2027 (dashes, quotes,
-    /// bullets, the ellipsis; U+2019 is an apostrophe), followed by ASCII, the end, or a scalar that starts a
+    /// bullets, the ellipsis; U+2019 is an apostrophe), U+2190–U+245F, U+2500–U+2775 and U+2794–U+27BF (symbols
+    /// such as arrows, shapes and check marks; not the enclosed or dingbat numbers and letters), followed by ASCII, the end, or a scalar that starts a
     /// `Character` of its own (U+0080–U+02FF, U+2010–U+20CF, U+2100–U+2BFF: no Extend, SpacingMark or ZWJ, and the
     /// scalars themselves are no Prepend). `nil` for anything else.
     @inline(__always)
@@ -109,8 +110,15 @@ enum Tokenizer {
             cls = b == 0xC3 && (u[k + 1] == 0x97 || u[k + 1] == 0xB7) ? .other : .letter
             e = k + 2
         } else if b == 0xE2 {
-            guard k + 2 < n, u[k + 1] == 0x80, u[k + 2] >= 0x90, u[k + 2] <= 0xA7 else { return nil }
-            cls = u[k + 2] == 0x99 ? .apostrophe : .other
+            guard k + 2 < n, u[k + 1] & 0xC0 == 0x80, u[k + 2] & 0xC0 == 0x80 else { return nil }
+            let v = 0x2000 | UInt32(u[k + 1] & 0x3F) << 6 | UInt32(u[k + 2] & 0x3F)
+            if v >= 0x2010 && v <= 0x2027 {
+                cls = v == 0x2019 ? .apostrophe : .other
+            } else if (v >= 0x2190 && v <= 0x245F) || (v >= 0x2500 && v <= 0x2775) || (v >= 0x2794 && v <= 0x27BF) {
+                cls = .other   // arrows, operators, technical, shapes, symbols, dingbats: no letters, numbers or space
+            } else {
+                return nil
+            }
             e = k + 3
         } else {
             return nil

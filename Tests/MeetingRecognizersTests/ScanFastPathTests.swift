@@ -25,7 +25,8 @@ import MeetingModel
     func scanAgrees() {
         let alphabet = ["a", " ", "é", "É", "ć", "ó", "ß", "×", "÷", "ȿ", "ɀ", "\u{301}", "\u{300}", "\u{200D}", "\u{2009}", "—", "–",
                         "’", "‘", "“", "•", "…", "‧", "\u{2028}", "\u{202F}", "\u{20D0}", "\u{20E3}", "™", "€", "\u{A0}", "\u{AD}",
-                        "Ж", "\u{600}", "👍", "\u{FE0F}", "1", "²", "Ⅻ", "\r\n", "\t", "'", "x"]
+                        "Ж", "\u{600}", "👍", "\u{FE0F}", "1", "²", "Ⅻ", "\r\n", "\t", "'", "x", "✓", "✔", "☐", "☑", "✅", "❶", "Ⓐ", "①",
+                        "→", "▪", "○", "\u{2764}"]
         var rng = SplitMix64(seed: 0x5CA7_0001)
         var nonASCII = 0
         for _ in 0..<20_000 {
@@ -38,7 +39,9 @@ import MeetingModel
         var scalars: [Unicode.Scalar] = []
         for v in 0xC0...0x23F { if let c = Unicode.Scalar(UInt32(v)) { scalars.append(c) } }
         for v in 0x2010...0x2027 { if let c = Unicode.Scalar(UInt32(v)) { scalars.append(c) } }
-        #expect(scalars.count == 0x180 + 0x18)
+        // Around the symbol ranges too (U+2180–U+27FF), their edges included.
+        for v in 0x2180...0x27FF { if let c = Unicode.Scalar(UInt32(v)) { scalars.append(c) } }
+        #expect(scalars.count == 0x180 + 0x18 + 0x680)
         for c in scalars {
             for tail in ["", "x", "\u{301}", "é", "—", "\u{200D}", "\u{20DD}", "™", "\u{2C00}"] {
                 let s = String(Character(c)) + tail
