@@ -78,7 +78,12 @@ enum Tokenizer {
         if b < 0x80, k + 1 == u.count || u[k + 1] < 0x80 {
             return (asciiClass(b), k + 1)
         }
-        if b >= 0xC3, let known = commonScalarClass(u, k) { return known }
+        if b < 0x80 {
+            // ASCII before a non-ASCII scalar that extends nothing is a Character of its own.
+            if b != 13, startsCharacter(u, k + 1) { return (asciiClass(b), k + 1) }
+        } else if b >= 0xC3, let known = commonScalarClass(u, k) {
+            return known
+        }
         return characterScan(s, u, k)
     }
 
@@ -123,15 +128,21 @@ enum Tokenizer {
         } else {
             return nil
         }
-        if e < n, u[e] >= 0x80 {
-            let c = u[e]
-            if c >= 0xC2 && c <= 0xCB { return (cls, e) }
-            guard c == 0xE2, e + 2 < n else { return nil }
-            let c1 = u[e + 1], c2 = u[e + 2]
-            let starts = (c1 == 0x80 && c2 >= 0x90) || c1 == 0x81 || c1 == 0x82 || (c1 == 0x83 && c2 < 0x90) || (c1 >= 0x84 && c1 <= 0xAF)
-            return starts ? (cls, e) : nil
-        }
+        if e < n, u[e] >= 0x80 { return startsCharacter(u, e) ? (cls, e) : nil }
         return (cls, e)
+    }
+
+    /// Whether the non-ASCII scalar at byte `e` starts a `Character` whatever stands before it (that is not a
+    /// Prepend scalar): U+0080–U+02FF, U+2010–U+20CF or U+2100–U+2BFF (no Extend, SpacingMark or ZWJ there).
+    @inline(__always)
+    static func startsCharacter(_ u: UnsafeBufferPointer<UInt8>, _ e: Int) -> Bool {
+        let n = u.count
+        guard e < n else { return false }
+        let c = u[e]
+        if c >= 0xC2 && c <= 0xCB { return true }
+        guard c == 0xE2, e + 2 < n else { return false }
+        let c1 = u[e + 1], c2 = u[e + 2]
+        return (c1 == 0x80 && c2 >= 0x90) || c1 == 0x81 || c1 == 0x82 || (c1 == 0x83 && c2 < 0x90) || (c1 >= 0x84 && c1 <= 0xAF)
     }
 
     /// Runs `body` over the UTF-8 bytes of `s` (copying only when they are not contiguous).

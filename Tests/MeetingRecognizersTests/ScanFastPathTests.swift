@@ -46,6 +46,8 @@ import MeetingModel
             for tail in ["", "x", "\u{301}", "é", "—", "\u{200D}", "\u{20DD}", "™", "\u{2C00}"] {
                 let s = String(Character(c)) + tail
                 #expect(Self.agree(s), "\(String(c.value, radix: 16)) + \(tail.debugDescription)")
+                // An ASCII letter or mark before it.
+                #expect(Self.agree("x" + s) && Self.agree("-" + s), "x/- + \(String(c.value, radix: 16)) + \(tail.debugDescription)")
             }
         }
         #expect(Tokenizer.tokens("Wójcik’s 18 Nov — done"[...]).map { String($0.text) } == ["Wójcik’s", "18", "Nov", "—", "done"])
