@@ -17,7 +17,7 @@ enum TicketInlines {
 
     /// Whether ``clean(_:_:_:)`` would give `blocks` back unchanged: no text that may hold a ticket or residue,
     /// no paragraph that is empty or starts or ends with white-space-only text, no empty list or list item.
-    static func isClean(_ blocks: [Block]) -> Bool {
+    static func isClean(_ blocks: some Collection<Block>) -> Bool {
         for b in blocks {
             switch b {
             case .paragraph(let inl):
@@ -42,9 +42,12 @@ enum TicketInlines {
 
     static func clean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
         var out: [Block] = []
+        out.reserveCapacity(blocks.count)
         for b in blocks {
             switch b {
             case .paragraph(let inl):
+                // A paragraph that ``isClean(_:)`` passes comes back from `cleanInlines` as it is.
+                if isClean(CollectionOfOne(b)) { out.append(b); continue }
                 let n = cleanInlines(inl, t, &removed)
                 if !n.isEmpty { out.append(.paragraph(n)) }
             case .list(var l):
