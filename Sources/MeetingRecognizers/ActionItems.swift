@@ -262,6 +262,7 @@ public struct ActionItemRecognizer: Sendable {
             var out: [WordList.Span] = []
             var k = 0
             let n = u.count
+            out.reserveCapacity(n / 5 + 4)   // about one word per five or six bytes of prose
             while k < n {
                 let (cls, next) = Tokenizer.scan(sub, u, k)
                 if cls == .space { k = next; continue }
