@@ -246,6 +246,27 @@ public struct ActionItemRecognizer: Sendable {
 
         /// The words `range`, their texts joined by single spaces.
         func joined(_ range: Range<Int>) -> String {
+            // Words already one space apart are copied as one run of the text.
+            if let first = range.first, let last = range.last {
+                var single = true
+                var k = first
+                while k < last, single {
+                    single = spans[k + 1].start == spans[k].end + 1
+                    k += 1
+                }
+                if single, let run = base.utf8.withContiguousStorageIfAvailable({ u -> String? in
+                    // The gaps must be spaces (one byte each, so no other white space).
+                    for k in first..<last where u[spans[k].end] != 32 { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: u[spans[first].start..<spans[last].end]), as: UTF8.self)
+                }), let run {
+                    return run
+                }
+            }
+            return referenceJoined(range)
+        }
+
+        /// The first definition of ``joined(_:)``.
+        func referenceJoined(_ range: Range<Int>) -> String {
             range.map { self[$0].text }.joined(separator: " ")
         }
     }

@@ -145,3 +145,24 @@ import MeetingModel
         #expect(t.withUTF8 { collapsedWhiteSpace(bytes: $0) } == "one two")
     }
 }
+
+/// Owner phrases copied as one run must equal the words joined one by one.
+@Suite struct JoinedRunTests {
+    @Test("WordList.joined equals its first definition")
+    func joinedAgrees() {
+        let alphabet = ["Ana", "Lee", " ", "  ", "\t", "\u{A0}", "\u{2009}", "é", "e\u{301}", "\u{600} ", "—", "&", "x", "\n"]
+        var rng = SplitMix64(seed: 0x101E_0001)
+        var runs = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 9)).map { _ in alphabet[rng.nextInt() % alphabet.count] }.joined()
+            let words = ActionItemRecognizer.wordList(s)
+            guard words.count > 0 else { continue }
+            let a = rng.nextInt() % words.count
+            let b = a + 1 + rng.nextInt() % (words.count - a)
+            let fast = words.joined(a..<b), reference = words.referenceJoined(a..<b)
+            #expect(Array(fast.utf8) == Array(reference.utf8), "\(s.debugDescription) \(a)..<\(b)")
+            if b - a > 1 { runs += 1 }
+        }
+        #expect(runs > 3000)
+    }
+}
