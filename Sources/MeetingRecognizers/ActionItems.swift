@@ -354,7 +354,10 @@ public struct ActionItemRecognizer: Sendable {
     /// Whether `w` is one of ``connectors`` (any case), without allocating.
     static func isConnector(_ w: Substring) -> Bool {
         switch w.utf8.count {
-        case 1: return w == "&" || w == "/" || w == "+" || w == ","
+        case 1:
+            // One byte is one ASCII character: compared as a byte (& / + ,).
+            let b = w.utf8.first
+            return b == 38 || b == 47 || b == 43 || b == 44
         case 2: return w.equalsLowercasedASCII("at")
         case 3: return w.equalsLowercasedASCII("and") || w.equalsLowercasedASCII("the")
         case 5: return w.equalsLowercasedASCII("least")
@@ -370,11 +373,17 @@ public struct ActionItemRecognizer: Sendable {
         if core.utf8.last == 44 { core = core.dropLast() }
         guard !core.isEmpty else { return .stop }
         if let l = w.utf8.last, l == 46 || l == 63 || l == 33 || l == 58 || l == 59 || l == 41 { return .stop }   // . ? ! : ; )
-        var ascii = true
-        for b in core.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if !(TimeRecognizer.isWordByte(b) || b == 45 || b == 39) { return .stop }
+        // 0: a byte that stops the word, 1: ASCII word bytes only, 2: a non-ASCII byte first.
+        @inline(__always) func scan(_ bytes: some Sequence<UInt8>) -> Int {
+            for b in bytes {
+                if b >= 0x80 { return 2 }
+                if !(TimeRecognizer.isWordByte(b) || b == 45 || b == 39) { return 0 }
+            }
+            return 1
         }
+        let verdict = core.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(core.utf8)
+        if verdict == 0 { return .stop }
+        let ascii = verdict == 1
         if !ascii {
             let ok = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" }
             guard ok else { return .stop }
