@@ -244,6 +244,42 @@ public struct ActionItemRecognizer: Sendable {
             return Word(text: base[r], range: r)
         }
 
+        /// Where the owner phrase before the dash at word `dash` starts (`dash` for none), walking back over names and
+        /// connectors as ``referenceOwnerStart(_:before:)`` does, with ASCII words judged from their bytes
+        /// (``asciiRole(_:previousIsUser:)``); `nil` without contiguous bytes.
+        func ownerStart(before dash: Int) -> Int? {
+            base.utf8.withContiguousStorageIfAvailable { u -> Int in
+                @inline(__always) func bytes(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: u[spans[k].start..<spans[k].end])
+                }
+                @inline(__always) func isWord(_ k: Int, _ s: StaticString) -> Bool {
+                    s.withUTF8Buffer { p in bytes(k).elementsEqual(p) }
+                }
+                var i = dash - 1
+                var start = dash
+                var count = 0
+                while i >= 0, count < 14 {
+                    let w = bytes(i)
+                    // "Unknown User (x)" as one unit.
+                    if w.first == 40 && w.last == 41 && i >= 2 && isWord(i - 1, "User") && isWord(i - 2, "Unknown") {
+                        start = i - 2; i -= 3; count += 3; continue
+                    }
+                    let role: Role
+                    if !w.contains(where: { $0 >= 0x80 }) {
+                        role = ActionItemRecognizer.asciiRole(w, previousIsUser: i > 0 && isWord(i - 1, "User"))
+                    } else {
+                        role = ActionItemRecognizer.role(self[i].text, previous: i > 0 ? self[i - 1].text : nil)
+                    }
+                    switch role {
+                    case .name, .connector: start = i; i -= 1; count += 1; continue
+                    case .mark, .stop: break
+                    }
+                    break
+                }
+                return start
+            }
+        }
+
         /// The words `range`, their texts joined by single spaces.
         func joined(_ range: Range<Int>) -> String {
             // Words already one space apart are copied as one run of the text.
@@ -397,6 +433,45 @@ public struct ActionItemRecognizer: Sendable {
         return .stop
     }
 
+    /// ``role(_:previous:)`` of a word whose bytes `w` are all ASCII (each byte a `Character` of its own), read from
+    /// the bytes; `previousIsUser` says whether the word before is "User".
+    static func asciiRole(_ w: UnsafeBufferPointer<UInt8>, previousIsUser: Bool) -> Role {
+        let n = w.count
+        guard n > 0 else { return .stop }
+        let f = w[0], l = w[n - 1]
+        // Check marks: "V", "[x]", "[X]", "(/)" done; "[ ]", "[]" open.
+        if n <= 4, f == 86 || f == 91 || f == 40 {
+            if n == 1 && f == 86 { return .mark(.done) }
+            if n == 3 && f == 91 && (w[1] == 120 || w[1] == 88) && w[2] == 93 { return .mark(.done) }
+            if n == 3 && f == 40 && w[1] == 47 && w[2] == 41 { return .mark(.done) }
+            if n == 3 && f == 91 && w[1] == 32 && w[2] == 93 { return .mark(.open) }
+            if n == 2 && f == 91 && w[1] == 93 { return .mark(.open) }
+        }
+        @inline(__always) func lower(_ k: Int) -> UInt8 { w[k] >= 65 && w[k] <= 90 ? w[k] | 0x20 : w[k] }
+        @inline(__always) func isLower(_ s: StaticString, upTo m: Int) -> Bool {
+            s.withUTF8Buffer { p in p.count == m && (0..<m).allSatisfy { lower($0) == p[$0] } }
+        }
+        // Connectors: & / + , at and the least (any case).
+        switch n {
+        case 1: if f == 38 || f == 47 || f == 43 || f == 44 { return .connector }
+        case 2: if isLower("at", upTo: 2) { return .connector }
+        case 3: if isLower("and", upTo: 3) || isLower("the", upTo: 3) { return .connector }
+        case 5: if isLower("least", upTo: 5) { return .connector }
+        default: break
+        }
+        if f == 40 && l == 41 && previousIsUser { return .name }
+        let coreEnd = l == 44 ? n - 1 : n   // a final "," is no part of the name
+        guard coreEnd > 0 else { return .stop }
+        if l == 46 || l == 63 || l == 33 || l == 58 || l == 59 || l == 41 { return .stop }   // . ? ! : ; )
+        for k in 0..<coreEnd where !(TimeRecognizer.isWordByte(w[k]) || w[k] == 45 || w[k] == 39) { return .stop }
+        if f >= 65 && f <= 90 { return .name }
+        // Particles ("van", "de", …) and "team" (as written) have 2 to 5 letters.
+        guard coreEnd >= 2 && coreEnd <= 5 else { return .stop }
+        if coreEnd == 4, w[0] == 116, w[1] == 101, w[2] == 97, w[3] == 109 { return .name }   // team
+        let lowered = String(decoding: (0..<coreEnd).map(lower), as: UTF8.self)
+        return PersonRecognizer.nameParticles.contains(lowered) ? .name : .stop
+    }
+
     /// The first definition of ``role(_:previous:)`` (the first `Character` read up front, every lower-case word
     /// looked up among the particles), kept for the tests.
     static func referenceRole(_ w: Substring, previous: Substring?) -> Role {
@@ -426,6 +501,13 @@ public struct ActionItemRecognizer: Sendable {
     /// Walks back from the dash at `dash` over an owner phrase; returns its start, the start including a
     /// check mark, and the mark's status.
     func walkBack(_ words: WordList, from dash: Int, memo: inout OwnerMemo) -> (Int, Int, ActionStatus, OwnerPhrase)? {
+        let start = words.ownerStart(before: dash) ?? Self.referenceOwnerStart(words, before: dash)
+        return finishWalk(words, start: start, dash: dash, memo: &memo)
+    }
+
+    /// The first definition of the walk in ``walkBack(_:from:memo:)`` (every word made a `Substring`), kept for the
+    /// tests and for text without contiguous bytes: where the owner phrase before the dash starts (`dash` for none).
+    static func referenceOwnerStart(_ words: WordList, before dash: Int) -> Int {
         var i = dash - 1
         var start = dash
         var count = 0
@@ -441,6 +523,12 @@ public struct ActionItemRecognizer: Sendable {
             }
             break
         }
+        return start
+    }
+
+    /// The rest of ``walkBack(_:from:memo:)`` once the walk has found `start`.
+    func finishWalk(_ words: WordList, start: Int, dash: Int, memo: inout OwnerMemo) -> (Int, Int, ActionStatus, OwnerPhrase)? {
+        var start = start
         // Drop leading connectors (but keep "the" of "the DM-SST").
         while start < dash, Self.isConnector(words[start].text), !words[start].text.equalsLowercasedASCII("the") { start += 1 }
         guard start < dash else { return nil }
