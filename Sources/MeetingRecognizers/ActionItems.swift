@@ -280,6 +280,36 @@ public struct ActionItemRecognizer: Sendable {
             }
         }
 
+        /// ``referenceForwardStop(_:from:)`` with ASCII words judged from their bytes: `.some(nil)` where that gives
+        /// `nil`; `nil` without contiguous bytes.
+        func forwardStop(from start: Int) -> Int?? {
+            base.utf8.withContiguousStorageIfAvailable { u -> Int? in
+                @inline(__always) func bytes(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: u[spans[k].start..<spans[k].end])
+                }
+                @inline(__always) func isWord(_ k: Int, _ s: StaticString) -> Bool {
+                    s.withUTF8Buffer { p in bytes(k).elementsEqual(p) }
+                }
+                var i = start
+                while i < spans.count, i - start < 16 {
+                    let w = bytes(i)
+                    if isWord(i, "to") { break }
+                    if w.first == 40 && w.last == 41 && i > 0 && isWord(i - 1, "User") { i += 1; continue }
+                    let role: Role
+                    if !w.contains(where: { $0 >= 0x80 }) {
+                        role = ActionItemRecognizer.asciiRole(w, previousIsUser: i > 0 && isWord(i - 1, "User"))
+                    } else {
+                        role = ActionItemRecognizer.role(self[i].text, previous: i > 0 ? self[i - 1].text : nil)
+                    }
+                    switch role {
+                    case .name, .connector: i += 1; continue
+                    default: return nil
+                    }
+                }
+                return i
+            }
+        }
+
         /// The words `range`, their texts joined by single spaces.
         func joined(_ range: Range<Int>) -> String {
             // Words already one space apart are copied as one run of the text.
@@ -551,6 +581,18 @@ public struct ActionItemRecognizer: Sendable {
         var status = ActionStatus.unknown
         if let st = Self.status(ofMark: words[0].text) { status = st; i = 1 }
         let start = i
+        guard let stop = words.forwardStop(from: start) ?? Self.referenceForwardStop(words, from: start) else { return nil }
+        i = stop
+        guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
+        let phrase = words.joined(start..<i)
+        guard let parts = memo.parts(of: phrase, parseOwnerParts), !parts.people.isEmpty else { return nil }
+        return (start, 0, i, status, OwnerPhrase(text: phrase, parts: parts))
+    }
+
+    /// The first definition of the walk in ``forwardToForm(_:memo:)``: from `start` over names and connectors to
+    /// the first "to" (or 16 words, or the end); `nil` when another word comes first.
+    static func referenceForwardStop(_ words: WordList, from start: Int) -> Int? {
+        var i = start
         while i < words.count, i - start < 16 {
             let w = words[i].text
             if w == "to" { break }
@@ -560,10 +602,7 @@ public struct ActionItemRecognizer: Sendable {
             default: return nil
             }
         }
-        guard i < words.count, words[i].text == "to", i > start, i + 1 < words.count else { return nil }
-        let phrase = words.joined(start..<i)
-        guard let parts = memo.parts(of: phrase, parseOwnerParts), !parts.people.isEmpty else { return nil }
-        return (start, 0, i, status, OwnerPhrase(text: phrase, parts: parts))
+        return i
     }
 
     /// Owner phrases already read (the same owners recur on every row of a page): what ``parseOwnerParts(_:)``

@@ -206,4 +206,20 @@ import MeetingModel
         }
         #expect(phrases > 2000)
     }
+
+    @Test("forwardStop from bytes equals the Substring walk of the \"A and B to …\" form")
+    func forwardStopAgrees() {
+        var rng = SplitMix64(seed: 0xA5C1_0003)
+        var stops = 0
+        for _ in 0..<10_000 {
+            let s = (0..<(rng.nextInt() % 12)).map { _ in Self.pieces[rng.nextInt() % Self.pieces.count] }.joined(separator: " ")
+            let words = ActionItemRecognizer.wordList(s)
+            for start in 0..<min(2, words.count) {
+                let fast = words.forwardStop(from: start), reference = ActionItemRecognizer.referenceForwardStop(words, from: start)
+                #expect(fast == .some(reference), "\(s.debugDescription) from \(start)")
+                if let r = reference, r < words.count, words[r].text == "to" { stops += 1 }
+            }
+        }
+        #expect(stops > 300)
+    }
 }
