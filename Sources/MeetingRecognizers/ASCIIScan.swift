@@ -38,6 +38,25 @@ public enum ASCIIScan {
         return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
     }
 
+    /// Whether two byte buffers hold the same bytes, compared eight at a time.
+    package static func equalBytes(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        guard n == q.count else { return false }
+        guard n > 0, let a = p.baseAddress, let b = q.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Whether every byte of `s` is ASCII.
     @inlinable
     public static func isASCII(_ s: some StringProtocol) -> Bool {

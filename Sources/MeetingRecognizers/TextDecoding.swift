@@ -59,9 +59,9 @@ public enum TextDecoding {
             }
         } else if let le = looksLikeUTF16(bytes) {
             result = decodeUTF16(bytes[...], littleEndian: le, code: code)
-        } else if isValidUTF8(bytes) {
+        } else if let text = validUTF8String(bytes) {
             // What `decodeUTF8` gives valid bytes, without checking them a second time.
-            result = DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
+            result = DecodedText(text: text, encoding: .utf8)
         } else if looksLikeSingleByte(bytes) {
             result = decodeSingleByte(bytes[...], windows: true)
             result.diagnostics.append(Diagnostic(.note, code: code + ".encoding-detected",
@@ -91,6 +91,15 @@ public enum TextDecoding {
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool { isValidUTF8(bytes[...]) }
+
+    /// The text of `bytes` when they are valid UTF-8, else `nil`: `String(decoding:)` (which checks the bytes as it
+    /// copies them) compared with the bytes eight at a time; a repair would have changed them. Equal to
+    /// `isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : nil` with one check of the bytes instead of two.
+    static func validUTF8String(_ bytes: [UInt8]) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let same = text.withUTF8 { p in bytes.withUnsafeBufferPointer { q in ASCIIScan.equalBytes(p, q) } }
+        return same ? text : nil
+    }
 
     /// Whether `bytes` are valid UTF-8: eight ASCII bytes at a time, sequence by sequence elsewhere.
     static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -108,6 +108,18 @@ import MeetingModel
             }
         }
         #expect(TextDecoding.decode(Array("Ana — é".utf8)).text == "Ana — é")
+        // validUTF8String: the text exactly when the bytes are valid, on random bytes and byte soups.
+        var rng = SplitMix64(seed: 0xDEC0_0001)
+        let pieces: [[UInt8]] = [[0x41], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x94], [0xF0, 0x9F, 0x91, 0x8D], [0xFF], [0xC3], [0x80],
+                                 [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBD], [0xC0, 0xAF], Array("0123456789".utf8)]
+        var valid = 0
+        for _ in 0..<5_000 {
+            let bytes = (0..<(rng.nextInt() % 12)).flatMap { _ in pieces[rng.nextInt() % pieces.count] }
+            let fast = TextDecoding.validUTF8String(bytes)
+            #expect((fast != nil) == TextDecoding.isValidUTF8(bytes), "\(bytes)")
+            if let fast { #expect(Array(fast.utf8) == bytes); valid += 1 }
+        }
+        #expect(valid > 500)
     }
 }
 
