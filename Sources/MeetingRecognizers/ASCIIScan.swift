@@ -35,7 +35,7 @@ public enum ASCIIScan {
     public static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         var x = a, y = b
-        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+        return x.withUTF8 { p in y.withUTF8 { q in equalBytes(p, q) } }
     }
 
     /// Whether two byte buffers hold the same bytes, compared eight at a time.

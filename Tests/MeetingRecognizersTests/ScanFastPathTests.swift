@@ -235,3 +235,25 @@ import MeetingModel
         #expect(stops > 300)
     }
 }
+
+/// Byte equality eight bytes at a time must equal element-by-element equality.
+@Suite struct EqualBytesTests {
+    @Test("equalBytes and sameBytes equal elementsEqual on random byte strings of every length up to 40")
+    func equalBytesAgrees() {
+        var rng = SplitMix64(seed: 0xE9B7_0001)
+        var equal = 0
+        for _ in 0..<20_000 {
+            let n = rng.nextInt() % 41
+            let a = (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.nextInt() % 3 == 0 ? 0xC3 : 97 + rng.nextInt() % 2) }
+            var b = a
+            if !b.isEmpty, rng.nextInt() % 2 == 0 { b[rng.nextInt() % b.count] ^= 1 }
+            if rng.nextInt() % 7 == 0 { b.append(97) }
+            let fast = a.withUnsafeBufferPointer { p in b.withUnsafeBufferPointer { q in ASCIIScan.equalBytes(p, q) } }
+            #expect(fast == a.elementsEqual(b))
+            if fast { equal += 1 }
+            let s = String(decoding: a, as: UTF8.self), t = String(decoding: b, as: UTF8.self)
+            #expect(ASCIIScan.sameBytes(s, t) == Array(s.utf8).elementsEqual(Array(t.utf8)))
+        }
+        #expect(equal > 3000)
+    }
+}
