@@ -184,6 +184,12 @@ public enum ASCIIScan {
             var i = 0
             while i < n {
                 let b = u[i]
+                // Printable ASCII (the usual byte) first, with one test.
+                if b &- 0x21 < 0x5F {
+                    previousSpace = false
+                    i += 1
+                    continue
+                }
                 if b < 0x80 {
                     if b == 0x20 {
                         if previousSpace { return false }
