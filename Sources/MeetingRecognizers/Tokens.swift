@@ -343,6 +343,7 @@ private func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
         var e = min(end, i + len)
         while e < end {
             let c = u[e]
+            if c &- 0x21 < 0x5F { e += 1; continue }   // printable ASCII, the usual byte, with one test
             if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
             e += 1
         }
