@@ -86,3 +86,50 @@ import Testing
         #expect(found > 1000)
     }
 }
+
+/// Sniffing searches every file's head: the word-at-a-time search must answer as the plain byte-by-byte one.
+@Suite struct SniffFastPathTests {
+    /// The plain definition: does `needle` occur in `haystack` at some position.
+    static func plainContains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        for i in 0...(haystack.count - needle.count) where Array(haystack[i..<(i + needle.count)]) == needle { return true }
+        return false
+    }
+
+    @Test("Sniff.contains equals the plain search on 3,000 random heads, matches at every offset and the tail")
+    func containsEqualsPlainSearch() {
+        var state: UInt64 = 0x5A1FF
+        func next() -> UInt64 {   // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let needles: [StaticString] = ["<ac:", "<ri:", "<html", "<!doctype html", "confluence", "main-content", "\"body\"", "{", "<"]
+        let alphabet = Array("<ac:ri!html doctype{}\"body<<<".utf8) + [0x00, 0x80, 0xFF, 0x3C]
+        var found = 0
+        for round in 0..<3_000 {
+            let length = Int(next() % 64)
+            var head = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            if round % 3 == 0 {   // plant a needle at a random offset, the end included
+                let n = needles[Int(next() % UInt64(needles.count))]
+                let bytes = n.withUTF8Buffer { Array($0) }
+                let at = Int(next() % UInt64(head.count + 1))
+                head.insert(contentsOf: bytes, at: at)
+            }
+            for n in needles {
+                let bytes = n.withUTF8Buffer { Array($0) }
+                let fast = Sniff.contains(head, n)
+                #expect(fast == Self.plainContains(head, bytes), "\(head) \(bytes)")
+                if fast { found += 1 }
+            }
+        }
+        #expect(found > 1_000)
+        #expect(Sniff.contains(Array("0123456789abcdef<html".utf8), "<html"))
+        #expect(!Sniff.contains(Array("0123456789abcdef<htm".utf8), "<html"))
+        #expect(Sniff.contains(Array("<html".utf8), "<html"))
+        #expect(!Sniff.contains([], "<"))
+    }
+}
