@@ -133,3 +133,30 @@ import Testing
         #expect(!Sniff.contains([], "<"))
     }
 }
+
+extension SniffFastPathTests {
+    @Test("Sniff.tags finds exactly the tags the plain search finds, on 3,000 random heads")
+    func tagsEqualPlainSearch() {
+        var state: UInt64 = 0x7A65
+        func next() -> UInt64 {   // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let pieces = ["<ac:", "<ri:", "<html", "<!doctype html", "<a", "<r", "<h", "<!", "<htm", "<!doctype htm", "x", " ", "<<"]
+        var seen = 0
+        for _ in 0..<3_000 {
+            var head: [UInt8] = []
+            for _ in 0..<Int(next() % 8) { head += Array(pieces[Int(next() % UInt64(pieces.count))].utf8) }
+            let tags = Sniff.tags(head)
+            #expect(tags.contains(.ac) == Self.plainContains(head, Array("<ac:".utf8)), "\(head)")
+            #expect(tags.contains(.ri) == Self.plainContains(head, Array("<ri:".utf8)), "\(head)")
+            #expect(tags.contains(.html) == Self.plainContains(head, Array("<html".utf8)), "\(head)")
+            #expect(tags.contains(.doctypeHTML) == Self.plainContains(head, Array("<!doctype html".utf8)), "\(head)")
+            if !tags.isEmpty { seen += 1 }
+        }
+        #expect(seen > 1_000)
+    }
+}

@@ -2,6 +2,15 @@
 
 internal import MeetingModel
 internal import MeetingRecognizers
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(ucrt)
+import ucrt
+#endif
 
 /// The REST JSON envelope (v1 content and v2 pages).
 enum RESTEnvelope {
@@ -104,6 +113,40 @@ enum Sniff {
         }
     }
 
+    /// Which of the tags the sniffers look for occur in a head: `contains(head, "<ac:")` etc. for all four in one
+    /// pass over the head's "<" bytes.
+    struct Tags: OptionSet {
+        let rawValue: UInt8
+        static let ac = Tags(rawValue: 1), ri = Tags(rawValue: 2), html = Tags(rawValue: 4), doctypeHTML = Tags(rawValue: 8)
+    }
+
+    static func tags(_ haystack: [UInt8]) -> Tags {
+        haystack.withUnsafeBufferPointer { h in
+            var found: Tags = []
+            guard let base = h.baseAddress else { return found }
+            let end = base + h.count
+            /// Whether the bytes at `p` are `word`'s.
+            func at(_ p: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
+                let count = word.utf8CodeUnitCount
+                return end - p >= count && memcmp(p, word.utf8Start, count) == 0
+            }
+            var p = base
+            while p < end, let hit = memchr(p, 0x3C, end - p) {   // the next "<"
+                let lt = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                p = lt + 1
+                guard p < end else { break }
+                switch p.pointee {
+                case 0x61: if at(p + 1, "c:") { found.insert(.ac) }
+                case 0x72: if at(p + 1, "i:") { found.insert(.ri) }
+                case 0x68: if at(p + 1, "tml") { found.insert(.html) }
+                case 0x21: if at(p + 1, "doctype html") { found.insert(.doctypeHTML) }
+                default: break
+                }
+            }
+            return found
+        }
+    }
+
     static func find(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = n.first else { return true }
         guard h.count >= n.count, let base = h.baseAddress else { return false }
@@ -134,8 +177,9 @@ enum Sniff {
         if h.isEmpty { return 0 }
         let trimmed = ASCIIScan.droppingLeadingSpace(h)
         if ASCIIScan.hasPrefix(trimmed, "{") || ASCIIScan.hasPrefix(trimmed, "[") { return 0 }
-        let acTags = contains(h, "<ac:") || contains(h, "<ri:")
-        let htmlShell = contains(h, "<html") || contains(h, "<!doctype html")
+        let tags = tags(h)
+        let acTags = tags.contains(.ac) || tags.contains(.ri)
+        let htmlShell = tags.contains(.html) || tags.contains(.doctypeHTML)
         if acTags && !htmlShell { return 0.95 }
         if acTags { return 0.4 }
         if input.fileExtension == "xhtml" || input.fileExtension == "xml" { return ASCIIScan.hasPrefix(trimmed, "<") ? 0.5 : 0.1 }
@@ -148,9 +192,10 @@ enum Sniff {
         if h.isEmpty { return 0 }
         let trimmed = ASCIIScan.droppingLeadingSpace(h)
         if ASCIIScan.hasPrefix(trimmed, "{") { return 0 }
-        let shell = ASCIIScan.hasPrefix(trimmed, "<!doctype html") || contains(h, "<html")
+        let tags = tags(h)
+        let shell = ASCIIScan.hasPrefix(trimmed, "<!doctype html") || tags.contains(.html)
         let ext = input.fileExtension == "html" || input.fileExtension == "htm" || input.mediaType?.contains("html") == true
-        let acTags = contains(h, "<ac:")
+        let acTags = tags.contains(.ac)
         var score = 0.0
         if shell { score = 0.8 } else if ext { score = 0.6 } else if ASCIIScan.hasPrefix(trimmed, "<") && !acTags { score = 0.3 }
         if score > 0, contains(h, "confluence") || contains(h, "main-content") || contains(h, "wiki-content") {
