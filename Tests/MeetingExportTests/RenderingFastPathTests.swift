@@ -47,6 +47,36 @@ import MeetingModel
         #expect(CSV.field("Chloé \"Søren\" O’Mullane") == "\"Chloé \"\"Søren\"\" O’Mullane\"")
     }
 
+    @Test("appendCSVRecord writes CSV.appendRow(csvFields) byte for byte, on 3,000 random rows")
+    func csvRecordMatchesTheFieldDefinition() {
+        var rng = SplitMix64(seed: 0xC5F2)
+        func text() -> String { RenderingFastPathTests.randomText(&rng) }
+        func date() -> CalendarDate? {
+            Bool.random(using: &rng) ? nil : CalendarDate(year: Int.random(in: 1...9999, using: &rng),
+                                                          month: Int.random(in: 1...12, using: &rng),
+                                                          day: Int.random(in: 1...28, using: &rng))
+        }
+        for _ in 0..<3_000 {
+            let owners = (0..<Int.random(in: 0...3, using: &rng)).map { _ in Person(name: text()) }
+            let groups = (0..<Int.random(in: 0...2, using: &rng)).map { _ in text() }
+            let tickets = (0..<Int.random(in: 0...3, using: &rng)).map { _ in text() }
+            var action = ActionItem(owners: owners, groups: groups, text: text(), due: date(),
+                                    status: ActionStatus.allCases.randomElement(using: &rng) ?? .open, tickets: tickets)
+            if Bool.random(using: &rng) { action.location = SourceLocation(line: Int.random(in: 1...100_000, using: &rng)) }
+            let row = ActionRow(meetingTitle: text(), meetingDate: date(), sourceFile: Bool.random(using: &rng) ? nil : text(),
+                                agendaItem: Bool.random(using: &rng) ? nil : text(), action: action, ordinal: 0)
+            var reference: [UInt8] = []
+            CSV.appendRow(ActionReport.csvFields(row), to: &reference)
+            var fast: [UInt8] = []
+            ActionReport.appendCSVRecord(row, to: &fast)
+            #expect(fast == reference, "\(String(decoding: reference, as: UTF8.self).debugDescription)")
+            #expect(RenderedActionRow(row, format: .csv).payload == reference)
+        }
+        var date: [UInt8] = []
+        ActionReport.appendDate(CalendarDate(year: 7, month: 3, day: 9), to: &date)
+        #expect(String(decoding: date, as: UTF8.self) == "0007-03-09")
+    }
+
     @Test func simpleWidthIsTheCharacterWidthOrNil() {
         #expect(TextTable.simpleWidth("Søren O’Mullane — notes…") == 24)
         #expect(TextTable.simpleWidth("e\u{301}") == nil)
