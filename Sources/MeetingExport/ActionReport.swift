@@ -353,25 +353,29 @@ public enum CSV {
     /// 0xCC up) has its quotes doubled byte by byte; any other value that needs doubling goes through
     /// Foundation as before.
     static func appendField(_ value: String, to out: inout [UInt8]) {
-        var quotes = false, marks = false, needs = false
-        for b in value.utf8 {
-            if b == 0x22 { quotes = true; needs = true } else if b == 0x2C || b == 0x0A || b == 0x0D { needs = true }
-            if b >= 0xCC { marks = true }
-        }
-        guard needs else {
-            out.append(contentsOf: value.utf8)
-            return
-        }
-        out.append(0x22)
-        if quotes && marks {
-            out.append(contentsOf: value.replacingOccurrences(of: "\"", with: "\"\"").utf8)
-        } else {
-            for b in value.utf8 {
-                out.append(b)
-                if b == 0x22 { out.append(0x22) }
+        // On the string's contiguous UTF-8 (copied once when it has none): one scan, then a block copy.
+        var value = value
+        value.withUTF8 { u in
+            var quotes = false, marks = false, needs = false
+            for b in u {
+                if b == 0x22 { quotes = true; needs = true } else if b == 0x2C || b == 0x0A || b == 0x0D { needs = true }
+                if b >= 0xCC { marks = true }
             }
+            guard needs else {
+                out.append(contentsOf: u)
+                return
+            }
+            out.append(0x22)
+            if quotes && marks {
+                out.append(contentsOf: String(decoding: u, as: UTF8.self).replacingOccurrences(of: "\"", with: "\"\"").utf8)
+            } else {
+                for b in u {
+                    out.append(b)
+                    if b == 0x22 { out.append(0x22) }
+                }
+            }
+            out.append(0x22)
         }
-        out.append(0x22)
     }
 }
 
