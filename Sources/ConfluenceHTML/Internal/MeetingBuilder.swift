@@ -181,7 +181,7 @@ struct MeetingBuilder {
         func flushRun(_ b: inout MeetingBuilder, _ run: inout [Int]) {
             guard !run.isEmpty else { return }
             var inl: [Inline] = []
-            for n in run { inl += b.conv.inlines(n) }
+            for n in run { b.conv.appendInlines(n, to: &inl) }
             run.removeAll()
             let normal = Converter.normalize(inl)
             if !normal.isEmpty { b.append([.paragraph(normal)]) }
@@ -380,13 +380,13 @@ struct MeetingBuilder {
                 case .chair:
                     item.chairs = people(in: RichText(conv.blocks(of: cell.node)))
                 case .discussion:
-                    if cell.isOrigin { item.discussion.blocks += conv.blocks(of: cell.node) }
+                    if cell.isOrigin { conv.appendBlocks(of: cell.node, to: &item.discussion.blocks) }
                 case .notes:
-                    if cell.isOrigin { item.notes.blocks += conv.blocks(of: cell.node) }
+                    if cell.isOrigin { conv.appendBlocks(of: cell.node, to: &item.notes.blocks) }
                 case .duration:
-                    if cell.isOrigin { leftovers += conv.blocks(of: cell.node) }
+                    if cell.isOrigin { conv.appendBlocks(of: cell.node, to: &leftovers) }
                 default:
-                    if cell.isOrigin, severalCells { leftovers += conv.blocks(of: cell.node) }
+                    if cell.isOrigin, severalCells { conv.appendBlocks(of: cell.node, to: &leftovers) }
                 }
             }
             if !leftovers.isEmpty { item.notes.blocks += leftovers }
