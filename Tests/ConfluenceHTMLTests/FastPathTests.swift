@@ -160,3 +160,51 @@ extension SniffFastPathTests {
         #expect(seen > 1_000)
     }
 }
+
+/// The converter appends blocks and inlines where they go; `block(_:)` and `inlines(_:)` keep the plain
+/// definitions (one array per node). Every node of the storage and HTML fixtures must give the same content.
+@Suite struct AppendingConverterTests {
+    static func converters() throws -> [Converter] {
+        var out: [Converter] = []
+        for name in ["f2f-storage.xhtml", "cloud-storage.xhtml", "blueprint-storage.xhtml"] {
+            let prepared = StoragePreparation.prepare(try Fixture.bytes(name))
+            let tree = LibXML.parseXML(prepared.output, fileName: name).tree
+            out.append(Converter(tree: tree, dialect: .storage, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable))
+        }
+        for name in ["f2f-export.html", "cloud-export.html", "blueprint-export.html"] {
+            let tree = LibXML.parseHTML(try Fixture.bytes(name), fileName: name).tree
+            out.append(Converter(tree: tree, dialect: .html, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable))
+        }
+        return out
+    }
+
+    @Test("appendBlock, appendBlocks, appendInlines and appendInlineChildren equal block, blocks, inlines and inlineChildren on every node of six fixture pages")
+    func appendingEqualsPlain() throws {
+        var checked = 0
+        for base in try Self.converters() {
+            for n in 0..<base.tree.nodes.count {
+                var a = base, b = base
+                let seed: [Block] = [.paragraph([.text("before")])]
+                var appended = seed
+                a.appendBlock(n, to: &appended)
+                #expect(appended == seed + b.block(n), "node \(n)")
+                #expect(a.tasks.count == b.tasks.count && a.draft.meeting.diagnostics == b.draft.meeting.diagnostics)
+                a = base; b = base
+                var blocks = seed
+                a.appendBlocks(of: n, to: &blocks)
+                #expect(blocks == seed + b.blocks(of: n), "node \(n)")
+                a = base; b = base
+                let start: [Inline] = [.text("x")]
+                var inl = start
+                a.appendInlines(n, to: &inl)
+                #expect(inl == start + b.inlines(n), "node \(n)")
+                a = base; b = base
+                var children = start
+                a.appendInlineChildren(n, to: &children)
+                #expect(children == start + b.inlineChildren(n), "node \(n)")
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
+    }
+}
