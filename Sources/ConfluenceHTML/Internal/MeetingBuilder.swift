@@ -684,7 +684,14 @@ struct MeetingBuilder {
     func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?,
                       recognizer given: ActionItemRecognizer? = nil) -> [ActionItem] {
         var out: [ActionItem] = []
-        let recognizer = given ?? self.recognizer
+        // Built when a line may hold an action sentence (indexing the participants is dear; most lines hold none).
+        var made = given
+        func recognizer() -> ActionItemRecognizer {
+            if let made { return made }
+            let r = self.recognizer
+            made = r
+            return r
+        }
         func consider(_ inlines: [Inline]) {
             guard var a = actionFromProse(inlines, recognizer: recognizer) else { return }
             a.agendaItem = agendaItem
@@ -705,7 +712,7 @@ struct MeetingBuilder {
                                 var last = out[out.count - 1]
                                 var r = RecognizedActionItem(owners: last.owners, groups: last.groups, text: last.text,
                                                              due: last.due, status: last.status, tickets: last.tickets)
-                                if recognizer.absorb(Self.recognizerText(i), into: &r) {
+                                if recognizer().absorb(Self.recognizerText(i), into: &r) {
                                     last.due = r.due
                                     last.tickets = r.tickets
                                     out[out.count - 1] = last
@@ -772,10 +779,10 @@ struct MeetingBuilder {
         return keys
     }
 
-    func actionFromProse(_ inlines: [Inline], recognizer: ActionItemRecognizer) -> ActionItem? {
+    func actionFromProse(_ inlines: [Inline], recognizer: () -> ActionItemRecognizer) -> ActionItem? {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         let text = Self.recognizerText(inlines)
-        guard let r = recognizer.recognize(text) else { return nil }
+        guard Self.mayHoldActionSentence(text), let r = recognizer().recognize(text) else { return nil }
         var a = r.actionItem()
         let mentions = mentionsIn(inlines)
         a.owners = r.owners.map { owner in
@@ -786,6 +793,24 @@ struct MeetingBuilder {
         if a.due == nil { a.due = firstDateInline(inlines) }
         if a.status == .unknown { a.status = .open }
         return a
+    }
+
+    /// False only when `text` has none of the bytes an action sentence's mark starts with: "-", 0xE2 (the lead
+    /// byte of "–", "—" and U+2000) or " to ". The shared recogniser finds nothing in such text
+    /// (`ActionItemRecognizer.recognizeAll` returns no item before looking at owners), so it need not be built.
+    static func mayHoldActionSentence(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { u in
+            let n = u.count
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b == 0x2D || b == 0xE2 { return true }
+                if b == 0x74, i > 0, i + 2 < n, u[i - 1] == 0x20, u[i + 1] == 0x6F, u[i + 2] == 0x20 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     func mentionsIn(_ inlines: [Inline]) -> [Person] {
