@@ -3,6 +3,7 @@
 // The importer's fast paths against the plain definitions they replace (internal API, hence @testable).
 
 @testable import ConfluenceHTML
+import MeetingRecognizers
 import MeetingModel
 import Testing
 
@@ -206,5 +207,37 @@ extension SniffFastPathTests {
             }
         }
         #expect(checked > 500)
+    }
+}
+
+/// Lines without an action mark's first byte skip the participants' recogniser: it must find nothing in them.
+@Suite struct ActionSentenceShortcutTests {
+    @Test("mayHoldActionSentence is false only for text in which the recogniser (knowing participants) finds no action")
+    func shortcutNeverHidesAnAction() {
+        let people = [Person(name: "Ana Ortiz", username: "aortiz"), Person(name: "Søren Berg"), Person(name: "Kian Lim")]
+        let recognizer = ActionItemRecognizer(options: ImportOptions(), participants: people)
+        let pieces = ["Ana Ortiz", " ", "—", "–", " - ", "-", "--", " to ", "to", " and ", "Søren Berg", "Kian Lim",
+                      "review the plan", "18 Nov 2019", "DM-22393", ".", ",", "Unknown User (x)", "\u{2000}", "tomorrow",
+                      " top ", "Looking good, no incomplete tasks", ":", "✓", "V "]
+        var state: UInt64 = 0xAC7
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var skipped = 0, kept = 0
+        for _ in 0..<4_000 {
+            let text = (0..<(next() % 7)).map { _ in pieces[next() % pieces.count] }.joined()
+            if MeetingBuilder.mayHoldActionSentence(text) {
+                kept += 1
+            } else {
+                skipped += 1
+                #expect(recognizer.recognizeAll(in: text).isEmpty, "\(text)")
+                #expect(recognizer.recognize(text) == nil, "\(text)")
+            }
+        }
+        #expect(skipped > 500 && kept > 500)
+        #expect(MeetingBuilder.mayHoldActionSentence("Ana Ortiz — review the plan"))
+        #expect(MeetingBuilder.mayHoldActionSentence("Ana Ortiz to review the plan by 18 Nov 2019"))
+        #expect(!MeetingBuilder.mayHoldActionSentence("Looking good, no incomplete tasks."))
     }
 }
