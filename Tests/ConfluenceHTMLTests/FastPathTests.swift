@@ -241,3 +241,18 @@ extension SniffFastPathTests {
         #expect(!MeetingBuilder.mayHoldActionSentence("Looking good, no incomplete tasks."))
     }
 }
+
+extension FastPathTests {
+    @Test("the synonym dictionary answers as the scan of the synonym lists in order, for every word and other keys")
+    func synonymIndexEqualsScan() {
+        var keys = HeadingRole.synonyms.flatMap { $0.1 }
+        keys += ["", "day 1", "notes", "Date", "date ", "action", "participant", "attendees list", "orden del dia",
+                 "orden del di\u{301}a", "when?", "who"]
+        for key in keys {
+            #expect(HeadingRole.synonymIndex[key] == HeadingRole.scannedSynonym(key), "\(key)")
+        }
+        #expect(HeadingRole.synonymIndex["orden del di\u{301}a"] == .agenda)   // canonically equal to "día"
+        #expect(HeadingRole.classify("Task report", referenceYear: nil) == .actionItems)
+        #expect(HeadingRole.classify("Something else", referenceYear: nil) == .other)
+    }
+}

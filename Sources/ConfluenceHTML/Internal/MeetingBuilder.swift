@@ -31,8 +31,23 @@ enum HeadingRole: Equatable {
         if key.hasPrefix("day "), let n = Int(key.dropFirst(4).prefix { $0.isNumber }) {
             return .day(n, Recognize.firstDate(in: text, referenceYear: referenceYear))
         }
+        return synonymIndex[key] ?? .other
+    }
+
+    /// ``synonyms`` as one dictionary: each word names the first role that lists it (what a scan of the list in
+    /// order answers), looked up with one hash instead of comparing the key with every word.
+    static let synonymIndex: [String: HeadingRole] = {
+        var index: [String: HeadingRole] = [:]
+        for (role, words) in synonyms {
+            for w in words where index[w] == nil { index[w] = role }
+        }
+        return index
+    }()
+
+    /// The plain definition of the synonym look-up in ``classify(_:referenceYear:)``: the first role listing `key`.
+    static func scannedSynonym(_ key: String) -> HeadingRole? {
         for (role, words) in synonyms where words.contains(key) { return role }
-        return .other
+        return nil
     }
 
     static func normalizedKey(_ text: String) -> String {
@@ -372,7 +387,8 @@ struct MeetingBuilder {
                     }
                 case .topic:
                     item.topic = tree.textContent(cell.node)
-                    if cell.isOrigin {
+                    // A cell of text alone converts to one paragraph at most, with no effect: nothing is left over.
+                    if cell.isOrigin, tree.children(cell.node).contains(where: { !tree.isText($0) }) {
                         // Topic cells may hold more than a title (lists, tasks): keep the rest.
                         let b = conv.blocks(of: cell.node)
                         if b.count > 1 { leftovers += b.dropFirst() }
