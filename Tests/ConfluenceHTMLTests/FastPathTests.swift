@@ -256,3 +256,31 @@ extension FastPathTests {
         #expect(HeadingRole.classify("Something else", referenceYear: nil) == .other)
     }
 }
+
+extension MatchIndexTests {
+    /// The plain definition of `Pipeline.mergePeople`: `a`, then each person of `b` that matches no one kept so far.
+    static func plainMerge(_ a: [Person], _ b: [Person]) -> [Person] {
+        var out = a
+        for p in b where !out.contains(where: { $0.matchKeys.matches(p.matchKeys) }) { out.append(p) }
+        return out
+    }
+
+    @Test("mergePeople equals the plain merge, also when a list is merged into itself (the shortcut)")
+    func mergeEqualsPlainMerge() {
+        let pool = [Person(name: "Ana Ortiz", username: "aortiz"), Person(name: "ana  ortiz"), Person(name: "Søren Berg"),
+                    Person(name: "Kian Lim", userKey: "8A7F00"), Person(name: "K. Lim", userKey: "8a7f00"),
+                    Person(name: "Lena Fischer", accountID: "557058:1"), Person(name: "Lena Fischer", accountID: "557058:2"),
+                    Person(name: "x", username: "Ana Ortiz"), Person(name: "Chloé Martin", aliases: ["Chloe Martin"]),
+                    Person(name: "Chloe Martin")]
+        var state: UInt64 = 0x3E96
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<500 {
+            let a = (0..<(next() % 6)).map { _ in pool[next() % pool.count] }
+            let b = next() % 3 == 0 ? a : (0..<(next() % 6)).map { _ in pool[next() % pool.count] }
+            #expect(Pipeline.mergePeople(a, b, cache: MeetingBuilder.NameCache()) == Self.plainMerge(a, b), "\(a) \(b)")
+        }
+    }
+}
