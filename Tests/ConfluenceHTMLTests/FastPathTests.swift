@@ -284,3 +284,48 @@ extension MatchIndexTests {
         }
     }
 }
+
+/// Storage preparation copies runs eight bytes at a time, counting newlines in each word.
+@Suite struct PreparationFastPathTests {
+    @Test("bytes(equalTo:in:) marks exactly the equal bytes, for every byte value at every position")
+    func byteMaskIsExact() {
+        for target in [UInt8(0x0A), 0x26, 0x3C, 0x3F, 0x21, 0x00, 0x80, 0xFF] {
+            for v in 0...255 {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: target &+ 1, count: 8)
+                    bytes[position] = UInt8(v)
+                    bytes[(position + 3) % 8] = target   // another equal byte elsewhere, for carries
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let mask = StoragePreparation.bytes(equalTo: target, in: word)
+                    let expected = (0..<8).reduce(UInt64(0)) { $0 | (bytes[$1] == target ? UInt64(0x80) << (8 * $1) : 0) }
+                    #expect(mask == expected, "target \(target) value \(v) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test("unknown entities are located at their line and column, wherever newlines, tags, '<!' and '&' fall")
+    func entityLocationsFollowNewlines() {
+        var state: UInt64 = 0x9E9
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let pieces = ["a", "bc", "<p>", "</p>", "\n", "\n\n", " ", "&amp;", "<!-- x -->", "&bogus;", "é", "?", "!", "12345678"]
+        for _ in 0..<400 {
+            var text: [UInt8] = []
+            var expected: [MeetingModel.SourceLocation] = []
+            var line = 1, lineStart = 0
+            for _ in 0..<(next() % 40) {
+                let piece = pieces[next() % pieces.count]
+                if piece == "&bogus;" { expected.append(MeetingModel.SourceLocation(line: line, column: text.count - lineStart + 1)) }
+                for b in piece.utf8 {
+                    text.append(b)
+                    if b == 0x0A { line += 1; lineStart = text.count }
+                }
+            }
+            let found = StoragePreparation.prepare(text).diagnostics.filter { $0.code == "confluence.unknown-entity" }
+            #expect(found.map(\.location) == Array(expected.prefix(20)).map { Optional($0) }, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
+}
