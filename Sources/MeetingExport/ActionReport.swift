@@ -40,8 +40,10 @@ public struct ActionRow: Sendable, Hashable, Codable {
         }
         return meeting.actionItems.enumerated().map { index, action in
             var context: String? = action.section
-            if let ref = action.agendaItem, let item = meeting.agendaItem(ref) {
-                context = "Day \(ref.day): " + item.topic
+            // `meeting.agendaItem(ref)`'s topic, read in place (no copy of the day and the item).
+            if let ref = action.agendaItem, let d = meeting.agenda.firstIndex(where: { $0.day == ref.day }),
+               meeting.agenda[d].items.indices.contains(ref.index) {
+                context = "Day " + String(ref.day) + ": " + meeting.agenda[d].items[ref.index].topic
             }
             return ActionRow(meetingTitle: title, meetingDate: meeting.startDate,
                              sourceFile: file, agendaItem: context,
