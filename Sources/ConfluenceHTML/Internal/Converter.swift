@@ -562,10 +562,26 @@ struct Converter {
             if let i = timeInlineValue(n) { out.append(i) }
         case "ac:link":
             appendACLink(n, to: &out)
-        case "span" where dialect != .html:
+        case "span":
+            if dialect == .html {
+                if tree.hasClass("jira-issue", n) || tree.attributeRange("data-jira-key", of: n) != nil {
+                    out += jiraSpan(n)
+                    return
+                }
+                if tree.hasClass("status-macro", n) {
+                    out.append(.status(title: tree.textContent(n), colour: lozengeColour(n)))
+                    return
+                }
+                if tree.hasClass("user-mention", n) || tree.hasClass("confluence-userlink", n) {
+                    out.append(.mention(htmlPerson(n)))
+                    return
+                }
+            }
             appendInlineChildren(n, to: &out)
-        case "code", "kbd", "tt", "samp", "a", "ac:emoticon", "ac:placeholder", "script", "style", "ac:parameter",
-             "colgroup", "ac:structured-macro", "ac:macro", "ac:image", "img", "span":
+        case "a":
+            out += anchor(n)
+        case "code", "kbd", "tt", "samp", "ac:emoticon", "ac:placeholder", "script", "style", "ac:parameter",
+             "colgroup", "ac:structured-macro", "ac:macro", "ac:image", "img":
             out += inlines(n)
         default:
             if isBlock(n) {
