@@ -148,6 +148,37 @@ import MeetingModel
 
 /// The folder walk compares only files named like an excluded file, or symbolic links, with the excluded files.
 @Suite struct FolderWalkExclusionTests {
+    @Test("the readdir listing equals FileManager's enumerator (hidden entries' descendants skipped) on a tree with links, hidden and nested folders")
+    func folderListingMatchesTheEnumerator() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString)")
+        let space = root.appendingPathComponent("space")
+        defer { try? fm.removeItem(at: root) }
+        for dir in ["a/b/c", "a/.hidden/inner", ".top/x", "d.md/e", "empty", "other/deep/deeper"] {
+            try fm.createDirectory(at: space.appendingPathComponent(dir), withIntermediateDirectories: true)
+        }
+        for file in ["p.html", "a/q.txt", "a/b/r.md", "a/b/c/s.json", "a/.hidden/t.txt", "a/.hidden/inner/u.txt", ".top/x/v.txt",
+                     ".w.txt", "d.md/e/f.xhtml", "other/deep/deeper/g.htm", "Chloé – notes.txt", "no-extension"] {
+            try Data("x".utf8).write(to: space.appendingPathComponent(file))
+        }
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("link-to-a").path, withDestinationPath: space.appendingPathComponent("a").path)
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("a/b/loop").path, withDestinationPath: space.path)
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("link.txt").path, withDestinationPath: space.appendingPathComponent("p.html").path)
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("broken.txt").path, withDestinationPath: "/nonexistent/x")
+        // The plain definition: FileManager's enumerator, not entering entries whose name starts with ".".
+        var expected: [String] = []
+        let walker = try #require(fm.enumerator(atPath: space.path))
+        while let rel = walker.nextObject() as? String {
+            expected.append(rel)
+            if (rel.split(separator: "/").last ?? "").hasPrefix(".") { walker.skipDescendants() }
+        }
+        let listed = MeetingBatch.relativeEntries(below: space.path)
+        #expect(listed.sorted() == expected.sorted())
+        #expect(listed.contains("a/b/c/s.json") && listed.contains("link-to-a") && !listed.contains("link-to-a/q.txt"))
+        #expect(!listed.contains("a/.hidden/t.txt") && listed.contains("a/.hidden"))
+        #expect(MeetingBatch(registry: MeetingSourceRegistry()).files(in: [space.path]).files.count == 8)
+    }
+
     @Test func excludedFilesAreFoundByNameAndThroughLinks() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("walk-\(UUID().uuidString)")
         let space = root.appendingPathComponent("space")
