@@ -40,8 +40,10 @@ public struct ActionRow: Sendable, Hashable, Codable {
         }
         return meeting.actionItems.enumerated().map { index, action in
             var context: String? = action.section
-            if let ref = action.agendaItem, let item = meeting.agendaItem(ref) {
-                context = "Day \(ref.day): " + item.topic
+            // `meeting.agendaItem(ref)`'s topic, read in place (no copy of the day and the item).
+            if let ref = action.agendaItem, let d = meeting.agenda.firstIndex(where: { $0.day == ref.day }),
+               meeting.agenda[d].items.indices.contains(ref.index) {
+                context = "Day " + String(ref.day) + ": " + meeting.agenda[d].items[ref.index].topic
             }
             return ActionRow(meetingTitle: title, meetingDate: meeting.startDate,
                              sourceFile: file, agendaItem: context,
@@ -227,6 +229,61 @@ public struct ActionReport: Sendable, Hashable {
          r.action.location.map { String($0.line) } ?? ""]
     }
 
+    /// Appends the bytes of `CSV.row(csvFields(r))` to `out` without building the fields as strings: dates
+    /// written digit by digit, one owner's name without joining, every other field through `CSV.appendField`.
+    static func appendCSVRecord(_ r: ActionRow, to out: inout [UInt8]) {
+        CSV.appendField(r.meetingTitle, to: &out)
+        out.append(0x2C)
+        appendDate(r.meetingDate, to: &out)
+        out.append(0x2C)
+        CSV.appendField(r.agendaItem ?? "", to: &out)
+        out.append(0x2C)
+        let owners = r.action.owners, groups = r.action.groups
+        if owners.count + groups.count == 1 {
+            CSV.appendField(owners.first?.name ?? groups[0], to: &out)
+        } else if owners.count + groups.count > 1 {
+            CSV.appendField(r.ownerNames.joined(separator: "; "), to: &out)
+        }
+        out.append(0x2C)
+        CSV.appendField(r.action.text, to: &out)
+        out.append(0x2C)
+        appendDate(r.action.due, to: &out)
+        out.append(0x2C)
+        out.append(contentsOf: r.action.status.rawValue.utf8)   // "open", "done", "unknown": never quoted
+        out.append(0x2C)
+        let tickets = r.action.tickets
+        if tickets.count == 1 {
+            CSV.appendField(tickets[0], to: &out)
+        } else if tickets.count > 1 {
+            CSV.appendField(tickets.joined(separator: " "), to: &out)
+        }
+        out.append(0x2C)
+        CSV.appendField(r.sourceFile ?? "", to: &out)
+        out.append(0x2C)
+        if let line = r.action.location?.line { out.append(contentsOf: String(line).utf8) }
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
+    /// The bytes of `date?.description ?? ""`, a CSV field that never needs quotes (digits and "-").
+    static func appendDate(_ date: CalendarDate?, to out: inout [UInt8]) {
+        guard let d = date else { return }
+        guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else {
+            out.append(contentsOf: d.description.utf8)
+            return
+        }
+        out.append(0x30 + UInt8(d.year / 1000))
+        out.append(0x30 + UInt8(d.year / 100 % 10))
+        out.append(0x30 + UInt8(d.year / 10 % 10))
+        out.append(0x30 + UInt8(d.year % 10))
+        out.append(0x2D)
+        out.append(0x30 + UInt8(d.month / 10))
+        out.append(0x30 + UInt8(d.month % 10))
+        out.append(0x2D)
+        out.append(0x30 + UInt8(d.day / 10))
+        out.append(0x30 + UInt8(d.day % 10))
+    }
+
     /// A JSON array of rows (canonical: sorted keys, pretty-printed), ending with a newline.
     public func json() -> String {
         String(decoding: MeetingJSON.encodeValue(rows), as: UTF8.self) + "\n"
@@ -298,25 +355,29 @@ public enum CSV {
     /// 0xCC up) has its quotes doubled byte by byte; any other value that needs doubling goes through
     /// Foundation as before.
     static func appendField(_ value: String, to out: inout [UInt8]) {
-        var quotes = false, marks = false, needs = false
-        for b in value.utf8 {
-            if b == 0x22 { quotes = true; needs = true } else if b == 0x2C || b == 0x0A || b == 0x0D { needs = true }
-            if b >= 0xCC { marks = true }
-        }
-        guard needs else {
-            out.append(contentsOf: value.utf8)
-            return
-        }
-        out.append(0x22)
-        if quotes && marks {
-            out.append(contentsOf: value.replacingOccurrences(of: "\"", with: "\"\"").utf8)
-        } else {
-            for b in value.utf8 {
-                out.append(b)
-                if b == 0x22 { out.append(0x22) }
+        // On the string's contiguous UTF-8 (copied once when it has none): one scan, then a block copy.
+        var value = value
+        value.withUTF8 { u in
+            var quotes = false, marks = false, needs = false
+            for b in u {
+                if b == 0x22 { quotes = true; needs = true } else if b == 0x2C || b == 0x0A || b == 0x0D { needs = true }
+                if b >= 0xCC { marks = true }
             }
+            guard needs else {
+                out.append(contentsOf: u)
+                return
+            }
+            out.append(0x22)
+            if quotes && marks {
+                out.append(contentsOf: String(decoding: u, as: UTF8.self).replacingOccurrences(of: "\"", with: "\"\"").utf8)
+            } else {
+                for b in u {
+                    out.append(b)
+                    if b == 0x22 { out.append(0x22) }
+                }
+            }
+            out.append(0x22)
         }
-        out.append(0x22)
     }
 }
 

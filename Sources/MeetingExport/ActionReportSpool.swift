@@ -47,7 +47,8 @@ public struct RenderedActionRow: Sendable, Hashable {
         switch format {
         case .csv:
             payload = []
-            CSV.appendRow(ActionReport.csvFields(row), to: &payload)
+            payload.reserveCapacity(256)
+            ActionReport.appendCSVRecord(row, to: &payload)
         case .json:
             payload = RenderedActionRow.indented(MeetingJSON.encodeValue(row))
         case .jsonLines:

@@ -94,18 +94,17 @@ public struct MeetingBatch: Sendable {
                 missing.append(MeetingImportError(.unreadableFile, "cannot list folder", file: path))
                 continue
             }
+            _ = walker
             var found: [String] = []
             // Resolving a path (realpath) for every file to compare it with the excluded ones cost as much as
             // listing the folder: only a file with an excluded file's name, or a symbolic link (which may point
             // at one), can be an excluded file.
             let excludedNames = Set(excludedFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
-            while let rel = walker.nextObject() as? String {
+            // Listed with readdir (FileManager's enumerator cost ≈ 76,000 instructions an entry, before any worker starts).
+            for rel in MeetingBatch.relativeEntries(below: path) {
                 // The last component and its extension, without bridging to NSString for each entry.
                 let name = rel.utf8.lastIndex(of: UInt8(ascii: "/")).map { rel[rel.utf8.index(after: $0)...] } ?? rel[...]
-                if name.utf8.first == UInt8(ascii: ".") {
-                    walker.skipDescendants()
-                    continue
-                }
+                if name.utf8.first == UInt8(ascii: ".") { continue }   // hidden (its descendants are not listed)
                 let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? ""
                 guard extensions.contains(ext.lowercased()) else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
@@ -125,6 +124,36 @@ public struct MeetingBatch: Sendable {
             files += found.sorted().map { FileEntry(path: $0, fromFolder: true) }
         }
         return (files, missing)
+    }
+
+    /// The entries below the folder `root`, as paths relative to it: what `FileManager.enumerator(atPath:)` lists,
+    /// except below entries whose name starts with "." (hidden folders are not entered). Folders are entered, symbolic
+    /// links to folders are listed but not followed; a folder that cannot be read lists nothing. Order is unspecified.
+    static func relativeEntries(below root: String) -> [String] {
+        var out: [String] = []
+        var pending: [String] = [""]
+        while let rel = pending.popLast() {
+            let folder = rel.isEmpty ? root : root + "/" + rel
+            guard let dir = opendir(folder) else { continue }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                    let bytes = raw.prefix { $0 != 0 }
+                    return String(decoding: bytes, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let child = rel.isEmpty ? name : rel + "/" + name
+                out.append(child)
+                if name.utf8.first == UInt8(ascii: ".") { continue }
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(root + "/" + child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder { pending.append(child) }
+            }
+            closedir(dir)
+        }
+        return out
     }
 
     /// An absolute, standardized form of `path`, for comparing paths.

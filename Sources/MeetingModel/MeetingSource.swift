@@ -5,7 +5,11 @@ import Foundation
 /// The bytes of one page to import, with what is known about where they came from.
 public struct SourceInput: Sendable, Hashable {
     /// The raw bytes, in whatever encoding the file has.
-    public var bytes: [UInt8]
+    public var bytes: [UInt8] { didSet { lowercasedHead = SourceInput.lowercasedHead(of: bytes) } }
+    /// The first 4,096 bytes (``prefix(_:)``) with the ASCII letters A–Z lower-cased and every other byte as it
+    /// is, made once per input (when it is created and whenever ``bytes`` change): every source's sniffer
+    /// searches the head for ASCII keywords, and a registry asks every source about every file.
+    public private(set) var lowercasedHead: [UInt8]
     /// The file name or URL, for sniffing by extension and for messages.
     public var fileName: String?
     /// A media type, when the caller knows it ("text/html", "application/json").
@@ -14,8 +18,37 @@ public struct SourceInput: Sendable, Hashable {
     /// Creates an input from bytes.
     public init(bytes: [UInt8], fileName: String? = nil, mediaType: String? = nil) {
         self.bytes = bytes
+        self.lowercasedHead = SourceInput.lowercasedHead(of: bytes)
         self.fileName = fileName
         self.mediaType = mediaType
+    }
+
+    /// ``lowercasedHead`` of `bytes`: eight bytes at a time (a byte from "A" to "Z" gets its 0x20 bit).
+    static func lowercasedHead(of bytes: [UInt8]) -> [UInt8] {
+        let count = min(bytes.count, 4096)
+        return bytes.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: count) { dst, initialized in
+                initialized = 0
+                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
+                var i = 0
+                while i + 8 <= count {
+                    let w = UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self)
+                    let low = w & 0x7F7F_7F7F_7F7F_7F7F
+                    // High bit of each byte: set when the byte is under 0x80 and its low seven bits are 0x41…0x5A.
+                    let atLeastA = low &+ 0x3F3F_3F3F_3F3F_3F3F
+                    let pastZ = low &+ 0x2525_2525_2525_2525
+                    let upper = atLeastA & ~pastZ & ~w & 0x8080_8080_8080_8080
+                    UnsafeMutableRawPointer(d + i).storeBytes(of: w | (upper >> 2), as: UInt64.self)
+                    i += 8
+                }
+                while i < count {
+                    let b = s[i]
+                    d[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                    i += 1
+                }
+                initialized = count
+            }
+        }
     }
 
     /// Creates an input from a string (UTF-8).

@@ -3,6 +3,7 @@
 // The importer's fast paths against the plain definitions they replace (internal API, hence @testable).
 
 @testable import ConfluenceHTML
+import MeetingRecognizers
 import MeetingModel
 import Testing
 
@@ -84,5 +85,247 @@ import Testing
             }
         }
         #expect(found > 1000)
+    }
+}
+
+/// Sniffing searches every file's head: the word-at-a-time search must answer as the plain byte-by-byte one.
+@Suite struct SniffFastPathTests {
+    /// The plain definition: does `needle` occur in `haystack` at some position.
+    static func plainContains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        for i in 0...(haystack.count - needle.count) where Array(haystack[i..<(i + needle.count)]) == needle { return true }
+        return false
+    }
+
+    @Test("Sniff.contains equals the plain search on 3,000 random heads, matches at every offset and the tail")
+    func containsEqualsPlainSearch() {
+        var state: UInt64 = 0x5A1FF
+        func next() -> UInt64 {   // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let needles: [StaticString] = ["<ac:", "<ri:", "<html", "<!doctype html", "confluence", "main-content", "\"body\"", "{", "<"]
+        let alphabet = Array("<ac:ri!html doctype{}\"body<<<".utf8) + [0x00, 0x80, 0xFF, 0x3C]
+        var found = 0
+        for round in 0..<3_000 {
+            let length = Int(next() % 64)
+            var head = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            if round % 3 == 0 {   // plant a needle at a random offset, the end included
+                let n = needles[Int(next() % UInt64(needles.count))]
+                let bytes = n.withUTF8Buffer { Array($0) }
+                let at = Int(next() % UInt64(head.count + 1))
+                head.insert(contentsOf: bytes, at: at)
+            }
+            for n in needles {
+                let bytes = n.withUTF8Buffer { Array($0) }
+                let fast = Sniff.contains(head, n)
+                #expect(fast == Self.plainContains(head, bytes), "\(head) \(bytes)")
+                if fast { found += 1 }
+            }
+        }
+        #expect(found > 1_000)
+        #expect(Sniff.contains(Array("0123456789abcdef<html".utf8), "<html"))
+        #expect(!Sniff.contains(Array("0123456789abcdef<htm".utf8), "<html"))
+        #expect(Sniff.contains(Array("<html".utf8), "<html"))
+        #expect(!Sniff.contains([], "<"))
+    }
+}
+
+extension SniffFastPathTests {
+    @Test("Sniff.tags finds exactly the tags the plain search finds, on 3,000 random heads")
+    func tagsEqualPlainSearch() {
+        var state: UInt64 = 0x7A65
+        func next() -> UInt64 {   // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let pieces = ["<ac:", "<ri:", "<html", "<!doctype html", "<a", "<r", "<h", "<!", "<htm", "<!doctype htm", "x", " ", "<<"]
+        var seen = 0
+        for _ in 0..<3_000 {
+            var head: [UInt8] = []
+            for _ in 0..<Int(next() % 8) { head += Array(pieces[Int(next() % UInt64(pieces.count))].utf8) }
+            let tags = Sniff.tags(head)
+            #expect(tags.contains(.ac) == Self.plainContains(head, Array("<ac:".utf8)), "\(head)")
+            #expect(tags.contains(.ri) == Self.plainContains(head, Array("<ri:".utf8)), "\(head)")
+            #expect(tags.contains(.html) == Self.plainContains(head, Array("<html".utf8)), "\(head)")
+            #expect(tags.contains(.doctypeHTML) == Self.plainContains(head, Array("<!doctype html".utf8)), "\(head)")
+            if !tags.isEmpty { seen += 1 }
+        }
+        #expect(seen > 1_000)
+    }
+}
+
+/// The converter appends blocks and inlines where they go; `block(_:)` and `inlines(_:)` keep the plain
+/// definitions (one array per node). Every node of the storage and HTML fixtures must give the same content.
+@Suite struct AppendingConverterTests {
+    static func converters() throws -> [Converter] {
+        var out: [Converter] = []
+        for name in ["f2f-storage.xhtml", "cloud-storage.xhtml", "blueprint-storage.xhtml"] {
+            let prepared = StoragePreparation.prepare(try Fixture.bytes(name))
+            let tree = LibXML.parseXML(prepared.output, fileName: name).tree
+            out.append(Converter(tree: tree, dialect: .storage, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable))
+        }
+        for name in ["f2f-export.html", "cloud-export.html", "blueprint-export.html"] {
+            let tree = LibXML.parseHTML(try Fixture.bytes(name), fileName: name).tree
+            out.append(Converter(tree: tree, dialect: .html, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable))
+        }
+        return out
+    }
+
+    @Test("appendBlock, appendBlocks, appendInlines and appendInlineChildren equal block, blocks, inlines and inlineChildren on every node of six fixture pages")
+    func appendingEqualsPlain() throws {
+        var checked = 0
+        for base in try Self.converters() {
+            for n in 0..<base.tree.nodes.count {
+                var a = base, b = base
+                let seed: [Block] = [.paragraph([.text("before")])]
+                var appended = seed
+                a.appendBlock(n, to: &appended)
+                #expect(appended == seed + b.block(n), "node \(n)")
+                #expect(a.tasks.count == b.tasks.count && a.draft.meeting.diagnostics == b.draft.meeting.diagnostics)
+                a = base; b = base
+                var blocks = seed
+                a.appendBlocks(of: n, to: &blocks)
+                #expect(blocks == seed + b.blocks(of: n), "node \(n)")
+                a = base; b = base
+                let start: [Inline] = [.text("x")]
+                var inl = start
+                a.appendInlines(n, to: &inl)
+                #expect(inl == start + b.inlines(n), "node \(n)")
+                a = base; b = base
+                var children = start
+                a.appendInlineChildren(n, to: &children)
+                #expect(children == start + b.inlineChildren(n), "node \(n)")
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
+    }
+}
+
+/// Lines without an action mark's first byte skip the participants' recogniser: it must find nothing in them.
+@Suite struct ActionSentenceShortcutTests {
+    @Test("mayHoldActionSentence is false only for text in which the recogniser (knowing participants) finds no action")
+    func shortcutNeverHidesAnAction() {
+        let people = [Person(name: "Ana Ortiz", username: "aortiz"), Person(name: "Søren Berg"), Person(name: "Kian Lim")]
+        let recognizer = ActionItemRecognizer(options: ImportOptions(), participants: people)
+        let pieces = ["Ana Ortiz", " ", "—", "–", " - ", "-", "--", " to ", "to", " and ", "Søren Berg", "Kian Lim",
+                      "review the plan", "18 Nov 2019", "DM-22393", ".", ",", "Unknown User (x)", "\u{2000}", "tomorrow",
+                      " top ", "Looking good, no incomplete tasks", ":", "✓", "V "]
+        var state: UInt64 = 0xAC7
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var skipped = 0, kept = 0
+        for _ in 0..<4_000 {
+            let text = (0..<(next() % 7)).map { _ in pieces[next() % pieces.count] }.joined()
+            if MeetingBuilder.mayHoldActionSentence(text) {
+                kept += 1
+            } else {
+                skipped += 1
+                #expect(recognizer.recognizeAll(in: text).isEmpty, "\(text)")
+                #expect(recognizer.recognize(text) == nil, "\(text)")
+            }
+        }
+        #expect(skipped > 500 && kept > 500)
+        #expect(MeetingBuilder.mayHoldActionSentence("Ana Ortiz — review the plan"))
+        #expect(MeetingBuilder.mayHoldActionSentence("Ana Ortiz to review the plan by 18 Nov 2019"))
+        #expect(!MeetingBuilder.mayHoldActionSentence("Looking good, no incomplete tasks."))
+    }
+}
+
+extension FastPathTests {
+    @Test("the synonym dictionary answers as the scan of the synonym lists in order, for every word and other keys")
+    func synonymIndexEqualsScan() {
+        var keys = HeadingRole.synonyms.flatMap { $0.1 }
+        keys += ["", "day 1", "notes", "Date", "date ", "action", "participant", "attendees list", "orden del dia",
+                 "orden del di\u{301}a", "when?", "who"]
+        for key in keys {
+            #expect(HeadingRole.synonymIndex[key] == HeadingRole.scannedSynonym(key), "\(key)")
+        }
+        #expect(HeadingRole.synonymIndex["orden del di\u{301}a"] == .agenda)   // canonically equal to "día"
+        #expect(HeadingRole.classify("Task report", referenceYear: nil) == .actionItems)
+        #expect(HeadingRole.classify("Something else", referenceYear: nil) == .other)
+    }
+}
+
+extension MatchIndexTests {
+    /// The plain definition of `Pipeline.mergePeople`: `a`, then each person of `b` that matches no one kept so far.
+    static func plainMerge(_ a: [Person], _ b: [Person]) -> [Person] {
+        var out = a
+        for p in b where !out.contains(where: { $0.matchKeys.matches(p.matchKeys) }) { out.append(p) }
+        return out
+    }
+
+    @Test("mergePeople equals the plain merge, also when a list is merged into itself (the shortcut)")
+    func mergeEqualsPlainMerge() {
+        let pool = [Person(name: "Ana Ortiz", username: "aortiz"), Person(name: "ana  ortiz"), Person(name: "Søren Berg"),
+                    Person(name: "Kian Lim", userKey: "8A7F00"), Person(name: "K. Lim", userKey: "8a7f00"),
+                    Person(name: "Lena Fischer", accountID: "557058:1"), Person(name: "Lena Fischer", accountID: "557058:2"),
+                    Person(name: "x", username: "Ana Ortiz"), Person(name: "Chloé Martin", aliases: ["Chloe Martin"]),
+                    Person(name: "Chloe Martin")]
+        var state: UInt64 = 0x3E96
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<500 {
+            let a = (0..<(next() % 6)).map { _ in pool[next() % pool.count] }
+            let b = next() % 3 == 0 ? a : (0..<(next() % 6)).map { _ in pool[next() % pool.count] }
+            #expect(Pipeline.mergePeople(a, b, cache: MeetingBuilder.NameCache()) == Self.plainMerge(a, b), "\(a) \(b)")
+        }
+    }
+}
+
+/// Storage preparation copies runs eight bytes at a time, counting newlines in each word.
+@Suite struct PreparationFastPathTests {
+    @Test("bytes(equalTo:in:) marks exactly the equal bytes, for every byte value at every position")
+    func byteMaskIsExact() {
+        for target in [UInt8(0x0A), 0x26, 0x3C, 0x3F, 0x21, 0x00, 0x80, 0xFF] {
+            for v in 0...255 {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: target &+ 1, count: 8)
+                    bytes[position] = UInt8(v)
+                    bytes[(position + 3) % 8] = target   // another equal byte elsewhere, for carries
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let mask = StoragePreparation.bytes(equalTo: target, in: word)
+                    let expected = (0..<8).reduce(UInt64(0)) { $0 | (bytes[$1] == target ? UInt64(0x80) << (8 * $1) : 0) }
+                    #expect(mask == expected, "target \(target) value \(v) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test("unknown entities are located at their line and column, wherever newlines, tags, '<!' and '&' fall")
+    func entityLocationsFollowNewlines() {
+        var state: UInt64 = 0x9E9
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let pieces = ["a", "bc", "<p>", "</p>", "\n", "\n\n", " ", "&amp;", "<!-- x -->", "&bogus;", "é", "?", "!", "12345678"]
+        for _ in 0..<400 {
+            var text: [UInt8] = []
+            var expected: [MeetingModel.SourceLocation] = []
+            var line = 1, lineStart = 0
+            for _ in 0..<(next() % 40) {
+                let piece = pieces[next() % pieces.count]
+                if piece == "&bogus;" { expected.append(MeetingModel.SourceLocation(line: line, column: text.count - lineStart + 1)) }
+                for b in piece.utf8 {
+                    text.append(b)
+                    if b == 0x0A { line += 1; lineStart = text.count }
+                }
+            }
+            let found = StoragePreparation.prepare(text).diagnostics.filter { $0.code == "confluence.unknown-entity" }
+            #expect(found.map(\.location) == Array(expected.prefix(20)).map { Optional($0) }, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
     }
 }

@@ -47,6 +47,36 @@ import MeetingModel
         #expect(CSV.field("Chloé \"Søren\" O’Mullane") == "\"Chloé \"\"Søren\"\" O’Mullane\"")
     }
 
+    @Test("appendCSVRecord writes CSV.appendRow(csvFields) byte for byte, on 3,000 random rows")
+    func csvRecordMatchesTheFieldDefinition() {
+        var rng = SplitMix64(seed: 0xC5F2)
+        func text() -> String { RenderingFastPathTests.randomText(&rng) }
+        func date() -> CalendarDate? {
+            Bool.random(using: &rng) ? nil : CalendarDate(year: Int.random(in: 1...9999, using: &rng),
+                                                          month: Int.random(in: 1...12, using: &rng),
+                                                          day: Int.random(in: 1...28, using: &rng))
+        }
+        for _ in 0..<3_000 {
+            let owners = (0..<Int.random(in: 0...3, using: &rng)).map { _ in Person(name: text()) }
+            let groups = (0..<Int.random(in: 0...2, using: &rng)).map { _ in text() }
+            let tickets = (0..<Int.random(in: 0...3, using: &rng)).map { _ in text() }
+            var action = ActionItem(owners: owners, groups: groups, text: text(), due: date(),
+                                    status: ActionStatus.allCases.randomElement(using: &rng) ?? .open, tickets: tickets)
+            if Bool.random(using: &rng) { action.location = SourceLocation(line: Int.random(in: 1...100_000, using: &rng)) }
+            let row = ActionRow(meetingTitle: text(), meetingDate: date(), sourceFile: Bool.random(using: &rng) ? nil : text(),
+                                agendaItem: Bool.random(using: &rng) ? nil : text(), action: action, ordinal: 0)
+            var reference: [UInt8] = []
+            CSV.appendRow(ActionReport.csvFields(row), to: &reference)
+            var fast: [UInt8] = []
+            ActionReport.appendCSVRecord(row, to: &fast)
+            #expect(fast == reference, "\(String(decoding: reference, as: UTF8.self).debugDescription)")
+            #expect(RenderedActionRow(row, format: .csv).payload == reference)
+        }
+        var date: [UInt8] = []
+        ActionReport.appendDate(CalendarDate(year: 7, month: 3, day: 9), to: &date)
+        #expect(String(decoding: date, as: UTF8.self) == "0007-03-09")
+    }
+
     @Test func simpleWidthIsTheCharacterWidthOrNil() {
         #expect(TextTable.simpleWidth("Søren O’Mullane — notes…") == 24)
         #expect(TextTable.simpleWidth("e\u{301}") == nil)
@@ -118,6 +148,37 @@ import MeetingModel
 
 /// The folder walk compares only files named like an excluded file, or symbolic links, with the excluded files.
 @Suite struct FolderWalkExclusionTests {
+    @Test("the readdir listing equals FileManager's enumerator (hidden entries' descendants skipped) on a tree with links, hidden and nested folders")
+    func folderListingMatchesTheEnumerator() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString)")
+        let space = root.appendingPathComponent("space")
+        defer { try? fm.removeItem(at: root) }
+        for dir in ["a/b/c", "a/.hidden/inner", ".top/x", "d.md/e", "empty", "other/deep/deeper"] {
+            try fm.createDirectory(at: space.appendingPathComponent(dir), withIntermediateDirectories: true)
+        }
+        for file in ["p.html", "a/q.txt", "a/b/r.md", "a/b/c/s.json", "a/.hidden/t.txt", "a/.hidden/inner/u.txt", ".top/x/v.txt",
+                     ".w.txt", "d.md/e/f.xhtml", "other/deep/deeper/g.htm", "Chloé – notes.txt", "no-extension"] {
+            try Data("x".utf8).write(to: space.appendingPathComponent(file))
+        }
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("link-to-a").path, withDestinationPath: space.appendingPathComponent("a").path)
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("a/b/loop").path, withDestinationPath: space.path)
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("link.txt").path, withDestinationPath: space.appendingPathComponent("p.html").path)
+        try fm.createSymbolicLink(atPath: space.appendingPathComponent("broken.txt").path, withDestinationPath: "/nonexistent/x")
+        // The plain definition: FileManager's enumerator, not entering entries whose name starts with ".".
+        var expected: [String] = []
+        let walker = try #require(fm.enumerator(atPath: space.path))
+        while let rel = walker.nextObject() as? String {
+            expected.append(rel)
+            if (rel.split(separator: "/").last ?? "").hasPrefix(".") { walker.skipDescendants() }
+        }
+        let listed = MeetingBatch.relativeEntries(below: space.path)
+        #expect(listed.sorted() == expected.sorted())
+        #expect(listed.contains("a/b/c/s.json") && listed.contains("link-to-a") && !listed.contains("link-to-a/q.txt"))
+        #expect(!listed.contains("a/.hidden/t.txt") && listed.contains("a/.hidden"))
+        #expect(MeetingBatch(registry: MeetingSourceRegistry()).files(in: [space.path]).files.count == 8)
+    }
+
     @Test func excludedFilesAreFoundByNameAndThroughLinks() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("walk-\(UUID().uuidString)")
         let space = root.appendingPathComponent("space")

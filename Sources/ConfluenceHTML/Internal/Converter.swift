@@ -109,6 +109,12 @@ struct Converter {
     /// The blocks of a node's children.
     mutating func blocks(of n: Int) -> [Block] {
         var out: [Block] = []
+        appendBlocks(of: n, to: &out)
+        return out
+    }
+
+    /// `out += blocks(of: n)`, without the intermediate arrays: blocks and inlines are appended where they go.
+    mutating func appendBlocks(of n: Int, to out: inout [Block]) {
         var run: [Inline] = []
         for c in tree.children(n) {
             if tree.isText(c) {
@@ -119,13 +125,31 @@ struct Converter {
                 run.append(.text(text))
             } else if isBlock(c) {
                 flush(&run, into: &out)
-                out += block(c)
+                appendBlock(c, to: &out)
             } else {
-                run += inlines(c)
+                appendInlines(c, to: &run)
             }
         }
         flush(&run, into: &out)
-        return out
+    }
+
+    /// `out += block(n)`, without an intermediate array for the usual blocks (paragraphs, lists, task lists).
+    mutating func appendBlock(_ n: Int, to out: inout [Block]) {
+        switch tree.name(n) {
+        case "p", "summary", "dt", "dd":
+            appendBlocks(of: n, to: &out)
+        case "ul":
+            out.append(list(n, ordered: false))
+        case "ol":
+            out.append(list(n, ordered: true))
+        case "ac:task-list":
+            out.append(.list(taskList(n)))
+        case "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "blockquote", "hr", "colgroup", "ac:placeholder",
+             "script", "style", "ac:adf-extension", "ac:structured-macro", "ac:macro", "div", "section":
+            out += block(n)
+        default:
+            appendBlocks(of: n, to: &out)
+        }
     }
 
     func flush(_ run: inout [Inline], into out: inout [Block]) {
@@ -240,8 +264,13 @@ struct Converter {
     }
 
     mutating func listBlock(_ n: Int, ordered: Bool) -> [Block] {
+        [list(n, ordered: ordered)]
+    }
+
+    /// The one block ``listBlock(_:ordered:)`` makes of a list.
+    mutating func list(_ n: Int, ordered: Bool) -> Block {
         if dialect == .html, tree.hasClass("inline-task-list", n) {
-            return [.list(htmlTaskList(n))]
+            return .list(htmlTaskList(n))
         }
         if dialect == .html, tree.hasClass("decision-list", n) {
             var items: [ListItem] = []
@@ -252,7 +281,7 @@ struct Converter {
                                                         location: tree.location(li)))
                 items.append(ListItem(text))
             }
-            return [.list(ListBlock(ordered: false, items: items))]
+            return .list(ListBlock(ordered: false, items: items))
         }
         var items: [ListItem] = []
         for c in tree.children(n) {
@@ -267,13 +296,15 @@ struct Converter {
                 items.append(ListItem(blocks: blocks(of: c)))
             } else if cn == "ul" || cn == "ol" {
                 // A nested list written as a sibling of the items: attach to the previous item.
-                let nested = listBlock(c, ordered: cn == "ol")
-                if items.isEmpty { items.append(ListItem(blocks: nested)) } else { items[items.count - 1].blocks += nested }
+                let nested = list(c, ordered: cn == "ol")
+                if items.isEmpty { items.append(ListItem(blocks: [nested])) } else { items[items.count - 1].blocks.append(nested) }
             } else {
-                items.append(ListItem(blocks: block(c)))
+                var content: [Block] = []
+                appendBlock(c, to: &content)
+                items.append(ListItem(blocks: content))
             }
         }
-        return [.list(ListBlock(ordered: ordered, items: items))]
+        return .list(ListBlock(ordered: ordered, items: items))
     }
 
     // MARK: Tasks
@@ -300,15 +331,24 @@ struct Converter {
                 var rest: [Block] = []
                 for b in body {
                     if case .paragraph(let i) = b, rest.isEmpty {
-                        inlines += inlines.isEmpty ? i : [.text(" ")] + i
+                        if inlines.isEmpty {
+                            inlines = i
+                        } else {
+                            inlines.append(.text(" "))
+                            inlines += i
+                        }
                     } else {
                         rest.append(b)
                     }
                 }
                 tasks.append(TaskRecord(id: id, status: status, inlines: inlines, location: tree.location(c),
                                         section: section, agendaItem: agendaItem))
-                items.append(ListItem(blocks: (inlines.isEmpty ? [] : [.paragraph(inlines)]) + rest + nested,
-                                      checked: status == .done))
+                var blocks: [Block] = []
+                blocks.reserveCapacity((inlines.isEmpty ? 0 : 1) + rest.count + nested.count)
+                if !inlines.isEmpty { blocks.append(.paragraph(inlines)) }
+                blocks += rest
+                blocks += nested
+                items.append(ListItem(blocks: blocks, checked: status == .done))
             case "ac:task-list":
                 let nested = Block.list(taskList(c))
                 if items.isEmpty { items.append(ListItem(blocks: [nested])) } else { items[items.count - 1].blocks.append(nested) }
@@ -487,14 +527,69 @@ struct Converter {
 
     mutating func inlineChildren(_ n: Int) -> [Inline] {
         var out: [Inline] = []
+        appendInlineChildren(n, to: &out)
+        return out
+    }
+
+    /// `out += inlineChildren(n)`, without the intermediate arrays.
+    mutating func appendInlineChildren(_ n: Int, to out: inout [Inline]) {
         for c in tree.children(n) {
             if tree.isText(c) {
                 out.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
             } else {
-                out += inlines(c)
+                appendInlines(c, to: &out)
             }
         }
-        return out
+    }
+
+    /// `out += inlines(n)`, without an intermediate array for the usual inlines (text, emphasis, line breaks,
+    /// dates, user and page links, containers).
+    mutating func appendInlines(_ n: Int, to out: inout [Inline]) {
+        if tree.isText(n) {
+            out.append(.text(collapseWhitespace(tree.rawText(n), trim: false)))
+            return
+        }
+        switch tree.name(n) {
+        case "strong", "b":
+            let inner = inlineChildren(n)
+            if !inner.isEmpty { out.append(.emphasis(strong: true, inner)) }
+        case "em", "i":
+            let inner = inlineChildren(n)
+            if !inner.isEmpty { out.append(.emphasis(strong: false, inner)) }
+        case "br":
+            out.append(.lineBreak)
+        case "time":
+            if let i = timeInlineValue(n) { out.append(i) }
+        case "ac:link":
+            appendACLink(n, to: &out)
+        case "span":
+            if dialect == .html {
+                if tree.hasClass("jira-issue", n) || tree.attributeRange("data-jira-key", of: n) != nil {
+                    out += jiraSpan(n)
+                    return
+                }
+                if tree.hasClass("status-macro", n) {
+                    out.append(.status(title: tree.textContent(n), colour: lozengeColour(n)))
+                    return
+                }
+                if tree.hasClass("user-mention", n) || tree.hasClass("confluence-userlink", n) {
+                    out.append(.mention(htmlPerson(n)))
+                    return
+                }
+            }
+            appendInlineChildren(n, to: &out)
+        case "a":
+            out += anchor(n)
+        case "code", "kbd", "tt", "samp", "ac:emoticon", "ac:placeholder", "script", "style", "ac:parameter",
+             "colgroup", "ac:structured-macro", "ac:macro", "ac:image", "img":
+            out += inlines(n)
+        default:
+            if isBlock(n) {
+                out += inlines(n)
+            } else {
+                appendInlineChildren(n, to: &out)
+            }
+        }
     }
 
     mutating func inlines(_ n: Int) -> [Inline] {
@@ -610,14 +705,19 @@ struct Converter {
     }
 
     mutating func timeInline(_ n: Int) -> [Inline] {
+        timeInlineValue(n).map { [$0] } ?? []
+    }
+
+    /// The one inline ``timeInline(_:)`` makes of a `<time>`, if any.
+    mutating func timeInlineValue(_ n: Int) -> Inline? {
         let written = tree.textContent(n)
         if let d = datetimeAttribute(n) {
-            return [.date(d, text: written.isEmpty ? d.description : written)]
+            return .date(d, text: written.isEmpty ? d.description : written)
         }
         if let d = Recognize.firstDate(in: written, referenceYear: options.referenceYear) {
-            return [.date(d, text: written)]
+            return .date(d, text: written)
         }
-        return written.isEmpty ? [] : [.text(written)]
+        return written.isEmpty ? nil : .text(written)
     }
 
     /// `CalendarDate(iso8601: datetime.prefix(10))`, read straight from the attribute's bytes when they are
@@ -678,6 +778,13 @@ struct Converter {
     }
 
     mutating func acLink(_ n: Int) -> [Inline] {
+        var out: [Inline] = []
+        appendACLink(n, to: &out)
+        return out
+    }
+
+    /// `out += acLink(n)`: a user link appended as one mention without an intermediate array.
+    mutating func appendACLink(_ n: Int, to out: inout [Inline]) {
         var bodyInlines: [Inline] = []
         var target: Int?
         for c in tree.children(n) where !tree.isText(c) {
@@ -687,26 +794,29 @@ struct Converter {
             default: target = c
             }
         }
-        guard let t = target else { return bodyInlines }
+        guard let t = target else {
+            out += bodyInlines
+            return
+        }
         switch tree.name(t) {
         case "ri:user":
-            return [.mention(storagePerson(t, display: Inline.plainText(bodyInlines)))]
+            out.append(.mention(storagePerson(t, display: Inline.plainText(bodyInlines))))
         case "ri:page", "ri:blog-post", "ri:content-entity":
             let title = tree.attribute("ri:content-title", of: t) ?? tree.attribute("ri:content-id", of: t) ?? ""
             let space = tree.attribute("ri:space-key", of: t)
             let targetText = "page:" + (space.map { $0 + ":" } ?? "") + title
-            return [.link(target: targetText, bodyInlines.isEmpty ? [.text(title)] : bodyInlines)]
+            out.append(.link(target: targetText, bodyInlines.isEmpty ? [.text(title)] : bodyInlines))
         case "ri:attachment":
             let file = tree.attribute("ri:filename", of: t) ?? ""
-            return [.link(target: "attachment:" + file, bodyInlines.isEmpty ? [.text(file)] : bodyInlines)]
+            out.append(.link(target: "attachment:" + file, bodyInlines.isEmpty ? [.text(file)] : bodyInlines))
         case "ri:url":
             let url = tree.attribute("ri:value", of: t) ?? ""
-            return [.link(target: url, bodyInlines)]
+            out.append(.link(target: url, bodyInlines))
         case "ri:space":
             let key = tree.attribute("ri:space-key", of: t) ?? ""
-            return [.link(target: "space:" + key, bodyInlines.isEmpty ? [.text(key)] : bodyInlines)]
+            out.append(.link(target: "space:" + key, bodyInlines.isEmpty ? [.text(key)] : bodyInlines))
         default:
-            return bodyInlines.isEmpty ? [.text(tree.textContent(n))] : bodyInlines
+            if bodyInlines.isEmpty { out.append(.text(tree.textContent(n))) } else { out += bodyInlines }
         }
     }
 

@@ -42,7 +42,11 @@ struct MatchIndex {
 
     /// The first index whose keys match `k`.
     func firstIndex(matching k: Person.MatchKeys) -> Int? {
-        if !indexed { return keys.firstIndex { $0.matches(k) } }
+        if !indexed {
+            // `keys.firstIndex { $0.matches(k) }`, reading each key in place (no copy of its strings per comparison).
+            for i in keys.indices where keys[i].matches(k) { return i }
+            return nil
+        }
         var best = Int.max
         func consider(_ list: [Int]?) {
             guard let list else { return }

@@ -31,8 +31,23 @@ enum HeadingRole: Equatable {
         if key.hasPrefix("day "), let n = Int(key.dropFirst(4).prefix { $0.isNumber }) {
             return .day(n, Recognize.firstDate(in: text, referenceYear: referenceYear))
         }
+        return synonymIndex[key] ?? .other
+    }
+
+    /// ``synonyms`` as one dictionary: each word names the first role that lists it (what a scan of the list in
+    /// order answers), looked up with one hash instead of comparing the key with every word.
+    static let synonymIndex: [String: HeadingRole] = {
+        var index: [String: HeadingRole] = [:]
+        for (role, words) in synonyms {
+            for w in words where index[w] == nil { index[w] = role }
+        }
+        return index
+    }()
+
+    /// The plain definition of the synonym look-up in ``classify(_:referenceYear:)``: the first role listing `key`.
+    static func scannedSynonym(_ key: String) -> HeadingRole? {
         for (role, words) in synonyms where words.contains(key) { return role }
-        return .other
+        return nil
     }
 
     static func normalizedKey(_ text: String) -> String {
@@ -181,7 +196,7 @@ struct MeetingBuilder {
         func flushRun(_ b: inout MeetingBuilder, _ run: inout [Int]) {
             guard !run.isEmpty else { return }
             var inl: [Inline] = []
-            for n in run { inl += b.conv.inlines(n) }
+            for n in run { b.conv.appendInlines(n, to: &inl) }
             run.removeAll()
             let normal = Converter.normalize(inl)
             if !normal.isEmpty { b.append([.paragraph(normal)]) }
@@ -372,7 +387,8 @@ struct MeetingBuilder {
                     }
                 case .topic:
                     item.topic = tree.textContent(cell.node)
-                    if cell.isOrigin {
+                    // A cell of text alone converts to one paragraph at most, with no effect: nothing is left over.
+                    if cell.isOrigin, tree.children(cell.node).contains(where: { !tree.isText($0) }) {
                         // Topic cells may hold more than a title (lists, tasks): keep the rest.
                         let b = conv.blocks(of: cell.node)
                         if b.count > 1 { leftovers += b.dropFirst() }
@@ -380,13 +396,13 @@ struct MeetingBuilder {
                 case .chair:
                     item.chairs = people(in: RichText(conv.blocks(of: cell.node)))
                 case .discussion:
-                    if cell.isOrigin { item.discussion.blocks += conv.blocks(of: cell.node) }
+                    if cell.isOrigin { conv.appendBlocks(of: cell.node, to: &item.discussion.blocks) }
                 case .notes:
-                    if cell.isOrigin { item.notes.blocks += conv.blocks(of: cell.node) }
+                    if cell.isOrigin { conv.appendBlocks(of: cell.node, to: &item.notes.blocks) }
                 case .duration:
-                    if cell.isOrigin { leftovers += conv.blocks(of: cell.node) }
+                    if cell.isOrigin { conv.appendBlocks(of: cell.node, to: &leftovers) }
                 default:
-                    if cell.isOrigin, severalCells { leftovers += conv.blocks(of: cell.node) }
+                    if cell.isOrigin, severalCells { conv.appendBlocks(of: cell.node, to: &leftovers) }
                 }
             }
             if !leftovers.isEmpty { item.notes.blocks += leftovers }
@@ -684,7 +700,14 @@ struct MeetingBuilder {
     func proseActions(in text: RichText, agendaItem: AgendaItemReference?, section: String?,
                       recognizer given: ActionItemRecognizer? = nil) -> [ActionItem] {
         var out: [ActionItem] = []
-        let recognizer = given ?? self.recognizer
+        // Built when a line may hold an action sentence (indexing the participants is dear; most lines hold none).
+        var made = given
+        func recognizer() -> ActionItemRecognizer {
+            if let made { return made }
+            let r = self.recognizer
+            made = r
+            return r
+        }
         func consider(_ inlines: [Inline]) {
             guard var a = actionFromProse(inlines, recognizer: recognizer) else { return }
             a.agendaItem = agendaItem
@@ -705,7 +728,7 @@ struct MeetingBuilder {
                                 var last = out[out.count - 1]
                                 var r = RecognizedActionItem(owners: last.owners, groups: last.groups, text: last.text,
                                                              due: last.due, status: last.status, tickets: last.tickets)
-                                if recognizer.absorb(Self.recognizerText(i), into: &r) {
+                                if recognizer().absorb(Self.recognizerText(i), into: &r) {
                                     last.due = r.due
                                     last.tickets = r.tickets
                                     out[out.count - 1] = last
@@ -772,10 +795,10 @@ struct MeetingBuilder {
         return keys
     }
 
-    func actionFromProse(_ inlines: [Inline], recognizer: ActionItemRecognizer) -> ActionItem? {
+    func actionFromProse(_ inlines: [Inline], recognizer: () -> ActionItemRecognizer) -> ActionItem? {
         let cache = nameCache   // closures below capture the cache, not a copy of the whole builder
         let text = Self.recognizerText(inlines)
-        guard let r = recognizer.recognize(text) else { return nil }
+        guard Self.mayHoldActionSentence(text), let r = recognizer().recognize(text) else { return nil }
         var a = r.actionItem()
         let mentions = mentionsIn(inlines)
         a.owners = r.owners.map { owner in
@@ -786,6 +809,24 @@ struct MeetingBuilder {
         if a.due == nil { a.due = firstDateInline(inlines) }
         if a.status == .unknown { a.status = .open }
         return a
+    }
+
+    /// False only when `text` has none of the bytes an action sentence's mark starts with: "-", 0xE2 (the lead
+    /// byte of "–", "—" and U+2000) or " to ". The shared recogniser finds nothing in such text
+    /// (`ActionItemRecognizer.recognizeAll` returns no item before looking at owners), so it need not be built.
+    static func mayHoldActionSentence(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { u in
+            let n = u.count
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b == 0x2D || b == 0xE2 { return true }
+                if b == 0x74, i > 0, i + 2 < n, u[i - 1] == 0x20, u[i + 1] == 0x6F, u[i + 2] == 0x20 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     func mentionsIn(_ inlines: [Inline]) -> [Person] {

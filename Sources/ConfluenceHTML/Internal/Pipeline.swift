@@ -464,6 +464,10 @@ enum Pipeline {
     }
 
     static func mergePeople(_ a: [Person], _ b: [Person], cache: MeetingBuilder.NameCache) -> [Person] {
+        // Every person's keys match themselves (`MatchKeys.matches` is reflexive), so merging a list into itself
+        // adds no one: the usual case, where the participants section was the only source (checked in O(1) when
+        // both are the same array).
+        if a == b { return a }
         var out = a
         var keys = MatchIndex(a.map(cache.matchKeys))
         for p in b {

@@ -2,6 +2,15 @@
 
 internal import MeetingModel
 internal import MeetingRecognizers
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(ucrt)
+import ucrt
+#endif
 
 /// The REST JSON envelope (v1 content and v2 pages).
 enum RESTEnvelope {
@@ -90,8 +99,77 @@ enum RESTEnvelope {
 /// Format sniffing on the first few KB: ASCII keywords searched in the head's bytes, ASCII letters lower-cased
 /// (no decoding, no Unicode case mapping: the registry asks every source about every file).
 enum Sniff {
+    /// The input's shared ``SourceInput/lowercasedHead`` (made once per input, not once per sniffer).
     static func head(_ input: SourceInput) -> [UInt8] {
-        ASCIIScan.lowercasedHead(input.prefix(4096))
+        input.lowercasedHead
+    }
+
+    /// `ASCIIScan.contains(haystack, needle)`: the needle's first byte looked for eight bytes at a time, the
+    /// rest compared where it occurs (the sniffers search every file's 4 KB head for several keywords that most
+    /// heads lack).
+    static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n in
+            haystack.withUnsafeBufferPointer { h in find(h, n) }
+        }
+    }
+
+    /// Which of the tags the sniffers look for occur in a head: `contains(head, "<ac:")` etc. for all four in one
+    /// pass over the head's "<" bytes.
+    struct Tags: OptionSet {
+        let rawValue: UInt8
+        static let ac = Tags(rawValue: 1), ri = Tags(rawValue: 2), html = Tags(rawValue: 4), doctypeHTML = Tags(rawValue: 8)
+    }
+
+    static func tags(_ haystack: [UInt8]) -> Tags {
+        haystack.withUnsafeBufferPointer { h in
+            var found: Tags = []
+            guard let base = h.baseAddress else { return found }
+            let end = base + h.count
+            /// Whether the bytes at `p` are `word`'s.
+            func at(_ p: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
+                let count = word.utf8CodeUnitCount
+                return end - p >= count && memcmp(p, word.utf8Start, count) == 0
+            }
+            var p = base
+            while p < end, let hit = memchr(p, 0x3C, end - p) {   // the next "<"
+                let lt = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                p = lt + 1
+                guard p < end else { break }
+                switch p.pointee {
+                case 0x61: if at(p + 1, "c:") { found.insert(.ac) }
+                case 0x72: if at(p + 1, "i:") { found.insert(.ri) }
+                case 0x68: if at(p + 1, "tml") { found.insert(.html) }
+                case 0x21: if at(p + 1, "doctype html") { found.insert(.doctypeHTML) }
+                default: break
+                }
+            }
+            return found
+        }
+    }
+
+    static func find(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = n.first else { return true }
+        guard h.count >= n.count, let base = h.baseAddress else { return false }
+        let last = h.count - n.count   // the last position a match can start at
+        let pattern = UInt64(first) &* 0x0101_0101_0101_0101
+        var i = 0
+        while i <= last {
+            // Skip eight positions at a time while none holds the first byte.
+            if i + 8 <= h.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ pattern
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            if h[i] == first {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     static func storage(_ input: SourceInput) -> Double {
@@ -99,8 +177,9 @@ enum Sniff {
         if h.isEmpty { return 0 }
         let trimmed = ASCIIScan.droppingLeadingSpace(h)
         if ASCIIScan.hasPrefix(trimmed, "{") || ASCIIScan.hasPrefix(trimmed, "[") { return 0 }
-        let acTags = ASCIIScan.contains(h, "<ac:") || ASCIIScan.contains(h, "<ri:")
-        let htmlShell = ASCIIScan.contains(h, "<html") || ASCIIScan.contains(h, "<!doctype html")
+        let tags = tags(h)
+        let acTags = tags.contains(.ac) || tags.contains(.ri)
+        let htmlShell = tags.contains(.html) || tags.contains(.doctypeHTML)
         if acTags && !htmlShell { return 0.95 }
         if acTags { return 0.4 }
         if input.fileExtension == "xhtml" || input.fileExtension == "xml" { return ASCIIScan.hasPrefix(trimmed, "<") ? 0.5 : 0.1 }
@@ -113,12 +192,13 @@ enum Sniff {
         if h.isEmpty { return 0 }
         let trimmed = ASCIIScan.droppingLeadingSpace(h)
         if ASCIIScan.hasPrefix(trimmed, "{") { return 0 }
-        let shell = ASCIIScan.hasPrefix(trimmed, "<!doctype html") || ASCIIScan.contains(h, "<html")
+        let tags = tags(h)
+        let shell = ASCIIScan.hasPrefix(trimmed, "<!doctype html") || tags.contains(.html)
         let ext = input.fileExtension == "html" || input.fileExtension == "htm" || input.mediaType?.contains("html") == true
-        let acTags = ASCIIScan.contains(h, "<ac:")
+        let acTags = tags.contains(.ac)
         var score = 0.0
         if shell { score = 0.8 } else if ext { score = 0.6 } else if ASCIIScan.hasPrefix(trimmed, "<") && !acTags { score = 0.3 }
-        if score > 0, ASCIIScan.contains(h, "confluence") || ASCIIScan.contains(h, "main-content") || ASCIIScan.contains(h, "wiki-content") {
+        if score > 0, contains(h, "confluence") || contains(h, "main-content") || contains(h, "wiki-content") {
             score += 0.15
         }
         if acTags && !shell { score = min(score, 0.2) }
@@ -129,8 +209,8 @@ enum Sniff {
         let h = head(input)
         let trimmed = ASCIIScan.droppingLeadingSpace(h)
         guard ASCIIScan.hasPrefix(trimmed, "{") else { return 0 }
-        if ASCIIScan.contains(h, "\"storage\"") || ASCIIScan.contains(h, "\"body\"") { return 0.95 }
-        if ASCIIScan.contains(h, "\"type\":\"page\"") || ASCIIScan.contains(h, "\"type\": \"page\"") { return 0.8 }
+        if contains(h, "\"storage\"") || contains(h, "\"body\"") { return 0.95 }
+        if contains(h, "\"type\":\"page\"") || contains(h, "\"type\": \"page\"") { return 0.8 }
         return input.fileExtension == "json" ? 0.2 : 0.1
     }
 }

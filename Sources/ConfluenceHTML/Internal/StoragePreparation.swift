@@ -26,6 +26,14 @@ struct StoragePreparation {
         return p
     }
 
+    /// The high bit of each byte of `word` (byte 0 lowest) that equals `byte`, and no other bit.
+    @inline(__always)
+    static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
+    }
+
     private mutating func run(_ input: [UInt8]) {
         output.reserveCapacity(input.count + 256)
         output.append(contentsOf: Array(Self.prefix.utf8))
@@ -59,6 +67,25 @@ struct StoragePreparation {
                 // counting lines, up to the next `&`, `<?` or `<!`.
                 let j = input.withUnsafeBufferPointer { buf -> Int in
                     var j = i
+                    // Eight bytes at a time while none of them is "&", a "<" followed by "?" or "!", or (counted) a
+                    // newline; the byte loop below finishes the run (its end is then within eight bytes).
+                    if let base = buf.baseAddress {
+                        let raw = UnsafeRawPointer(base)
+                        while j + 9 <= n {
+                            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j + 1, as: UInt64.self))
+                            let special = StoragePreparation.bytes(equalTo: 0x26, in: w)
+                                | (StoragePreparation.bytes(equalTo: 0x3C, in: w)
+                                   & (StoragePreparation.bytes(equalTo: 0x3F, in: w1) | StoragePreparation.bytes(equalTo: 0x21, in: w1)))
+                            if special != 0 { break }
+                            let newlines = StoragePreparation.bytes(equalTo: 0x0A, in: w)
+                            if newlines != 0 {
+                                line += newlines.nonzeroBitCount
+                                lineStart = j + (63 - newlines.leadingZeroBitCount) / 8 + 1
+                            }
+                            j += 8
+                        }
+                    }
                     while j < n {
                         let c = buf[j]
                         if c == 0x0A {
