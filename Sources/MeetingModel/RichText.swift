@@ -44,7 +44,7 @@ public struct RichText: Sendable, Hashable, Codable, ExpressibleByArrayLiteral {
 }
 
 /// A block of rich text.
-public indirect enum Block: Sendable, Hashable, Codable {
+public enum Block: Sendable, Hashable, Codable {
     /// A paragraph of inline content.
     case paragraph([Inline])
     /// A heading of level 1...6.
@@ -54,9 +54,9 @@ public indirect enum Block: Sendable, Hashable, Codable {
     /// A table as a grid of cells (row and column spans already expanded).
     case table(TableBlock)
     /// A quotation, panel, info/note/tip/warning macro or expand section, with its content kept.
-    case panel(PanelBlock)
+    indirect case panel(PanelBlock)
     /// Preformatted text or a code macro.
-    case code(language: String?, text: String)
+    indirect case code(language: String?, text: String)
 
     /// Plain text of the block, lines separated by newlines.
     public var plainText: String {
@@ -246,21 +246,21 @@ public struct PanelBlock: Sendable, Hashable, Codable {
 }
 
 /// Inline content of a paragraph.
-public indirect enum Inline: Sendable, Hashable, Codable {
+public enum Inline: Sendable, Hashable, Codable {
     /// Plain text.
     case text(String)
     /// Emphasised content: `strong` (bold) or not (italic).
     case emphasis(strong: Bool, [Inline])
     /// A person mentioned by name or @mention.
-    case mention(Person)
+    indirect case mention(Person)
     /// A calendar date, with the text as written.
-    case date(CalendarDate, text: String)
+    indirect case date(CalendarDate, text: String)
     /// A Jira issue reference ("DM-22368").
     case ticket(key: String)
     /// A link to a URL, page or attachment.
     case link(target: String, [Inline])
     /// A status lozenge ("DONE", colour "Green").
-    case status(title: String, colour: String?)
+    indirect case status(title: String, colour: String?)
     /// Inline code.
     case code(String)
     /// A hard line break.
