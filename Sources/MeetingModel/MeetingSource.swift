@@ -9,6 +9,8 @@ public struct SourceInput: Sendable, Hashable {
     /// The first 4,096 bytes (``prefix(_:)``) with the ASCII letters A–Z lower-cased and every other byte as it
     /// is, made once per input (when it is created and whenever ``bytes`` change): every source's sniffer
     /// searches the head for ASCII keywords, and a registry asks every source about every file.
+    /// Every change to ``bytes`` makes the head again (up to 4 KB of work), so build the bytes first and assign
+    /// them once rather than appending to ``bytes`` a few bytes at a time.
     public private(set) var lowercasedHead: [UInt8]
     /// The file name or URL, for sniffing by extension and for messages.
     public var fileName: String?
