@@ -35,6 +35,57 @@ struct Token {
     }
 }
 
+/// A token of ``Tokenizer/byteTokens(_:_:)``: the same split as ``Token`` with the token's byte offsets in
+/// its string instead of a `Substring` and a range (no index computation, no retained string per token).
+struct ByteToken {
+    var kind: Token.Kind
+    /// Whether white space stands right before it.
+    var spaced: Bool
+    /// Byte offsets of the token in the tokenised string.
+    var start: Int
+    var end: Int
+
+    /// The token's text, for the rare non-ASCII look-ups.
+    func text(_ s: Substring) -> Substring {
+        s[s.utf8.index(s.startIndex, offsetBy: start)..<s.utf8.index(s.startIndex, offsetBy: end)]
+    }
+    /// ``Token/number`` from the bytes: the value of a number token of at most nine digits.
+    @inline(__always)
+    func number(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard kind == .number, end - start <= 9, end > start else { return nil }
+        var v = 0
+        for k in start..<end {
+            let b = u[k]
+            guard b &- 48 < 10 else { return Int(String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)) }
+            v = v * 10 + Int(b &- 48)
+        }
+        return v
+    }
+    /// ``Token/digitCount`` of a number token (ASCII digits: its length in bytes). Only asked of number tokens.
+    var digitCount: Int { end - start }
+    /// ``Token/isText(_:)`` from the bytes.
+    @inline(__always)
+    func isText(_ p: StaticString, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.withUTF8Buffer { b in
+            guard b.count == end - start else { return false }
+            for k in 0..<b.count where u[start + k] != b[k] { return false }
+            return true
+        }
+    }
+    /// `equalsLowercasedASCII` of the token's text, from the bytes.
+    @inline(__always)
+    func isLowercasedASCII(_ lower: StaticString, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        lower.withUTF8Buffer { l in
+            guard l.count == end - start else { return false }
+            for k in 0..<l.count {
+                let b = u[start + k]
+                if (b &- 65 < 26 ? b | 0x20 : b) != l[k] { return false }
+            }
+            return true
+        }
+    }
+}
+
 enum Tokenizer {
     /// The class of the Character at an index, for the scanners.
     enum Class { case space, digit, letter, otherNumber, apostrophe, other }
@@ -150,6 +201,38 @@ enum Tokenizer {
     static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
         return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// ``tokens(_:)`` as byte offsets: the same tokens, kinds and spacing, read from `u`, the bytes of `s`.
+    static func byteTokens(_ s: Substring, _ u: UnsafeBufferPointer<UInt8>) -> [ByteToken] {
+        var out: [ByteToken] = []
+        var k = 0
+        var spaced = true
+        let n = u.count
+        out.reserveCapacity(n / 4 + 4)
+        while k < n {
+            let (cls, next) = scan(s, u, k)
+            if cls == .space { spaced = true; k = next; continue }
+            if cls == .letter || cls == .digit || cls == .otherNumber {
+                let start = k
+                var allDigits = true
+                while k < n {
+                    let (d, nk) = scan(s, u, k)
+                    if d == .letter || d == .digit || d == .otherNumber {
+                        if d != .digit { allDigits = false }
+                        k = nk
+                    } else if d == .apostrophe, allDigits == false {
+                        if nk < n, scan(s, u, nk).0 == .letter { k = nk } else { break }
+                    } else { break }
+                }
+                out.append(ByteToken(kind: allDigits ? .number : .word, spaced: spaced, start: start, end: k))
+            } else {
+                out.append(ByteToken(kind: .punct, spaced: spaced, start: k, end: next))
+                k = next
+            }
+            spaced = false
+        }
+        return out
     }
 
     /// Splits into runs of letters/digits (plus inner apostrophes), and single other characters; white space dropped.
