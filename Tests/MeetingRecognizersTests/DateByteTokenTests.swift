@@ -39,7 +39,10 @@ import TestProcessSupport
         let recognizers = [DateRecognizer(), DateRecognizer(referenceYear: 2019),
                            DateRecognizer(numericOrder: .monthFirst, referenceYear: 2021)]
         for _ in 0..<20_000 {
-            let s = (0..<(rng.nextInt() % 14)).map { _ in Self.pieces[rng.nextInt() % Self.pieces.count] }.joined()
+            // Pieces glued or one space apart, so that whole dates ("18 Nov 2019", "Oct 28, 2019") form often.
+            let s = (0..<(rng.nextInt() % 14)).map { _ in
+                Self.pieces[rng.nextInt() % Self.pieces.count] + (rng.nextInt() % 2 == 0 ? " " : "")
+            }.joined()
             // Also a slice that does not start at the string's start.
             let inner = s.isEmpty ? s[...] : s.dropFirst()
             for r in recognizers {
