@@ -475,3 +475,39 @@ extension StringProtocol {
         }
     }
 }
+
+extension String {
+    /// `split(separator: " ", omittingEmptySubsequences: omittingEmpty)`, cut on bytes when the text is ASCII
+    /// (there every byte 32 is a whole `Character` " ": no scalar can join it); the `Character` split otherwise.
+    /// ``referenceSpaceWords(omittingEmpty:)`` is the plain definition.
+    package func spaceWords(omittingEmpty: Bool = true) -> [Substring] {
+        var copy = self
+        let cuts: [Int]? = copy.withUTF8 { u -> [Int]? in
+            var cuts: [Int] = []
+            var ascii: UInt8 = 0
+            for k in 0..<u.count {
+                let b = u[k]
+                ascii |= b
+                if b == 32 { cuts.append(k) }
+            }
+            return ascii < 0x80 ? cuts : nil
+        }
+        guard let cuts else { return split(separator: " ", omittingEmptySubsequences: omittingEmpty) }
+        var out: [Substring] = []
+        out.reserveCapacity(cuts.count + 1)
+        let u = utf8
+        var start = 0
+        for c in cuts + [u.count] {
+            if c > start || !omittingEmpty {
+                out.append(self[u.index(startIndex, offsetBy: start)..<u.index(startIndex, offsetBy: c)])
+            }
+            start = c + 1
+        }
+        return out
+    }
+
+    /// The plain definition of ``spaceWords(omittingEmpty:)``.
+    package func referenceSpaceWords(omittingEmpty: Bool = true) -> [Substring] {
+        split(separator: " ", omittingEmptySubsequences: omittingEmpty)
+    }
+}

@@ -63,3 +63,30 @@ import TestProcessSupport
         #expect(d.firstDate(in: "3 september") == nil)
     }
 }
+
+/// Word splits on bytes must equal the `Character` split they replace.
+@Suite struct SpaceWordsTests {
+    @Test("spaceWords equals split(separator: \" \") with and without empty words")
+    func sameWords() {
+        let pieces = [" ", "  ", "a", "Team", "the", "\u{301}", " \u{301}", "\u{600}", "\u{600} ", "\r\n", "\r", "\n", "é",
+                      "e\u{301}", "STATUS", "\u{A0}", "\t", "\u{200D}", "DM-SST", "Ticket:", "", "x y"]
+        var rng = SplitMix64(seed: 0x5BAC_E001)
+        var nonASCII = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 10)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined()
+            if !ASCIIScan.isASCII(s) { nonASCII += 1 }
+            for omit in [true, false] {
+                let fast = s.spaceWords(omittingEmpty: omit)
+                let plain = s.referenceSpaceWords(omittingEmpty: omit)
+                #expect(fast == plain, "\(s.debugDescription)")
+                #expect(fast.map(\.startIndex) == plain.map(\.startIndex), "\(s.debugDescription)")
+            }
+        }
+        #expect(nonASCII > 5000)
+        #expect("  Kian  Lim ".spaceWords() == ["Kian", "Lim"])
+        #expect("a  b ".spaceWords(omittingEmpty: false) == ["a", "", "b", ""])
+        #expect(PersonRecognizer.isGroup("the DM team"))
+        #expect(!PersonRecognizer.isGroup("Leanne Guy"))
+        #expect(PersonRecognizer.looksLikeName("Wil O'Mullane"))
+    }
+}
