@@ -32,3 +32,28 @@ import TestProcessSupport
         #expect(!AgendaAssembler().isDebris(["Close"]))
     }
 }
+
+/// The byte reading of attachment file names must split every row as the `Character` definition does.
+@Suite struct FileNameBytesTests {
+    @Test("splitFileName (ASCII fast path) equals referenceSplitFileName on random rows")
+    func sameSplit() {
+        let pieces = ["slides.pdf", "a.b", ".", ".x", ".pdf", "Plan", "v1.2", "x.p_f", "Q3.PPTX", "img.jpeg1", "notes.toolong",
+                      " ", "  ", "SQuaRE", "by", "mbutler", "é.pdf", "a.ée", "x.\u{301}pdf", "\u{600}.pdf", "1.23", "a.b1",
+                      "Oct 28, 2019", "\t", "..", "a..pdf"]
+        var rng = SplitMix64(seed: 0xF11E_0001)
+        var named = 0, ascii = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 8)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined(separator: rng.nextInt() % 3 == 0 ? "" : " ")
+            let plain = PageParser.referenceSplitFileName(s)
+            let fast = PageParser.splitFileName(s)
+            #expect(fast.0 == plain.0 && fast.1 == plain.1, "\(s.debugDescription)")
+            if PageParser.asciiSplitFileName(s) != nil { ascii += 1 }
+            if plain.1 != nil { named += 1 }
+        }
+        #expect(ascii > 5000)
+        #expect(named > 2000)
+        let r = PageParser.splitFileName("Plan  v2.pdf   SQuaRE  slides")
+        #expect(r.0 == "Plan v2.pdf" && r.1 == "SQuaRE slides")
+        #expect(PageParser.splitFileName("Agenda v1.2 draft").1 == nil)
+    }
+}
