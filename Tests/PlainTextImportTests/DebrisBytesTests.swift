@@ -57,3 +57,19 @@ import TestProcessSupport
         #expect(PageParser.splitFileName("Agenda v1.2 draft").1 == nil)
     }
 }
+
+/// Header-cell folding must give what the scalar-by-scalar definition gives.
+@Suite struct HomoglyphFoldTests {
+    @Test("homoglyphFolded equals referenceHomoglyphFolded, ASCII or not")
+    func sameFold() {
+        let pieces = ["Time", "TOPIC", "Торіс", "Chair", "Notes and action Items", "(Local!)", "ο", "Ж", "É", "e\u{301}", "\u{130}",
+                      "\u{212A}", " ", "\t", "1", "ß", "Σ", "who"]
+        var rng = SplitMix64(seed: 0x4011_F01D)
+        for _ in 0..<10_000 {
+            let s = (0..<(rng.nextInt() % 6)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined()
+            #expect(s.homoglyphFolded == s.referenceHomoglyphFolded, "\(s.debugDescription)")
+        }
+        #expect("Time (Local!)".homoglyphFolded == "time (local!)")
+        #expect("Торіс".homoglyphFolded == "topic")
+    }
+}
