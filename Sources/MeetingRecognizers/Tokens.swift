@@ -404,8 +404,44 @@ package func collapsedWhiteSpace(bytes u: UnsafeBufferPointer<UInt8>) -> String 
     return collapsingWhiteSpace(u)
 }
 
-/// The loop of ``collapsedWhiteSpace(_:)`` over UTF-8 bytes, copying runs of non-space bytes at once.
-private func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
+/// The loop of ``collapsedWhiteSpace(_:)`` over UTF-8 bytes, copying runs of non-space bytes at once, straight
+/// into the new string's storage (the result is never longer than `u`): one allocation, no byte array between.
+/// ``referenceCollapsingWhiteSpace(_:)`` is the first definition (an array, then `String(decoding:)`).
+package func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
+    let end = u.count
+    return String(unsafeUninitializedCapacity: end) { out in
+        guard let ob = out.baseAddress, let ib = u.baseAddress else { return 0 }
+        var w = 0
+        var pending = false
+        var i = 0
+        while i < end {
+            let b = u[i]
+            var len = 1
+            var space = false
+            if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
+            if space {
+                pending = w > 0
+                i += len
+                continue
+            }
+            if pending { ob[w] = 32; w += 1; pending = false }
+            var e = min(end, i + len)
+            while e < end {
+                let c = u[e]
+                if c &- 0x21 < 0x5F { e += 1; continue }   // printable ASCII, the usual byte, with one test
+                if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
+                e += 1
+            }
+            (ob + w).update(from: ib + i, count: e - i)
+            w += e - i
+            i = e
+        }
+        return w
+    }
+}
+
+/// The first definition of ``collapsingWhiteSpace(_:)``.
+package func referenceCollapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
     let end = u.count
     var out: [UInt8] = []
     out.reserveCapacity(end)
@@ -422,11 +458,10 @@ private func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
             continue
         }
         if pending { out.append(32); pending = false }
-        // The run up to the next byte that may start white space is copied at once.
         var e = min(end, i + len)
         while e < end {
             let c = u[e]
-            if c &- 0x21 < 0x5F { e += 1; continue }   // printable ASCII, the usual byte, with one test
+            if c &- 0x21 < 0x5F { e += 1; continue }
             if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
             e += 1
         }

@@ -90,3 +90,24 @@ import TestProcessSupport
         #expect(PersonRecognizer.looksLikeName("Wil O'Mullane"))
     }
 }
+
+/// Collapsing white space straight into the string's storage must give what the array-then-decode definition gives.
+@Suite struct CollapseInPlaceTests {
+    @Test("collapsingWhiteSpace equals referenceCollapsingWhiteSpace on random texts")
+    func sameCollapse() {
+        let pieces = [" ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{85}", "\u{2028}", "a", "Kian",
+                      "é", "e\u{301}", "—", "\u{2013}", "\u{E2}\u{80}", "✓", "\u{200B}", "x y", "😀", ""]
+        var rng = SplitMix64(seed: 0xC011_A95E)
+        var changed = 0
+        for _ in 0..<20_000 {
+            let s = (0..<(rng.nextInt() % 12)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined()
+            var copy = s
+            let (fast, plain) = copy.withUTF8 { (collapsingWhiteSpace($0), referenceCollapsingWhiteSpace($0)) }
+            #expect(fast == plain && Array(fast.utf8) == Array(plain.utf8), "\(s.debugDescription)")
+            if fast != s { changed += 1 }
+            #expect(collapsedWhiteSpace(s) == plain, "\(s.debugDescription)")
+        }
+        #expect(changed > 5000)
+        #expect(collapsedWhiteSpace("  Kian \u{A0}\t Lim  ") == "Kian Lim")
+    }
+}
