@@ -140,7 +140,7 @@ public enum PersonRecognizer {
         let s = String(text).collapsedSpaces
         guard !s.isEmpty else { return false }
         if s.utf8.starts(with: "Unknown User".utf8), s.hasPrefix("Unknown User") { return false }
-        let words = s.split(separator: " ")
+        let words = s.spaceWords()
         if let f = words.first, f.equalsLowercasedASCII("the") { return true }
         if words.contains(where: isGroupWord) { return true }
         if words.count == 1 {
@@ -189,7 +189,7 @@ public enum PersonRecognizer {
         let s = String(text).collapsedSpaces
         if s.utf8.last == 41, s.utf8.starts(with: "Unknown User (".utf8), s.hasPrefix("Unknown User (") && s.hasSuffix(")") { return true }
         if !knownNotGroup, isGroup(s) { return false }
-        let words = s.split(separator: " ")
+        let words = s.spaceWords()
         guard words.count >= 2, words.count <= 5 else { return false }
         for w in words {
             guard let f = w.utf8.first else { return false }

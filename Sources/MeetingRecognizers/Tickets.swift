@@ -127,7 +127,7 @@ public struct TicketRecognizer: Sendable, Hashable {
             out = out.replacingAll(needle, with: " ")
         }
         // "STATUS" as a whole word, and a "Ticket:" label with nothing after it.
-        var words = out.split(separator: " ", omittingEmptySubsequences: false)
+        var words = out.spaceWords(omittingEmpty: false)
         words.removeAll { $0 == "STATUS" }
         out = words.joined(separator: " ")
         let t = out.trimmed

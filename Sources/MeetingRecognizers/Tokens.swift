@@ -35,6 +35,57 @@ struct Token {
     }
 }
 
+/// A token of ``Tokenizer/byteTokens(_:_:)``: the same split as ``Token`` with the token's byte offsets in
+/// its string instead of a `Substring` and a range (no index computation, no retained string per token).
+struct ByteToken {
+    var kind: Token.Kind
+    /// Whether white space stands right before it.
+    var spaced: Bool
+    /// Byte offsets of the token in the tokenised string.
+    var start: Int
+    var end: Int
+
+    /// The token's text, for the rare non-ASCII look-ups.
+    func text(_ s: Substring) -> Substring {
+        s[s.utf8.index(s.startIndex, offsetBy: start)..<s.utf8.index(s.startIndex, offsetBy: end)]
+    }
+    /// ``Token/number`` from the bytes: the value of a number token of at most nine digits.
+    @inline(__always)
+    func number(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard kind == .number, end - start <= 9, end > start else { return nil }
+        var v = 0
+        for k in start..<end {
+            let b = u[k]
+            guard b &- 48 < 10 else { return Int(String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)) }
+            v = v * 10 + Int(b &- 48)
+        }
+        return v
+    }
+    /// ``Token/digitCount`` of a number token (ASCII digits: its length in bytes). Only asked of number tokens.
+    var digitCount: Int { end - start }
+    /// ``Token/isText(_:)`` from the bytes.
+    @inline(__always)
+    func isText(_ p: StaticString, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.withUTF8Buffer { b in
+            guard b.count == end - start else { return false }
+            for k in 0..<b.count where u[start + k] != b[k] { return false }
+            return true
+        }
+    }
+    /// `equalsLowercasedASCII` of the token's text, from the bytes.
+    @inline(__always)
+    func isLowercasedASCII(_ lower: StaticString, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        lower.withUTF8Buffer { l in
+            guard l.count == end - start else { return false }
+            for k in 0..<l.count {
+                let b = u[start + k]
+                if (b &- 65 < 26 ? b | 0x20 : b) != l[k] { return false }
+            }
+            return true
+        }
+    }
+}
+
 enum Tokenizer {
     /// The class of the Character at an index, for the scanners.
     enum Class { case space, digit, letter, otherNumber, apostrophe, other }
@@ -150,6 +201,38 @@ enum Tokenizer {
     static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
         return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// ``tokens(_:)`` as byte offsets: the same tokens, kinds and spacing, read from `u`, the bytes of `s`.
+    static func byteTokens(_ s: Substring, _ u: UnsafeBufferPointer<UInt8>) -> [ByteToken] {
+        var out: [ByteToken] = []
+        var k = 0
+        var spaced = true
+        let n = u.count
+        out.reserveCapacity(n / 4 + 4)
+        while k < n {
+            let (cls, next) = scan(s, u, k)
+            if cls == .space { spaced = true; k = next; continue }
+            if cls == .letter || cls == .digit || cls == .otherNumber {
+                let start = k
+                var allDigits = true
+                while k < n {
+                    let (d, nk) = scan(s, u, k)
+                    if d == .letter || d == .digit || d == .otherNumber {
+                        if d != .digit { allDigits = false }
+                        k = nk
+                    } else if d == .apostrophe, allDigits == false {
+                        if nk < n, scan(s, u, nk).0 == .letter { k = nk } else { break }
+                    } else { break }
+                }
+                out.append(ByteToken(kind: allDigits ? .number : .word, spaced: spaced, start: start, end: k))
+            } else {
+                out.append(ByteToken(kind: .punct, spaced: spaced, start: k, end: next))
+                k = next
+            }
+            spaced = false
+        }
+        return out
     }
 
     /// Splits into runs of letters/digits (plus inner apostrophes), and single other characters; white space dropped.
@@ -321,8 +404,44 @@ package func collapsedWhiteSpace(bytes u: UnsafeBufferPointer<UInt8>) -> String 
     return collapsingWhiteSpace(u)
 }
 
-/// The loop of ``collapsedWhiteSpace(_:)`` over UTF-8 bytes, copying runs of non-space bytes at once.
-private func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
+/// The loop of ``collapsedWhiteSpace(_:)`` over UTF-8 bytes, copying runs of non-space bytes at once, straight
+/// into the new string's storage (the result is never longer than `u`): one allocation, no byte array between.
+/// ``referenceCollapsingWhiteSpace(_:)`` is the first definition (an array, then `String(decoding:)`).
+package func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
+    let end = u.count
+    return String(unsafeUninitializedCapacity: end) { out in
+        guard let ob = out.baseAddress, let ib = u.baseAddress else { return 0 }
+        var w = 0
+        var pending = false
+        var i = 0
+        while i < end {
+            let b = u[i]
+            var len = 1
+            var space = false
+            if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
+            if space {
+                pending = w > 0
+                i += len
+                continue
+            }
+            if pending { ob[w] = 32; w += 1; pending = false }
+            var e = min(end, i + len)
+            while e < end {
+                let c = u[e]
+                if c &- 0x21 < 0x5F { e += 1; continue }   // printable ASCII, the usual byte, with one test
+                if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
+                e += 1
+            }
+            (ob + w).update(from: ib + i, count: e - i)
+            w += e - i
+            i = e
+        }
+        return w
+    }
+}
+
+/// The first definition of ``collapsingWhiteSpace(_:)``.
+package func referenceCollapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
     let end = u.count
     var out: [UInt8] = []
     out.reserveCapacity(end)
@@ -339,11 +458,10 @@ private func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
             continue
         }
         if pending { out.append(32); pending = false }
-        // The run up to the next byte that may start white space is copied at once.
         var e = min(end, i + len)
         while e < end {
             let c = u[e]
-            if c &- 0x21 < 0x5F { e += 1; continue }   // printable ASCII, the usual byte, with one test
+            if c &- 0x21 < 0x5F { e += 1; continue }
             if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
             e += 1
         }
@@ -390,5 +508,41 @@ extension StringProtocol {
             }
             return true
         }
+    }
+}
+
+extension String {
+    /// `split(separator: " ", omittingEmptySubsequences: omittingEmpty)`, cut on bytes when the text is ASCII
+    /// (there every byte 32 is a whole `Character` " ": no scalar can join it); the `Character` split otherwise.
+    /// ``referenceSpaceWords(omittingEmpty:)`` is the plain definition.
+    package func spaceWords(omittingEmpty: Bool = true) -> [Substring] {
+        var copy = self
+        let cuts: [Int]? = copy.withUTF8 { u -> [Int]? in
+            var cuts: [Int] = []
+            var ascii: UInt8 = 0
+            for k in 0..<u.count {
+                let b = u[k]
+                ascii |= b
+                if b == 32 { cuts.append(k) }
+            }
+            return ascii < 0x80 ? cuts : nil
+        }
+        guard let cuts else { return split(separator: " ", omittingEmptySubsequences: omittingEmpty) }
+        var out: [Substring] = []
+        out.reserveCapacity(cuts.count + 1)
+        let u = utf8
+        var start = 0
+        for c in cuts + [u.count] {
+            if c > start || !omittingEmpty {
+                out.append(self[u.index(startIndex, offsetBy: start)..<u.index(startIndex, offsetBy: c)])
+            }
+            start = c + 1
+        }
+        return out
+    }
+
+    /// The plain definition of ``spaceWords(omittingEmpty:)``.
+    package func referenceSpaceWords(omittingEmpty: Bool = true) -> [Substring] {
+        split(separator: " ", omittingEmptySubsequences: omittingEmpty)
     }
 }

@@ -102,6 +102,33 @@ struct AgendaAssembler {
     }
 
     func isDebris(_ cells: [String]) -> Bool {
+        Self.asciiDebris(cells) ?? Self.referenceIsDebris(cells)
+    }
+
+    /// ``referenceIsDebris(_:)`` of ASCII cells in one pass over their bytes (an ASCII letter before ASCII is a
+    /// whole letter `Character`; the joining space ends a run), or `nil` at the first non-ASCII byte, unless more
+    /// than three letters were already seen (then the answer is false either way).
+    static func asciiDebris(_ cells: [String]) -> Bool? {
+        var letters = 0, run = 0, longest = 0
+        for c in cells {
+            run = 0
+            for b in c.utf8 {
+                guard b < 0x80 else { return nil }
+                if b &- 65 < 26 || b &- 97 < 26 {
+                    letters += 1
+                    if letters > 3 { return false }
+                    run += 1
+                    if run > longest { longest = run }
+                } else {
+                    run = 0
+                }
+            }
+        }
+        return longest <= 2
+    }
+
+    /// The plain definition of ``isDebris(_:)``.
+    static func referenceIsDebris(_ cells: [String]) -> Bool {
         // More than three letters is never debris: stop counting there.
         var letterCount = 0
         for c in cells {

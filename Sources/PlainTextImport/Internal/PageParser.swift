@@ -349,6 +349,41 @@ struct PageParser {
 
     /// The file name ends at the first word ending in ".ext"; what follows is the comment.
     static func splitFileName(_ s: String) -> (String, String?) {
+        asciiSplitFileName(s) ?? referenceSplitFileName(s)
+    }
+
+    /// ``referenceSplitFileName(_:)`` of an ASCII text, read from bytes (an ASCII `Character` is its byte; a
+    /// letter or number is A–Z, a–z, 0–9); words one space apart are copied as one slice instead of joined.
+    /// `nil` when `s` is not ASCII.
+    static func asciiSplitFileName(_ s: String) -> (String, String?)? {
+        guard ASCIIScan.isASCII(s) else { return nil }
+        let words = s.spaceWords()
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 97 < 26 }
+        func joined(_ ws: ArraySlice<Substring>) -> String {
+            guard let f = ws.first, let l = ws.last else { return "" }
+            let run = s[f.startIndex..<l.endIndex]
+            var prev: UInt8 = 0
+            for b in run.utf8 {
+                if b == 32, prev == 32 { return ws.joined(separator: " ") }
+                prev = b
+            }
+            return String(run)
+        }
+        for (i, w) in words.enumerated() {
+            let u = w.utf8
+            guard let dot = u.lastIndex(of: 46), dot != u.startIndex || u.count > 1 else { continue }
+            let ext = u[u.index(after: dot)...]
+            if ext.count >= 2, ext.count <= 5, ext.allSatisfy({ isLetter($0) || $0 &- 48 < 10 }), ext.contains(where: isLetter) {
+                let name = joined(words[...i])
+                let comment = joined(words[(i + 1)...])
+                return (name, comment.isEmpty ? nil : comment)
+            }
+        }
+        return (s, nil)
+    }
+
+    /// The plain definition of ``splitFileName(_:)``.
+    static func referenceSplitFileName(_ s: String) -> (String, String?) {
         let words = s.split(separator: " ", omittingEmptySubsequences: true)
         for (i, w) in words.enumerated() {
             if let dot = w.lastIndex(of: "."), dot != w.startIndex || w.count > 1 {

@@ -25,7 +25,13 @@ extension String {
     }
 
     /// Folds Cyrillic and Greek look-alikes onto Latin letters and lower-cases ("Торіс" → "topic").
+    /// ASCII text has nothing to fold: its lower-cased copy, without appending scalar by scalar.
     var homoglyphFolded: String {
+        ASCIIScan.isASCII(self) ? lowercased() : referenceHomoglyphFolded
+    }
+
+    /// The plain definition of ``homoglyphFolded``.
+    var referenceHomoglyphFolded: String {
         var out = String.UnicodeScalarView()
         for u in self.lowercased().unicodeScalars {
             let v = u.value
