@@ -118,6 +118,20 @@ import MeetingRecognizers
         #expect(s.confidence(for: SourceInput(bytes: [0x50, 0x4B, 0x03, 0x04, 0, 0, 0x14, 0, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48])) == 0.1)
     }
 
+    /// Markup after some text: found in the input's shared lower-cased head, and in UTF-16 text (NUL bytes
+    /// dropped) the same way; plain UTF-16 text without markup still reads as text.
+    @Test func markupAfterTextInUTF8AndUTF16() {
+        func utf16LE(_ text: String) -> [UInt8] {
+            [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        }
+        #expect(s.confidence(for: SourceInput(text: "Weekly sync\n<!DOCTYPE html>\n<HTML>")) == 0.05)
+        #expect(s.confidence(for: SourceInput(text: "Notes about <?XML version=\"1.0\"?>")) == 0.05)
+        #expect(s.confidence(for: SourceInput(bytes: utf16LE("Weekly sync\n<HTML><body>x</body></HTML>"))) == 0.05)
+        #expect(s.confidence(for: SourceInput(bytes: utf16LE("Weekly sync\n<AC:structured-macro/>"))) == 0.05)
+        #expect(s.confidence(for: SourceInput(bytes: utf16LE("Weekly sync\nAgenda: budget, hiring and the move\n"))) == 0.6)
+        #expect(s.confidence(for: SourceInput(text: "Weekly sync\nA < B and C > D\n")) == 0.6)
+    }
+
     @Test func notAMeeting() throws {
         let r = try Support.importBytes(Array("Just some prose.\nAnother line of prose.\n".utf8))
         #expect(!r.isMeeting)

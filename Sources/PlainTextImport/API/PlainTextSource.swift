@@ -32,12 +32,13 @@ public struct PlainTextSource: MeetingSource {
             first = b
             break
         }
+        if first == UInt8(ascii: "<") || first == UInt8(ascii: "{") { return 0.05 }
         let media = input.mediaType?.lowercased() ?? ""
-        let lowerHead = ASCIIScan.lowercasedHead(head, droppingNUL: true)
+        // The input's shared lower-cased head, unless NUL bytes (UTF-16 text) must be dropped to see the keywords.
+        let lowerHead = head.contains(0) ? ASCIIScan.lowercasedHead(head, droppingNUL: true) : input.lowercasedHead
         if ASCIIScan.contains(lowerHead, "<html") || ASCIIScan.contains(lowerHead, "<!doctype") || ASCIIScan.contains(lowerHead, "<ac:")
             || ASCIIScan.contains(lowerHead, "<?xml")
-            || first == UInt8(ascii: "<") || first == UInt8(ascii: "{") || media.contains("html") || media.contains("xml")
-            || media.contains("json") {
+            || media.contains("html") || media.contains("xml") || media.contains("json") {
             return 0.05
         }
         if let ext = input.fileExtension, ["html", "htm", "xhtml", "xml", "json"].contains(ext) { return 0.05 }
