@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "MeetingRecognizersTests", dependencies: ["MeetingRecognizers", "MeetingModel", "TestProcessSupport"]),
         .testTarget(name: "PlainTextImportTests", dependencies: ["PlainTextImport", "MeetingRecognizers", "MeetingModel", "TestProcessSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel"],
+        .testTarget(name: "ConfluenceHTMLTests", dependencies: ["ConfluenceHTML", "MeetingModel", "TestProcessSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "MeetingExportTests", dependencies: [
             "MeetingExport", "MeetingNotes", "MeetingSourceTesting", "meeting-notes", "TestProcessSupport",

@@ -6,6 +6,7 @@
 import MeetingRecognizers
 import MeetingModel
 import Testing
+import TestProcessSupport
 
 @Suite struct FastPathTests {
     @Test("heading keys of ASCII text on bytes equal the Character definition, for every ASCII byte pair")
@@ -54,14 +55,8 @@ import Testing
 @Suite struct MatchIndexTests {
     @Test("firstIndex(matching:) equals the linear firstIndex on random people with shared names, usernames and ids")
     func equalsLinearScan() {
-        var state: UInt64 = 0x1DEA
-        func next() -> UInt64 {   // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: 0x1DEA)
+        func next() -> UInt64 { rng.next() }
         let names = ["Chloé Nakamura", "chloe nakamura", "CHLOÉ NAKAMURA", "Chloe\u{301} Nakamura", "Søren Petrović", "cnakamura",
                      "Wil O'Mullane", "Will O'Mullane", "spetrovic", "Kim", "kim"]
         let ids = ["a1", "a2", "A1"]
@@ -100,14 +95,8 @@ import Testing
 
     @Test("Sniff.contains equals the plain search on 3,000 random heads, matches at every offset and the tail")
     func containsEqualsPlainSearch() {
-        var state: UInt64 = 0x5A1FF
-        func next() -> UInt64 {   // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: 0x5A1FF)
+        func next() -> UInt64 { rng.next() }
         let needles: [StaticString] = ["<ac:", "<ri:", "<html", "<!doctype html", "confluence", "main-content", "\"body\"", "{", "<"]
         let alphabet = Array("<ac:ri!html doctype{}\"body<<<".utf8) + [0x00, 0x80, 0xFF, 0x3C]
         var found = 0
@@ -138,14 +127,8 @@ import Testing
 extension SniffFastPathTests {
     @Test("Sniff.tags finds exactly the tags the plain search finds, on 3,000 random heads")
     func tagsEqualPlainSearch() {
-        var state: UInt64 = 0x7A65
-        func next() -> UInt64 {   // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: 0x7A65)
+        func next() -> UInt64 { rng.next() }
         let pieces = ["<ac:", "<ri:", "<html", "<!doctype html", "<a", "<r", "<h", "<!", "<htm", "<!doctype htm", "x", " ", "<<"]
         var seen = 0
         for _ in 0..<3_000 {

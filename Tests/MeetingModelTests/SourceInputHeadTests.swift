@@ -1,4 +1,5 @@
 import Testing
+import TestProcessSupport
 @testable import MeetingModel
 
 /// `SourceInput.lowercasedHead` (eight bytes at a time) against its plain definition.
@@ -10,14 +11,8 @@ import Testing
 
     @Test("lowercasedHead equals the byte-by-byte definition for every byte value, at every length and alignment")
     func equalsPlainDefinition() {
-        var state: UInt64 = 0x4EAD
-        func next() -> UInt64 {   // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: 0x4EAD)
+        func next() -> UInt64 { rng.next() }
         // Every byte value at every position of an eight-byte word.
         var all: [UInt8] = []
         for v in 0...255 { for pad in 0..<8 { all += Array(repeating: 0x61, count: pad) + [UInt8(v)] } }
