@@ -411,6 +411,23 @@ enum HTMLFragment {
         return closing ? .close(kind) : .open(kind)
     }
 
+    /// The tag whose "<" is `u[i]`: the index of its ">" and what the tag does (nil for a tag that is not
+    /// markup, such as "< 3 >"); nil when no ">" follows within 200 bytes before another "<" (then "<" is text).
+    /// Shared by the fragment reader and its reference, ``referenceParse(_:)``.
+    static func tag(in u: UnsafeBufferPointer<UInt8>, at i: Int) -> (close: Int, action: TagAction?)? {
+        let end = u.count
+        var j = i + 1
+        var n = 0
+        while j < end, u[j] != 62, u[j] != 60, n < 200 { j += 1; n += 1 }
+        guard j < end, u[j] == 62 else { return nil }
+        if let (closing, name) = asciiTag(UnsafeBufferPointer(rebasing: u[(i + 1)..<j])) {
+            return (j, action(closing: closing, name: name))
+        }
+        let inner = String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self)
+        let (closing, name) = tagName(inner[...])
+        return (j, action(closing: closing, name: Array(name.utf8)))
+    }
+
     /// Whether the tag between "<" and ">" (bytes `inner`) closes, and its name lower-cased, read from the bytes
     /// when they are all ASCII (as ``tagName(_:)`` reads them then); `nil` otherwise.
     static func asciiTag(_ inner: UnsafeBufferPointer<UInt8>) -> (closing: Bool, name: ArraySlice<UInt8>)? {
@@ -476,19 +493,8 @@ enum HTMLFragment {
             var runStart = 0
             while i < end {
                 if u[i] == 60 {   // "<"
-                    var j = i + 1
-                    var n = 0
-                    while j < end, u[j] != 62, u[j] != 60, n < 200 { j += 1; n += 1 }
-                    if j < end, u[j] == 62 {
+                    if let (j, action) = Self.tag(in: u, at: i) {
                         text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-                        let action: TagAction?
-                        if let (closing, name) = asciiTag(UnsafeBufferPointer(rebasing: u[(i + 1)..<j])) {
-                            action = Self.action(closing: closing, name: name)
-                        } else {
-                            let inner = String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self)
-                            let (closing, name) = tagName(inner[...])
-                            action = Self.action(closing: closing, name: Array(name.utf8))
-                        }
                         switch action {
                         case .open(let kind)?: open(kind)
                         case .close(let kind)?: close(kind)

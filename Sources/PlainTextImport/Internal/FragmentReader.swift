@@ -226,19 +226,8 @@ extension HTMLFragment {
                 // Only "<" can start a tag: the bytes before the next one are text.
                 guard let lt = ASCIIScan.firstIndex(of: 60, in: u, from: i) else { break }
                 i = lt
-                var j = i + 1
-                var n = 0
-                while j < end, u[j] != 62, u[j] != 60, n < 200 { j += 1; n += 1 }
-                guard j < end, u[j] == 62 else { i += 1; continue }
+                guard let (j, action) = Self.tag(in: u, at: i) else { i += 1; continue }
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-                let action: TagAction?
-                if let (closing, name) = asciiTag(UnsafeBufferPointer(rebasing: u[(i + 1)..<j])) {
-                    action = Self.action(closing: closing, name: name)
-                } else {
-                    let inner = String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self)
-                    let (closing, name) = tagName(inner[...])
-                    action = Self.action(closing: closing, name: Array(name.utf8))
-                }
                 switch action {
                 case .open(let kind)?: open(kind)
                 case .close(let kind)?: close(kind)

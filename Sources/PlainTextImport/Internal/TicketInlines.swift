@@ -70,22 +70,7 @@ enum TicketInlines {
     static func scanText(_ s: String) -> (ticket: Bool, word: Bool) {
         var copy = s
         return copy.withUTF8 { u -> (Bool, Bool) in
-            let n = u.count
-            // "-" (45), "G" (71), "S" (83) and "i" (105) as bits of one mask over 45 ... 105: one test per byte.
-            let triggers: UInt64 = 1 | 1 << 26 | 1 << 38 | 1 << 60
-            var i = 0
-            while i < n {
-                let b = u[i]
-                let d = b &- 45
-                if d <= 60, (triggers >> UInt64(d)) & 1 != 0 {
-                    if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return (true, true) }
-                    if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return (true, true) }
-                    if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
-                       u[i + 6] == 103 { return (true, true) }
-                    if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return (true, true) }
-                }
-                i += 1
-            }
+            if holdsTicketTrigger(u) { return (true, true) }
             // No trigger: is there an ASCII byte that is not white space (usually the first)?
             for b in u where b < 0x80 && b != 32 && !(b >= 9 && b <= 13) { return (false, true) }
             return (false, false)
@@ -96,26 +81,29 @@ enum TicketInlines {
     /// "Getting issue details", a "Ticket" label): without them ``TicketRecognizer`` finds nothing in it.
     static func mayHoldTicket(_ s: String) -> Bool {
         var copy = s
-        return copy.withUTF8 { u -> Bool in
-            // Only "-", "S", "G" and "i" can start what is looked for: every other byte is passed over with one test
-            // (their bits in a mask over 45 ... 105).
-            let n = u.count
-            let triggers: UInt64 = 1 | 1 << 26 | 1 << 38 | 1 << 60
-            var i = 0
-            while i < n {
-                let b = u[i]
-                let d = b &- 45
-                if d <= 60, (triggers >> UInt64(d)) & 1 != 0 {
-                    if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return true }
-                    if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return true }
-                    if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
-                       u[i + 6] == 103 { return true }
-                    if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return true }
-                }
-                i += 1
+        return copy.withUTF8(holdsTicketTrigger)
+    }
+
+    /// ``mayHoldTicket(_:)`` on the bytes: an ASCII "-" before a digit, "STATUS", "Getting" or "icket".
+    @inline(__always) static func holdsTicketTrigger(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Only "-", "S", "G" and "i" can start what is looked for: every other byte is passed over with one test
+        // (their bits in a mask over 45 ... 105).
+        let n = u.count
+        let triggers: UInt64 = 1 | 1 << 26 | 1 << 38 | 1 << 60
+        var i = 0
+        while i < n {
+            let b = u[i]
+            let d = b &- 45
+            if d <= 60, (triggers >> UInt64(d)) & 1 != 0 {
+                if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return true }
+                if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return true }
+                if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
+                   u[i + 6] == 103 { return true }
+                if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return true }
             }
-            return false
+            i += 1
         }
+        return false
     }
 
     /// The first definition of ``mayHoldTicket(_:)``, kept for the tests.
