@@ -25,6 +25,19 @@ public struct SourceInput: Sendable, Hashable {
         self.mediaType = mediaType
     }
 
+    /// Equal when the bytes, file name and media type are; ``lowercasedHead`` follows from the bytes and is not
+    /// compared again.
+    public static func == (a: SourceInput, b: SourceInput) -> Bool {
+        a.bytes == b.bytes && a.fileName == b.fileName && a.mediaType == b.mediaType
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes)
+        hasher.combine(fileName)
+        hasher.combine(mediaType)
+    }
+
     /// ``lowercasedHead`` of `bytes`: eight bytes at a time (a byte from "A" to "Z" gets its 0x20 bit).
     static func lowercasedHead(of bytes: [UInt8]) -> [UInt8] {
         let count = min(bytes.count, 4096)

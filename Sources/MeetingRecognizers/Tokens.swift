@@ -388,8 +388,8 @@ package func collapsedWhiteSpace<S: StringProtocol>(_ s: S) -> String {
     // Already collapsed (also when it holds non-ASCII letters): the text itself.
     if ASCIIScan.isCollapsed(s) { return String(s) }
     // Contiguous bytes (the usual case) are read in place; other strings are copied once.
-    if let r = s.utf8.withContiguousStorageIfAvailable(collapsingWhiteSpace) { return r }
-    return Array(s.utf8).withUnsafeBufferPointer(collapsingWhiteSpace)
+    if let r = s.utf8.withContiguousStorageIfAvailable({ collapsingWhiteSpace($0) }) { return r }
+    return Array(s.utf8).withUnsafeBufferPointer { collapsingWhiteSpace($0) }
 }
 
 /// ``collapsedWhiteSpace(_:)`` of the UTF-8 bytes `u` (valid UTF-8, whole scalars).
@@ -406,13 +406,14 @@ package func collapsedWhiteSpace(bytes u: UnsafeBufferPointer<UInt8>) -> String 
 
 /// The loop of ``collapsedWhiteSpace(_:)`` over UTF-8 bytes, copying runs of non-space bytes at once, straight
 /// into the new string's storage (the result is never longer than `u`): one allocation, no byte array between.
+/// With `keepingEnds` a run of white space at either end becomes one space too instead of being dropped.
 /// ``referenceCollapsingWhiteSpace(_:)`` is the first definition (an array, then `String(decoding:)`).
-package func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
+package func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>, keepingEnds: Bool = false) -> String {
     let end = u.count
     return String(unsafeUninitializedCapacity: end) { out in
         guard let ob = out.baseAddress, let ib = u.baseAddress else { return 0 }
         var w = 0
-        var pending = false
+        var pending = false   // trimming: a space is owed before the next text; keeping ends: inside a run
         var i = 0
         while i < end {
             let b = u[i]
@@ -420,11 +421,16 @@ package func collapsingWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> String {
             var space = false
             if b < 0x80 { space = b == 32 || (b >= 9 && b <= 13) } else { (space, len) = whiteSpaceScalar(u, i) }
             if space {
-                pending = w > 0
+                if !keepingEnds {
+                    pending = w > 0
+                } else if !pending {
+                    ob[w] = 32; w += 1; pending = true
+                }
                 i += len
                 continue
             }
-            if pending { ob[w] = 32; w += 1; pending = false }
+            if pending && !keepingEnds { ob[w] = 32; w += 1 }
+            pending = false
             var e = min(end, i + len)
             while e < end {
                 let c = u[e]

@@ -733,37 +733,10 @@ extension String {
         }
     }
 
-    /// The loop of ``replacingOccurrencesOfWhitespaceRuns()`` over UTF-8 bytes: runs of bytes that cannot start a
-    /// White_Space scalar (continuation bytes, lead bytes other than 0xC2, 0xE1–0xE3, ASCII other than white space)
-    /// are copied at once.
+    /// The loop of ``replacingOccurrencesOfWhitespaceRuns()`` over UTF-8 bytes: the shared collapsing loop, keeping
+    /// a run at either end as one space.
     static func collapsingWhitespaceRuns(_ u: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
-        var space = false
-        var i = 0
-        let n = u.count
-        while i < n {
-            let b = u[i]
-            var len = 1
-            var isSpace: Bool
-            if b < 0x80 { isSpace = b == 32 || (b >= 9 && b <= 13) } else { (isSpace, len) = whiteSpaceScalar(u, i) }
-            if isSpace {
-                if !space { out.append(32) }
-                space = true
-                i += len
-                continue
-            }
-            var e = Swift.min(n, i + len)
-            while e < n {
-                let c = u[e]
-                if c == 32 || (c >= 9 && c <= 13) || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { break }
-                e += 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e]))
-            space = false
-            i = e
-        }
-        return String(decoding: out, as: UTF8.self)
+        collapsingWhiteSpace(u, keepingEnds: true)
     }
 
     /// The first definition of ``collapsingWhitespaceRuns(_:)``, scalar by scalar.
