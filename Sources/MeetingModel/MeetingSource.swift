@@ -31,7 +31,7 @@ public struct SourceInput: Sendable, Hashable {
         a.bytes == b.bytes && a.fileName == b.fileName && a.mediaType == b.mediaType
     }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what equality compares: the bytes, the file name and the media type.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(bytes)
         hasher.combine(fileName)
