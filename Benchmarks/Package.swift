@@ -11,12 +11,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CBenchLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CBenchSupport"),
         .executableTarget(
             name: "meeting-notes-bench",
             dependencies: [
                 .product(name: "MeetingModel", package: "swift-meeting-notes"),
                 .product(name: "ConfluenceHTML", package: "swift-meeting-notes"),
                 .product(name: "PlainTextImport", package: "swift-meeting-notes"),
+                "CBenchSupport",
                 .target(name: "CBenchLibXML2", condition: .when(platforms: [.linux, .android, .openbsd])),
             ]
         ),
@@ -24,7 +26,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CBenchSupport" {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("MemberImportVisibility"),

@@ -15,6 +15,9 @@ enum Subject: String, Codable, CaseIterable {
     case tree = "libxml2-tree"
     /// libxml2's SAX callbacks alone.
     case sax = "libxml2-sax"
+    /// Building and freeing the `Meeting` value the importer returns, and nothing else (`ModelFloor`): the
+    /// floor for any importer of this model. Its memory figure is the runtime, the input and that value alone.
+    case model = "model-floor"
 }
 
 struct SizeClass: Codable, Hashable {
@@ -226,8 +229,11 @@ func importOptions(usersFile: URL?) -> ImportOptions {
 
 /// Runs one subject on one input once; returns a checksum.
 func runSubject(_ subject: Subject, form: PageForm, bytes: [UInt8], source: (any MeetingSource)?,
-                options: ImportOptions) -> Int {
+                options: ImportOptions, model: Meeting? = nil) -> Int {
     switch subject {
+    case .model:
+        guard let model else { return 0 }
+        return ModelFloor.buildAndFree(model)
     case .importer:
         guard let source else { return 0 }
         return Importers.run(source, bytes, form: form, options: options)
@@ -264,15 +270,16 @@ struct Bench {
         // 1. Throughput, interleaved per input so that machine noise hits every subject alike.
         for form in PageForm.allCases {
             let source = Importers.source(for: form)
-            let subjects: [Subject] = (source == nil ? [] : [.importer]) + (form == .text ? [] : [.tree, .sax])
+            let subjects: [Subject] = (source == nil ? [] : [.importer, .model]) + (form == .text ? [] : [.tree, .sax])
             for size in config.sizes {
                 guard let url = inputs.singles[form]?[size] else { continue }
                 let bytes = readBytes(url)
+                let model = source == nil ? nil : ModelFloor.imported(bytes, form: form, options: options)
                 var times: [Subject: [Double]] = [:]
                 // Warm-up; a run slower than a second needs none and counts as a measurement.
                 for s in subjects {
                     let t0 = now()
-                    blackHole(runSubject(s, form: form, bytes: bytes, source: source, options: options))
+                    blackHole(runSubject(s, form: form, bytes: bytes, source: source, options: options, model: model))
                     let t = now() - t0
                     if t > 1 { times[s, default: []].append(t) }
                 }
@@ -287,7 +294,7 @@ struct Bench {
                 while more() {
                     for s in subjects {
                         let t0 = now()
-                        blackHole(runSubject(s, form: form, bytes: bytes, source: source, options: options))
+                        blackHole(runSubject(s, form: form, bytes: bytes, source: source, options: options, model: model))
                         times[s, default: []].append(now() - t0)
                     }
                     rounds += 1
@@ -548,9 +555,11 @@ struct Bench {
         out("command: \(report.command)\(report.quick ? " (quick: figures are indicative only)" : "")"
             + (report.revision.map { "; revision \($0)" } ?? ""))
         out("MB = 2^20 bytes; MB/s from the median of interleaved runs; peak RSS of a child process doing one run.")
+        out("model = the model floor: building and freeing only the Meeting the importer returns (MB/s), and the memory of")
+        out("the runtime, the input and that Meeting alone (mem); no importer of this model can beat either.")
         out("")
-        var rows: [[String]] = [["form", "size", "bytes", "importer MB/s", "tree MB/s", "SAX MB/s", "imp÷tree", "imp÷SAX",
-                                 "importer peak", "limit", "tree peak", "SAX peak"]]
+        var rows: [[String]] = [["form", "size", "bytes", "importer MB/s", "model MB/s", "tree MB/s", "SAX MB/s", "imp÷tree",
+                                 "imp÷SAX", "importer peak", "limit", "model mem", "tree peak", "SAX peak"]]
         for form in PageForm.allCases {
             for size in config.sizes {
                 func t(_ s: Subject) -> Throughput? {
@@ -559,11 +568,11 @@ struct Bench {
                 guard let imp = t(.importer) else { continue }
                 let ratio = report.ratios.first { $0.form == form.rawValue && $0.size == size.label }
                 rows.append([form.rawValue, size.label, "\(imp.bytes)",
-                             imp.note == nil ? fmt(imp.mbPerSecond) : "n/a",
+                             imp.note == nil ? fmt(imp.mbPerSecond) : "n/a", t(.model).map { fmt($0.mbPerSecond) } ?? "–",
                              t(.tree).map { fmt($0.mbPerSecond) } ?? "–", t(.sax).map { fmt($0.mbPerSecond) } ?? "–",
                              ratio?.importerOverTree.map { fmt($0, 2) } ?? "–", ratio?.importerOverSAX.map { fmt($0, 2) } ?? "–",
                              imp.peakRSSBytes.map(mib) ?? "–", mib(3 * imp.bytes + 30 * 1_048_576),
-                             t(.tree)?.peakRSSBytes.map(mib) ?? "–", t(.sax)?.peakRSSBytes.map(mib) ?? "–"])
+                             t(.model)?.peakRSSBytes.map(mib) ?? "–", t(.tree)?.peakRSSBytes.map(mib) ?? "–", t(.sax)?.peakRSSBytes.map(mib) ?? "–"])
             }
         }
         table(rows, out)

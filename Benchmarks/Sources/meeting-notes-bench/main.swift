@@ -10,7 +10,7 @@
 // meeting-notes-bench time FORM FILE… [--users FILE]                   (CPU time and MB/s of each import)
 // meeting-notes-bench dump OUTDIR FILE… [--users FILE]                 (canonical JSON of each import)
 //
-// SUBJECT is importer, libxml2-tree or libxml2-sax; FORM is storage, html or text.
+// SUBJECT is importer, model-floor, libxml2-tree or libxml2-sax; FORM is storage, html or text.
 
 import Foundation
 import MeetingModel
@@ -65,6 +65,18 @@ case "measure-one":
     let options = importOptions(usersFile: users)
     let source = Importers.source(for: form)
     let bytes = readBytes(file)
+    if subject == .model {
+        // The memory floor: the runtime, the input and the returned meeting, every intermediate freed.
+        let before = ModelFloor.residentAfterTrim()
+        let t0 = now()
+        let model = ModelFloor.imported(bytes, form: form, options: options)
+        let seconds = now() - t0
+        let after = ModelFloor.residentAfterTrim()
+        withExtendedLifetime(model) {}
+        print("{\"baseline\":\(before.resident),\"peak\":\(after.resident),\"seconds\":\(seconds),\"bytes\":\(bytes.count),"
+              + "\"modelHeapBytes\":\(after.heapInUse - before.heapInUse)}")
+        exit(0)
+    }
     let baseline = procStatusBytes("VmHWM") ?? 0
     let t0 = now()
     blackHole(runSubject(subject, form: form, bytes: bytes, source: source, options: options))
@@ -78,9 +90,10 @@ case "loop":
     let options = importOptions(usersFile: users)
     let source = Importers.source(for: form)
     let bytes = readBytes(file)
+    let model = subject == .model ? ModelFloor.imported(bytes, form: form, options: options) : nil
     let t0 = now()
     for _ in 0..<iterations {
-        blackHole(runSubject(subject, form: form, bytes: bytes, source: source, options: options))
+        blackHole(runSubject(subject, form: form, bytes: bytes, source: source, options: options, model: model))
     }
     let seconds = now() - t0
     print(String(format: "%@ %@ %d bytes × %d: %.3f s, %.1f MB/s", subject.rawValue, form.rawValue, bytes.count, iterations,
