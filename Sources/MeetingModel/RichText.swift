@@ -165,26 +165,68 @@ public struct ListBlock: Sendable, Hashable, Codable {
 }
 
 /// One list item: blocks (a paragraph, often followed by a nested list); a check state for task lists.
+///
+/// Most list items are one paragraph, and most of those one run of text. The item stores those two shapes
+/// without the arrays around them (one heap block a bullet instead of three); ``blocks`` reads and writes the
+/// content as blocks whatever the shape, and equality, hashing and the JSON form are those of the blocks.
 public struct ListItem: Sendable, Hashable, Codable {
+    /// The item's content, in the smallest of three equivalent shapes (never a shape a smaller one can hold).
+    private enum Content: Sendable, Hashable {
+        /// `[.paragraph([.text(text)])]`.
+        case text(String)
+        /// `[.paragraph(inlines)]`, `inlines` not one `.text`.
+        case paragraph([Inline])
+        /// Anything else.
+        case blocks([Block])
+
+        init(_ blocks: [Block]) {
+            if blocks.count == 1, case .paragraph(let inlines) = blocks[0] {
+                self.init(paragraph: inlines)
+            } else {
+                self = .blocks(blocks)
+            }
+        }
+
+        init(paragraph inlines: [Inline]) {
+            if inlines.count == 1, case .text(let text) = inlines[0] {
+                self = .text(text)
+            } else {
+                self = .paragraph(inlines)
+            }
+        }
+    }
+
+    private var content: Content
+
     /// The item's content.
-    public var blocks: [Block]
+    public var blocks: [Block] {
+        get {
+            switch content {
+            case .text(let text): return [.paragraph([.text(text)])]
+            case .paragraph(let inlines): return [.paragraph(inlines)]
+            case .blocks(let blocks): return blocks
+            }
+        }
+        set { content = Content(newValue) }
+    }
     /// `true`/`false` for a task-list item that is done/open; `nil` for an ordinary item.
     public var checked: Bool?
     /// Creates a list item.
     public init(blocks: [Block], checked: Bool? = nil) {
-        self.blocks = blocks
+        self.content = Content(blocks)
         self.checked = checked
     }
     /// A list item holding one paragraph of inlines.
     public init(_ inlines: [Inline], checked: Bool? = nil) {
-        self.init(blocks: [.paragraph(inlines)], checked: checked)
+        self.content = Content(paragraph: inlines)
+        self.checked = checked
     }
 
     enum CodingKeys: String, CodingKey { case blocks, checked }
     /// Decodes the canonical JSON form (see ``MeetingJSON``); absent optional keys read as their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        blocks = try c.decode([Block].self, forKey: .blocks)
+        content = Content(try c.decode([Block].self, forKey: .blocks))
         checked = try c.decodeIfPresent(Bool.self, forKey: .checked)
     }
     /// Encodes the canonical JSON form (see ``MeetingJSON``).
