@@ -177,7 +177,7 @@ public struct MarkdownExporter: Sendable {
                     + "\(d.severity.rawValue): " + MarkdownEscaping.inline(d.message)
                 if !d.code.isEmpty { line += " (`" + d.code + "`)" }
                 if let text = d.text, !text.isEmpty {
-                    line += " — " + RichTextMarkdown.codeSpan(text.replacingOccurrences(of: "\n", with: " "))
+                    line += " — " + RichTextMarkdown.codeSpan(text.newlinesAsSpaces())
                 }
                 return line
             }.joined(separator: "\n"))
@@ -193,7 +193,7 @@ public struct MarkdownExporter: Sendable {
         if !owners.isEmpty {
             line += owners.map { "**" + MarkdownEscaping.inline($0) + "**" }.joined(separator: ", ") + " — "
         }
-        line += MarkdownEscaping.inline(action.text.replacingOccurrences(of: "\n", with: " "))
+        line += MarkdownEscaping.inline(action.text.newlinesAsSpaces())
         var extra: [String] = []
         if let due = action.due { extra.append("due \(due)") }
         let r = RichTextMarkdown(ticketBaseURL: options.ticketBaseURL)
@@ -211,7 +211,7 @@ public struct MarkdownExporter: Sendable {
 
     private func headingText(_ text: String) -> String {
         // Headings are one line; a trailing run of `#` would be read as a closing sequence.
-        var s = MarkdownEscaping.inline(text.replacingOccurrences(of: "\n", with: " "), lineStart: false)
+        var s = MarkdownEscaping.inline(text.newlinesAsSpaces(), lineStart: false)
         if s.hasSuffix("#") { s = String(s.dropLast()) + "\\#" }
         return s
     }
@@ -239,6 +239,66 @@ public enum MarkdownEscaping {
     /// the start of the text (when `lineStart`) a leading `#`, `-`, `+`, `=`, `>` or `1.`/`1)` that would
     /// start a block. Newlines and tabs become spaces.
     public static func inline(_ text: String, lineStart: Bool = true) -> String {
+        let escaped = escapedBytes(text) ?? referenceEscaped(text)
+        return lineStart ? escapeLineStart(escaped) : escaped
+    }
+
+    /// The bytes that ``inline(_:lineStart:)`` escapes or replaces (backslash, backtick, `*`, `_`, `[`, `]`, `<`,
+    /// `|`, `~`, `&`, newline, carriage return, tab).
+    private static let special: [Bool] = (0..<256).map { b in
+        [0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x7C, 0x7E, 0x26, 0x0A, 0x0D, 0x09].contains(b)
+    }
+
+    /// The escaped text worked out on UTF-8 bytes, or `nil` where bytes and `Character`s could disagree: a special
+    /// byte next to a non-ASCII one (a combining mark after `*` makes one `Character` that is not `*`), or an
+    /// entity's `;` followed by one. The common case, text with no special byte at all, is returned as it is.
+    static func escapedBytes(_ text: String) -> String? {
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var first = -1
+            for i in 0..<n where special[Int(bytes[i])] { first = i; break }
+            if first < 0 { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(n + 8)
+            out.append(contentsOf: bytes[0..<first])
+            var i = first
+            while i < n {
+                let b = bytes[i]
+                guard special[Int(b)] else { out.append(b); i += 1; continue }
+                if i > 0 && bytes[i - 1] >= 0x80 { return nil }
+                if i + 1 < n && bytes[i + 1] >= 0x80 { return nil }
+                switch b {
+                case 0x0A, 0x09:
+                    out.append(0x20)
+                case 0x0D:
+                    out.append(0x20)
+                    if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }   // "\r\n" is one Character: one space
+                case 0x26:
+                    // An entity: 1…33 ASCII letters, digits or "#", then ";" (see `startsEntity`).
+                    var j = i + 1, count = 0
+                    while j < n, count <= 32, isEntityByte(bytes[j]) { j += 1; count += 1 }
+                    if count > 0 && j < n && bytes[j] == 0x3B {
+                        if j + 1 < n && bytes[j + 1] >= 0x80 { return nil }
+                        out.append(0x5C)
+                    }
+                    out.append(b)
+                default:
+                    out.append(0x5C)
+                    out.append(b)
+                }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static func isEntityByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x23
+    }
+
+    /// The plain definition of the escaping, one `Character` at a time (the fast path above is tested against it).
+    static func referenceEscaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         let chars = Array(text)
@@ -256,7 +316,7 @@ public enum MarkdownEscaping {
                 out.append(ch)
             }
         }
-        return lineStart ? escapeLineStart(out) : out
+        return out
     }
 
     /// Whether `&` at `index` starts something CommonMark reads as an entity: `&name;` or `&#123;`.
@@ -296,7 +356,26 @@ public enum MarkdownEscaping {
 }
 
 extension String {
+    /// Whether the UTF-8 form holds `byte` (no `Character` work).
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
+    /// `replacingOccurrences(of: "\n", with: " ")`, without Foundation when there is no newline.
+    func newlinesAsSpaces() -> String {
+        containsByte(0x0A) ? replacingOccurrences(of: "\n", with: " ") : self
+    }
+
+    /// The text split at `"\n"` `Character`s, empty pieces kept; one piece, the whole text, when no byte is a
+    /// newline (the common case, without breaking the text into `Character`s).
+    func lines() -> [Substring] {
+        containsByte(0x0A) ? split(separator: "\n", omittingEmptySubsequences: false) : [Substring(self)]
+    }
+
+    /// The text without leading and trailing `" "` `Character`s.
     func trimmingSpaces() -> String {
+        // Neither end a space byte: no `Character` at either end can be " ".
+        if let first = utf8.first, first != 0x20, let last = utf8.last, last != 0x20 { return self }
         var s = Substring(self)
         while let f = s.first, f == " " { s = s.dropFirst() }
         while let l = s.last, l == " " { s = s.dropLast() }
@@ -336,7 +415,7 @@ struct RichTextMarkdown {
             }
             let body = blocks(panel.content.blocks, depth: depth)
             if !body.isEmpty { inner += (inner.isEmpty ? "" : "\n\n") + body }
-            return inner.split(separator: "\n", omittingEmptySubsequences: false)
+            return inner.lines()
                 .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
         case .code(let language, let text):
             let fence = String(repeating: "`", count: max(3, RichTextMarkdown.longestRun(of: "`", in: text) + 1))
@@ -353,7 +432,8 @@ struct RichTextMarkdown {
         while case .lineBreak? = trimmed.last { trimmed.removeLast() }
         let raw = self.inlines(trimmed)
         // A hard break is "\\\n"; each line it starts must not open a block.
-        return raw.split(separator: "\n", omittingEmptySubsequences: false)
+        if !raw.containsByte(0x0A) { return MarkdownEscaping.escapeLineStart(raw.trimmingSpaces()) }
+        return raw.lines()
             .map { MarkdownEscaping.escapeLineStart(String($0).trimmingSpaces()) }
             .joined(separator: "\n")
     }
@@ -383,7 +463,7 @@ struct RichTextMarkdown {
             }
             let body = parts.joined()
             var first = true
-            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in body.lines() {
                 if first {
                     lines.append(marker + check + line)
                     first = false
@@ -441,7 +521,7 @@ struct RichTextMarkdown {
                 if let title = p.title, !title.isEmpty { parts.append(prefix + "**" + MarkdownEscaping.tableCell(title) + "**") }
                 for inner in p.content.blocks { add(inner, prefix: prefix) }
             case .code(_, let text):
-                parts.append(prefix + RichTextMarkdown.codeSpan(text.replacingOccurrences(of: "\n", with: " "), inCell: true))
+                parts.append(prefix + RichTextMarkdown.codeSpan(text.newlinesAsSpaces(), inCell: true))
             }
         }
         for b in blocks { add(b, prefix: "") }
@@ -520,7 +600,7 @@ struct RichTextMarkdown {
 
     /// A code span whose fence is longer than any backtick run inside.
     static func codeSpan(_ text: String, inCell: Bool = false) -> String {
-        var body = text.replacingOccurrences(of: "\n", with: " ")
+        var body = text.newlinesAsSpaces()
         if inCell { body = body.replacingOccurrences(of: "|", with: "\\|") }
         if body.isEmpty { return "" }
         let fence = String(repeating: "`", count: longestRun(of: "`", in: body) + 1)
