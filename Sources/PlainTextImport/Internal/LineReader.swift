@@ -24,11 +24,83 @@ struct Line {
     }
 }
 
+/// Lines of a page kept as byte ranges of its UTF-8 text (the caller's input bytes when they are the text as
+/// they are): a ``Line``, with a `String` of its own, is made only when the line is read, and lives only as long
+/// as its reader keeps it. So the page is never held a second time as one decoded `String` while the model
+/// grows (on a 10 MB paste that copy was 10 MB of the import's peak). Lines that are not a range of the bytes
+/// (the text after a "Date:" heading) are kept as strings of their own.
+struct LineList: RandomAccessCollection {
+    /// A line: its number and byte range, or (`start < 0`) the string `extras[-start - 1]`.
+    struct Ref {
+        var number: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// The page's UTF-8 text.
+    let bytes: [UInt8]
+    private(set) var refs: [Ref] = []
+    private(set) var extras: [String] = []
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { refs.count }
+
+    subscript(i: Int) -> Line {
+        let r = refs[i]
+        if r.start < 0 { return Line(number: r.number, text: extras[-r.start - 1][...]) }
+        let s = bytes.withUnsafeBufferPointer { b in
+            String(decoding: UnsafeBufferPointer(rebasing: b[r.start..<r.end]), as: UTF8.self)
+        }
+        return Line(number: r.number, text: s[...])
+    }
+
+    /// The same page with no lines.
+    var emptied: LineList { LineList(bytes: bytes) }
+
+    mutating func append(_ r: Ref) { refs.append(r) }
+
+    /// Adds a line that is not a byte range of the page.
+    mutating func append(number: Int, text: String) {
+        extras.append(text)
+        refs.append(Ref(number: number, start: -extras.count, end: 0))
+    }
+
+    /// Keeps only the lines where `keep` is true.
+    func filtered(_ keep: (Line) -> Bool) -> LineList {
+        var out = emptied
+        for (k, r) in refs.enumerated() where keep(self[k]) {
+            if r.start < 0 { out.append(number: r.number, text: extras[-r.start - 1]) } else { out.append(r) }
+        }
+        return out
+    }
+
+    /// The lines of `bytes[start...]` (UTF-8 with line ends normalised to LF): a line ends at each LF; a last
+    /// empty line after a final LF is not one.
+    static func split(_ bytes: [UInt8], from start: Int = 0) -> LineList {
+        var list = LineList(bytes: bytes)
+        bytes.withUnsafeBufferPointer { buf in
+            var s = Swift.min(Swift.max(0, start), buf.count)
+            var n = 1
+            while let e = ASCIIScan.firstIndex(of: 10, in: buf, from: s) {
+                list.refs.append(Ref(number: n, start: s, end: e))
+                s = e + 1
+                n += 1
+            }
+            list.refs.append(Ref(number: n, start: s, end: buf.count))
+        }
+        if let last = list.refs.last, last.start == last.end, list.refs.count > 1 { list.refs.removeLast() }
+        return list
+    }
+}
+
 /// An Ink-style cursor over the lines of a page.
 struct LineReader {
     let lines: [Line]
     private(set) var index = 0
 
+    /// The plain definition of the line split (``LineList/split(_:from:)`` gives the same numbers and texts).
     init(_ text: String) {
         var out: [Line] = []
         let u = text.utf8

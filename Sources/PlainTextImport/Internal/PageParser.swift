@@ -9,7 +9,7 @@ struct RawSection {
     var level: Int
     var kind: SectionKind
     var headingLine: Int
-    var lines: [Line]
+    var lines: LineList
 }
 
 /// Reads a page of plain text into a meeting: title, contents block, then one assembler per section.
@@ -39,12 +39,21 @@ struct PageParser {
                                       at: line.map { SourceLocation(line: $0) }, text: text))
     }
 
+    /// Reads the page whose UTF-8 text (line ends normalised) is `text`.
     mutating func parse(_ text: String) -> Meeting {
-        let reader = LineReader(text)
-        let lines = reader.lines
+        parse(LineList.split(Array(text.utf8)))
+    }
+
+    /// Reads the page whose lines are `lines`.
+    mutating func parse(_ lines: LineList) -> Meeting {
         var i = 0
+        var firstNonBlank: (Int, Line)? = nil
+        for k in lines.indices {
+            let l = lines[k]
+            if !l.isBlank { firstNonBlank = (k, l); break }
+        }
         // 1. Title: the first non-blank line, unless it is a known heading, a bullet or a row.
-        if let (ti, first) = reader.peekNonBlank(from: 0) {
+        if let (ti, first) = firstNonBlank {
             let h = LineClassifier.heading(first)
             let isKnown = h.map { $0.level == 0 || LineClassifier.knownHeadings[$0.title.lowercased()] != nil } ?? false
             if !isKnown, !first.hasTab, LineClassifier.bullet(first.text, inList: false) == nil {
@@ -57,18 +66,18 @@ struct PageParser {
             }
         }
         // 2. Split the rest into sections.
-        var preamble: [Line] = []
+        var preamble = lines.emptied
         var sections: [RawSection] = []
         while i < lines.count {
             let line = lines[i]
             if let h = LineClassifier.heading(line) {
                 sections.append(RawSection(title: h.title, level: h.level, kind: LineClassifier.kind(ofTitle: h.title),
-                                           headingLine: line.number, lines: []))
-                if let rest = h.rest { sections[sections.count - 1].lines.append(Line(number: line.number, text: Substring(rest))) }
+                                           headingLine: line.number, lines: lines.emptied))
+                if let rest = h.rest { sections[sections.count - 1].lines.append(number: line.number, text: rest) }
             } else if sections.isEmpty {
-                preamble.append(line)
+                preamble.append(lines.refs[i])
             } else {
-                sections[sections.count - 1].lines.append(line)
+                sections[sections.count - 1].lines.append(lines.refs[i])
             }
             i += 1
         }
@@ -106,7 +115,7 @@ struct PageParser {
         // lines; they need not stay alive while the later sections add to the model).
         for k in sections.indices {
             let s = sections[k]
-            sections[k].lines = []
+            sections[k].lines = sections[k].lines.emptied
             if s.kind != .generic && s.kind != .date && s.kind != .location {
                 diag(.note, "section", "section \"\(s.title)\" read into the model's structure", line: s.headingLine, text: s.title)
             }
@@ -173,7 +182,7 @@ struct PageParser {
     }
 
     /// Whether the lines before the first heading are a contents list: bullets whose texts are later headings.
-    func isContents(_ lines: [Line], headingTitles: Set<String>) -> Bool {
+    func isContents(_ lines: LineList, headingTitles: Set<String>) -> Bool {
         var items = 0, hits = 0
         for l in lines where !l.isBlank {
             items += 1
@@ -211,7 +220,7 @@ struct PageParser {
     }
 
     /// Paragraphs, bullet lists (two levels), and tables of a run of lines.
-    func blocks(_ lines: [Line]) -> RichText {
+    func blocks(_ lines: LineList) -> RichText {
         var blocks: [Block] = []
         var items: [ListItem] = []
         var baseIndent = 0

@@ -1,0 +1,98 @@
+// swift-meeting-notes · PlainTextImportTests
+
+import Foundation
+import Testing
+import TestProcessSupport
+import MeetingModel
+@testable import PlainTextImport
+import MeetingRecognizers
+
+/// Lines read in place from the bytes must be the lines of the decoded text, and the import the same.
+@Suite struct LineListTests {
+    static let pieces = ["a", " ", "\t", "\n", "\n\n", "é", "e\u{301}", "\u{600}a", "\u{A0}", "\u{2003}", "Ж", "—", "09:00", "\u{85}",
+                         "Day 1", "## Agenda", "Date: 2019-10-28", "", "x\n", "\u{200B}", "\u{1F44D}", "\u{0B}", "\u{0C}", "\0"]
+
+    @Test("LineList.split gives LineReader's numbers and texts on random texts")
+    func sameLines() {
+        var rng = SplitMix64(seed: 0x11AE_0001)
+        for _ in 0..<10_000 {
+            let text = (0..<(rng.nextInt() % 12)).map { _ in Self.pieces[rng.nextInt() % Self.pieces.count] }.joined()
+            let reference = LineReader(text).lines
+            let list = LineList.split(Array(text.utf8))
+            #expect(list.count == reference.count, "\(text.debugDescription)")
+            for (a, b) in zip(list, reference) {
+                #expect(a.number == b.number && a.text == b.text && Array(a.text.utf8) == Array(b.text.utf8), "\(text.debugDescription)")
+            }
+            // From an offset (after a byte-order mark).
+            let marked = LineList.split([0xEF, 0xBB, 0xBF] + Array(text.utf8), from: 3)
+            #expect(marked.map { String($0.text) } == reference.map { String($0.text) })
+        }
+        #expect(LineList.split(Array("a\nb\n".utf8)).map { String($0.text) } == ["a", "b"])
+        #expect(LineList.split([]).map { String($0.text) } == [""])
+    }
+
+    @Test("Lines added as strings and filtered lists keep their numbers and texts")
+    func extrasAndFilter() {
+        var list = LineList.split(Array("one\n\nthree".utf8))
+        list.append(number: 9, text: "2019-10-28")
+        #expect(list.map(\.number) == [1, 2, 3, 9])
+        #expect(list.map { String($0.text) } == ["one", "", "three", "2019-10-28"])
+        let kept = list.filtered { !$0.isBlank }
+        #expect(kept.map(\.number) == [1, 3, 9])
+        #expect(kept.map { String($0.text) } == ["one", "three", "2019-10-28"])
+        #expect(list.emptied.isEmpty)
+    }
+
+    @Test("holdsNonWhiteSpace equals referenceHoldsNonWhiteSpace on random valid UTF-8")
+    func nonWhiteSpace() {
+        let pieces = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "\u{2028}", "\u{301}", "\u{600}",
+                      "a", "\0", "\u{7F}", "é", "\u{200B}", "\u{1680}"]
+        var rng = SplitMix64(seed: 0x11AE_0002)
+        var blank = 0
+        for _ in 0..<20_000 {
+            let bytes = Array((0..<(rng.nextInt() % 6)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined().utf8)
+            let start = bytes.isEmpty ? 0 : rng.nextInt() % 2
+            // Only offsets at a scalar boundary are asked for (0, or 3 after a byte-order mark).
+            let from = start == 1 && bytes.first.map({ $0 < 0x80 }) == true ? 1 : 0
+            let plain = PlainTextSource.referenceHoldsNonWhiteSpace(bytes, from: from)
+            #expect(PlainTextSource.holdsNonWhiteSpace(bytes, from: from) == plain, "\(bytes) from \(from)")
+            if !plain { blank += 1 }
+        }
+        #expect(blank > 1_000)
+        #expect(!PlainTextSource.holdsNonWhiteSpace(Array(" \u{A0}\t\n".utf8), from: 0))
+        #expect(PlainTextSource.holdsNonWhiteSpace(Array("\u{600}a".utf8), from: 0))
+    }
+
+    @Test("A page read in place imports as the same page decoded first (byte-order mark, CRLF and UTF-16 copies)")
+    func sameImport() throws {
+        let page = """
+        ## Team meeting 2021-03-04
+        Date: 2021-03-04
+        ### Participants
+        - Ana Lima
+        - Bo Chen (Remote)
+        ### Agenda
+        Time\tTopic\tChair\tDiscussion\tNotes
+        09:00\tWelcome\tAna Lima\tIntro — ok\tBo Chen — send the slides. 12 Mar 2021  PROJ-12 - Getting issue details  STATUS
+        09:30\tCoffee break\t\t\t
+        ### Action items
+        - [ ] Ana Lima — book the room. 5 Mar 2021
+        """
+        let source = PlainTextSource()
+        func json(_ bytes: [UInt8], _ options: ImportOptions = ImportOptions()) throws -> String {
+            let r = try source.importMeeting(from: SourceInput(bytes: bytes, fileName: "p.txt"), options: options)
+            return String(decoding: MeetingJSON.encode(r.meeting), as: UTF8.self)
+        }
+        let utf8 = Array(page.utf8)
+        #expect(TextDecoding.utf8TextStart(utf8) == 0)
+        let inPlace = try json(utf8)
+        #expect(inPlace.contains("Bo Chen") && inPlace.contains("PROJ-12"))
+        // CRLF forces the decoded path; its text is the same after normalisation.
+        #expect(try json(Array(page.replacingOccurrences(of: "\n", with: "\r\n").utf8)) == inPlace)
+        #expect(try json([0xEF, 0xBB, 0xBF] + utf8) == inPlace)
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in page.utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        #expect(try json(utf16) == inPlace)
+        #expect(throws: MeetingImportError.self) { try json(Array(" \n\u{A0}\t".utf8)) }
+    }
+}
