@@ -35,8 +35,35 @@ struct PageParser {
     }
 
     mutating func diag(_ s: Diagnostic.Severity, _ what: String, _ message: String, line: Int?, text: String? = nil) {
-        diagnostics.append(Diagnostic(s, code: "\(Self.code).\(what)", message,
-                                      at: line.map { SourceLocation(line: $0) }, text: text))
+        let code = diagnosticCode(what)
+        let shared = text.map { sharedText($0) }
+        diagnostics.append(Diagnostic(s, code: code, message, at: line.map { SourceLocation(line: $0) }, text: shared))
+    }
+
+    /// Diagnostic codes made so far, by their last part: one `String` per code, shared by every diagnostic that
+    /// has it (a 10 MB page has thousands of "plain-text.jira-residue" notes; each code is too long to be stored
+    /// inline in the `String` and was one heap copy per diagnostic).
+    var codes: [String: String] = [:]
+    /// Texts of diagnostics met so far (the same table header or macro residue recurs on every day or row), so
+    /// equal texts share one `String`.
+    var texts: [String: String] = [:]
+    static let sharedTextLimit = 4096
+
+    mutating func diagnosticCode(_ what: String) -> String {
+        if let c = codes[what] { return c }
+        let c = "\(Self.code).\(what)"
+        codes[what] = c
+        return c
+    }
+
+    /// `text`, or an equal text met before (the same value: equal strings are interchangeable in the model).
+    mutating func sharedText(_ text: String) -> String {
+        // Texts of up to 15 UTF-8 bytes are stored inline: nothing to share.
+        guard text.utf8.count > 15, text.utf8.count <= 256 else { return text }
+        if let t = texts[text], ASCIIScan.sameBytes(t, text) { return t }
+        if texts.count >= Self.sharedTextLimit { texts.removeAll() }
+        texts[text] = text
+        return text
     }
 
     /// Reads the page whose UTF-8 text (line ends normalised) is `text`.
