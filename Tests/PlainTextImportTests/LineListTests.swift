@@ -20,6 +20,7 @@ import MeetingRecognizers
             let reference = LineReader(text).lines
             let list = LineList.split(Array(text.utf8))
             #expect(list.count == reference.count, "\(text.debugDescription)")
+            #expect(list.map(\.number) == Array(1...Swift.max(1, reference.count)))
             for (a, b) in zip(list, reference) {
                 #expect(a.number == b.number && a.text == b.text && Array(a.text.utf8) == Array(b.text.utf8), "\(text.debugDescription)")
             }
@@ -31,16 +32,35 @@ import MeetingRecognizers
         #expect(LineList.split([]).map { String($0.text) } == [""])
     }
 
-    @Test("Lines added as strings and filtered lists keep their numbers and texts")
-    func extrasAndFilter() {
-        var list = LineList.split(Array("one\n\nthree".utf8))
-        list.append(number: 9, text: "2019-10-28")
-        #expect(list.map(\.number) == [1, 2, 3, 9])
-        #expect(list.map { String($0.text) } == ["one", "", "three", "2019-10-28"])
-        let kept = list.filtered { !$0.isBlank }
-        #expect(kept.map(\.number) == [1, 3, 9])
-        #expect(kept.map { String($0.text) } == ["one", "three", "2019-10-28"])
-        #expect(list.emptied.isEmpty)
+    @Test("Sections: a head line kept as a string, then consecutive lines of the page")
+    func sectionsOfLines() {
+        let page = LineList.split(Array("one\n\nthree\nfour\n".utf8))
+        #expect(page.map(\.number) == [1, 2, 3, 4])
+        var section = page.emptied
+        #expect(section.isEmpty)
+        section.append(number: 1, text: "2019-10-28")
+        #expect(section.map { String($0.text) } == ["2019-10-28"])
+        for i in page.indices where i.number >= 2 && i.number <= 3 { section.append(i) }
+        #expect(section.map(\.number) == [1, 2, 3])
+        #expect(section.map { String($0.text) } == ["2019-10-28", "", "three"])
+        var rest = page.emptied
+        for i in page.indices where i.number == 4 { rest.append(i) }
+        #expect(rest.map { String($0.text) } == ["four"])
+        #expect(rest.first?.number == 4)
+        // Random cuts of random pages: every part gives back its lines.
+        var rng = SplitMix64(seed: 0x11AE_0003)
+        for _ in 0..<2_000 {
+            let text = (0..<(rng.nextInt() % 12)).map { _ in Self.pieces[rng.nextInt() % Self.pieces.count] }.joined()
+            let whole = LineList.split(Array(text.utf8))
+            let reference = LineReader(text).lines
+            var parts: [LineList] = [whole.emptied]
+            for i in whole.indices {
+                if rng.nextInt() % 3 == 0 { parts.append(whole.emptied) }
+                parts[parts.count - 1].append(i)
+            }
+            let joined = parts.flatMap { $0.map { ($0.number, String($0.text)) } }
+            #expect(joined.map(\.0) == reference.map(\.number) && joined.map(\.1) == reference.map { String($0.text) })
+        }
     }
 
     @Test("holdsNonWhiteSpace equals referenceHoldsNonWhiteSpace on random valid UTF-8")

@@ -24,73 +24,86 @@ struct Line {
     }
 }
 
-/// Lines of a page kept as byte ranges of its UTF-8 text (the caller's input bytes when they are the text as
-/// they are): a ``Line``, with a `String` of its own, is made only when the line is read, and lives only as long
-/// as its reader keeps it. So the page is never held a second time as one decoded `String` while the model
-/// grows (on a 10 MB paste that copy was 10 MB of the import's peak). Lines that are not a range of the bytes
-/// (the text after a "Date:" heading) are kept as strings of their own.
-struct LineList: RandomAccessCollection {
-    /// A line: its number and byte range, or (`start < 0`) the string `extras[-start - 1]`.
-    struct Ref {
-        var number: Int
+/// Consecutive lines of a page, read from its UTF-8 text (the caller's input bytes when they are the text as they
+/// are): the list is a byte range and the number of its first line; a ``Line``, with a `String` of its own, is made
+/// only when the line is read, and lives only as long as its reader keeps it. So the page is never held a second
+/// time as one decoded `String`, nor as an array of lines, while the model grows (on a 10 MB paste the decoded copy
+/// was 10 MB of the import's peak, the line arrays 1.5 MB). A section may start with a line that is not a range of
+/// the bytes (the text after a "Date:" heading), kept as a string of its own.
+struct LineList: Collection {
+    /// A line's place: its byte range and number (`start == -1` for the line kept as a string).
+    struct Index: Comparable {
         var start: Int
         var end: Int
+        var number: Int
+        static func < (a: Index, b: Index) -> Bool { a.start < b.start }
+        static func == (a: Index, b: Index) -> Bool { a.start == b.start }
     }
 
     /// The page's UTF-8 text.
     let bytes: [UInt8]
-    private(set) var refs: [Ref] = []
-    private(set) var extras: [String] = []
+    /// The line before the byte lines, kept as a string.
+    private(set) var head: (number: Int, text: String)? = nil
+    /// Whether the list has byte lines: from `lower` to `upper` (the end of the last one), the first numbered `firstNumber`.
+    private(set) var hasLines = false
+    private(set) var lower = 0
+    private(set) var upper = 0
+    private(set) var firstNumber = 1
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { refs.count }
+    /// Where the line that starts at `start` ends: its LF, or `upper`.
+    private func lineEnd(_ start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { b in Swift.min(ASCIIScan.firstIndex(of: 10, in: b, from: start) ?? b.count, upper) }
+    }
 
-    subscript(i: Int) -> Line {
-        let r = refs[i]
-        if r.start < 0 { return Line(number: r.number, text: extras[-r.start - 1][...]) }
+    var startIndex: Index {
+        if let head { return Index(start: -1, end: -1, number: head.number) }
+        return hasLines ? Index(start: lower, end: lineEnd(lower), number: firstNumber) : endIndex
+    }
+    var endIndex: Index { Index(start: Int.max, end: Int.max, number: 0) }
+
+    func index(after i: Index) -> Index {
+        if i.start < 0 { return hasLines ? Index(start: lower, end: lineEnd(lower), number: firstNumber) : endIndex }
+        guard i.end < upper else { return endIndex }
+        return Index(start: i.end + 1, end: lineEnd(i.end + 1), number: i.number + 1)
+    }
+
+    subscript(i: Index) -> Line {
+        if i.start < 0, let head { return Line(number: head.number, text: head.text[...]) }
         let s = bytes.withUnsafeBufferPointer { b in
-            String(decoding: UnsafeBufferPointer(rebasing: b[r.start..<r.end]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: b[i.start..<i.end]), as: UTF8.self)
         }
-        return Line(number: r.number, text: s[...])
+        return Line(number: i.number, text: s[...])
     }
 
     /// The same page with no lines.
     var emptied: LineList { LineList(bytes: bytes) }
 
-    mutating func append(_ r: Ref) { refs.append(r) }
-
-    /// Adds a line that is not a byte range of the page.
-    mutating func append(number: Int, text: String) {
-        extras.append(text)
-        refs.append(Ref(number: number, start: -extras.count, end: 0))
+    /// Adds the line at `i` of a list of the same page; it must be the line after the last one added.
+    mutating func append(_ i: Index) {
+        if i.start < 0 { return }
+        if !hasLines {
+            hasLines = true
+            lower = i.start
+            firstNumber = i.number
+        }
+        upper = i.end
     }
 
-    /// Keeps only the lines where `keep` is true.
-    func filtered(_ keep: (Line) -> Bool) -> LineList {
-        var out = emptied
-        for (k, r) in refs.enumerated() where keep(self[k]) {
-            if r.start < 0 { out.append(number: r.number, text: extras[-r.start - 1]) } else { out.append(r) }
-        }
-        return out
+    /// Adds, before any other, a line that is not a byte range of the page.
+    mutating func append(number: Int, text: String) {
+        head = (number, text)
     }
 
     /// The lines of `bytes[start...]` (UTF-8 with line ends normalised to LF): a line ends at each LF; a last
     /// empty line after a final LF is not one.
     static func split(_ bytes: [UInt8], from start: Int = 0) -> LineList {
         var list = LineList(bytes: bytes)
-        bytes.withUnsafeBufferPointer { buf in
-            var s = Swift.min(Swift.max(0, start), buf.count)
-            var n = 1
-            while let e = ASCIIScan.firstIndex(of: 10, in: buf, from: s) {
-                list.refs.append(Ref(number: n, start: s, end: e))
-                s = e + 1
-                n += 1
-            }
-            list.refs.append(Ref(number: n, start: s, end: buf.count))
-        }
-        if let last = list.refs.last, last.start == last.end, list.refs.count > 1 { list.refs.removeLast() }
+        list.hasLines = true
+        list.lower = Swift.min(Swift.max(0, start), bytes.count)
+        list.upper = bytes.count
+        if bytes.count > list.lower, bytes[bytes.count - 1] == 10 { list.upper = bytes.count - 1 }
         return list
     }
 }

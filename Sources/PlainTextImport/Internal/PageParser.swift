@@ -73,8 +73,8 @@ struct PageParser {
 
     /// Reads the page whose lines are `lines`.
     mutating func parse(_ lines: LineList) -> Meeting {
-        var i = 0
-        var firstNonBlank: (Int, Line)? = nil
+        var i = lines.startIndex
+        var firstNonBlank: (LineList.Index, Line)? = nil
         for k in lines.indices {
             let l = lines[k]
             if !l.isBlank { firstNonBlank = (k, l); break }
@@ -85,7 +85,7 @@ struct PageParser {
             let isKnown = h.map { $0.level == 0 || LineClassifier.knownHeadings[$0.title.lowercased()] != nil } ?? false
             if !isKnown, !first.hasTab, LineClassifier.bullet(first.text, inList: false) == nil {
                 meeting.title = h?.title ?? String(first.text).withoutMarkdown
-                i = ti + 1
+                i = lines.index(after: ti)
                 if let m = dates.firstDate(in: meeting.title) {
                     meeting.startDate = m.start
                     meeting.endDate = m.end ?? m.start
@@ -95,18 +95,18 @@ struct PageParser {
         // 2. Split the rest into sections.
         var preamble = lines.emptied
         var sections: [RawSection] = []
-        while i < lines.count {
+        while i < lines.endIndex {
             let line = lines[i]
             if let h = LineClassifier.heading(line) {
                 sections.append(RawSection(title: h.title, level: h.level, kind: LineClassifier.kind(ofTitle: h.title),
                                            headingLine: line.number, lines: lines.emptied))
                 if let rest = h.rest { sections[sections.count - 1].lines.append(number: line.number, text: rest) }
             } else if sections.isEmpty {
-                preamble.append(lines.refs[i])
+                preamble.append(i)
             } else {
-                sections[sections.count - 1].lines.append(lines.refs[i])
+                sections[sections.count - 1].lines.append(i)
             }
-            i += 1
+            i = lines.index(after: i)
         }
         // 3. The contents block (navigation) before the first heading: evidence only.
         let headingTitles = Set(sections.map { $0.title.lowercased() })
@@ -119,7 +119,7 @@ struct PageParser {
                 diag(.note, "contents", "table of contents read as navigation (its day list dates the agenda)",
                      line: preamble.first { !$0.isBlank }?.number, text: text)
             } else {
-                sections.insert(RawSection(title: "", level: 0, kind: .generic, headingLine: preamble[0].number, lines: preamble), at: 0)
+                sections.insert(RawSection(title: "", level: 0, kind: .generic, headingLine: preamble.first?.number ?? 1, lines: preamble), at: 0)
             }
         }
         if meeting.startDate == nil, let first = dayList.keys.min(), let last = dayList.keys.max(),
