@@ -116,3 +116,28 @@ import MeetingRecognizers
         #expect(throws: MeetingImportError.self) { try json(Array(" \n\u{A0}\t".utf8)) }
     }
 }
+
+/// Shared diagnostic texts and topics: the same bytes give the same value, never a merely equal one.
+@Suite struct SharedTextTests {
+    @Test("share gives back a text with the same bytes, remembered up to the limit")
+    func sameBytes() {
+        var memo: [String: String] = [:]
+        let composed = "Café and posters session", decomposed = "Cafe\u{301} and posters session"
+        #expect(composed == decomposed)
+        #expect(PageParser.share(composed, in: &memo) == composed)
+        let back = PageParser.share(decomposed, in: &memo)
+        #expect(Array(back.utf8) == Array(decomposed.utf8))
+        #expect(Array(PageParser.share(composed, in: &memo).utf8) == Array(composed.utf8))
+        #expect(memo.count == 1)
+        // Short texts (stored inline) and long ones are not remembered.
+        _ = PageParser.share("Lunch", in: &memo)
+        _ = PageParser.share(String(repeating: "x", count: 300), in: &memo)
+        #expect(memo.count == 1)
+        for k in 0..<(PageParser.sharedTextLimit + 10) { _ = PageParser.share("topic number \(k) of the day", in: &memo) }
+        #expect(memo.count <= PageParser.sharedTextLimit)
+        var parser = PageParser(options: ImportOptions())
+        #expect(parser.diagnosticCode("jira-residue") == "plain-text.jira-residue")
+        #expect(parser.sharedTopic("Coffee break and posters") == "Coffee break and posters")
+        #expect(parser.topics.count == 1)
+    }
+}

@@ -363,7 +363,7 @@ struct AgendaAssembler {
         if let start { lastStart = start }
         let d = CellText.convert(discussion)
         let n = CellText.convert(notes)
-        let item = AgendaItem(start: start, end: end, topic: topic, kind: kind, chairs: chairs,
+        let item = AgendaItem(start: start, end: end, topic: p.sharedTopic(topic), kind: kind, chairs: chairs,
                               discussion: cleaned(d.rich, line: line, &p), notes: cleaned(n.rich, line: line, &p),
                               location: SourceLocation(line: line))
         let dayIndex = p.meeting.agenda.count - 1

@@ -56,13 +56,23 @@ struct PageParser {
         return c
     }
 
+    /// Agenda topics met so far ("Lunch (on site)", "Coffee break and posters" recur every day), so equal topics
+    /// share one `String`.
+    var topics: [String: String] = [:]
+
     /// `text`, or an equal text met before (the same value: equal strings are interchangeable in the model).
-    mutating func sharedText(_ text: String) -> String {
+    mutating func sharedText(_ text: String) -> String { Self.share(text, in: &texts) }
+
+    /// `topic`, or an equal topic met before.
+    mutating func sharedTopic(_ topic: String) -> String { Self.share(topic, in: &topics) }
+
+    /// `text`, or the string with the same bytes in `memo` (which remembers at most ``sharedTextLimit`` texts).
+    static func share(_ text: String, in memo: inout [String: String]) -> String {
         // Texts of up to 15 UTF-8 bytes are stored inline: nothing to share.
         guard text.utf8.count > 15, text.utf8.count <= 256 else { return text }
-        if let t = texts[text], ASCIIScan.sameBytes(t, text) { return t }
-        if texts.count >= Self.sharedTextLimit { texts.removeAll() }
-        texts[text] = text
+        if let t = memo[text], ASCIIScan.sameBytes(t, text) { return t }
+        if memo.count >= sharedTextLimit { memo.removeAll() }
+        memo[text] = text
         return text
     }
 
