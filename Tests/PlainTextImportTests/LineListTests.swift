@@ -24,6 +24,7 @@ import MeetingRecognizers
             for (a, b) in zip(list, reference) {
                 #expect(a.number == b.number && a.text == b.text && Array(a.text.utf8) == Array(b.text.utf8), "\(text.debugDescription)")
             }
+            for i in list.indices { #expect(list.hasTab(at: i) == list[i].hasTab) }
             // From an offset (after a byte-order mark).
             let marked = LineList.split([0xEF, 0xBB, 0xBF] + Array(text.utf8), from: 3)
             #expect(marked.map { String($0.text) } == reference.map { String($0.text) })

@@ -77,6 +77,14 @@ struct LineList: Collection {
         return Line(number: i.number, text: s[...])
     }
 
+    /// Whether the line at `i` holds a tab (``Line/hasTab``), read from the bytes without making the line.
+    func hasTab(at i: Index) -> Bool {
+        if i.start < 0 { return head?.text.hasByte(9) ?? false }
+        return bytes.withUnsafeBufferPointer { b in
+            ASCIIScan.firstIndex(of: 9, in: UnsafeBufferPointer(rebasing: b[i.start..<i.end]), from: 0) != nil
+        }
+    }
+
     /// The same page with no lines.
     var emptied: LineList { LineList(bytes: bytes) }
 

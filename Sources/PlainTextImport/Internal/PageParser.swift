@@ -106,8 +106,8 @@ struct PageParser {
         var preamble = lines.emptied
         var sections: [RawSection] = []
         while i < lines.endIndex {
-            let line = lines[i]
-            if let h = LineClassifier.heading(line) {
+            // A line with a tab is never a heading (`heading` says so first): rows are not made into lines here.
+            if !lines.hasTab(at: i), case let line = lines[i], let h = LineClassifier.heading(line) {
                 sections.append(RawSection(title: h.title, level: h.level, kind: LineClassifier.kind(ofTitle: h.title),
                                            headingLine: line.number, lines: lines.emptied))
                 if let rest = h.rest { sections[sections.count - 1].lines.append(number: line.number, text: rest) }
