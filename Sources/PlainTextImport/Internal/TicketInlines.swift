@@ -40,6 +40,8 @@ enum TicketInlines {
         return true
     }
 
+    /// ``referenceClean(_:_:_:)``, keeping each list and list item that ``isClean(_:)`` passes as it is (it comes
+    /// back unchanged): no new array per item of a list that only one ticket or residue item changes.
     static func clean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
         var out: [Block] = []
         out.reserveCapacity(blocks.count)
@@ -51,9 +53,37 @@ enum TicketInlines {
                 let n = cleanInlines(inl, t, &removed)
                 if !n.isEmpty { out.append(.paragraph(n)) }
             case .list(var l):
-                l.items = l.items.compactMap { item -> ListItem? in
+                var items: [ListItem] = []
+                items.reserveCapacity(l.items.count)
+                for item in l.items {
+                    if !item.blocks.isEmpty, isClean(item.blocks) { items.append(item); continue }
                     var it = item
                     it.blocks = clean(item.blocks, t, &removed)
+                    if !it.blocks.isEmpty { items.append(it) }
+                }
+                l.items = items
+                if !l.items.isEmpty { out.append(.list(l)) }
+            default:
+                out.append(b)
+            }
+        }
+        return out
+    }
+
+    /// The plain definition of ``clean(_:_:_:)-(_,_,_)``: every list item cleaned and rebuilt.
+    static func referenceClean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
+        var out: [Block] = []
+        out.reserveCapacity(blocks.count)
+        for b in blocks {
+            switch b {
+            case .paragraph(let inl):
+                if isClean(CollectionOfOne(b)) { out.append(b); continue }
+                let n = cleanInlines(inl, t, &removed)
+                if !n.isEmpty { out.append(.paragraph(n)) }
+            case .list(var l):
+                l.items = l.items.compactMap { item -> ListItem? in
+                    var it = item
+                    it.blocks = referenceClean(item.blocks, t, &removed)
                     return it.blocks.isEmpty ? nil : it
                 }
                 if !l.items.isEmpty { out.append(.list(l)) }
