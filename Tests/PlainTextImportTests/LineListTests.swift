@@ -142,3 +142,25 @@ import MeetingRecognizers
         #expect(parser.topics.count == 1)
     }
 }
+
+/// The time cell's written form is compared on bytes; it must answer as comparing with the description does.
+@Suite struct TimeWrittenTests {
+    @Test("isWritten equals text == description on random time cells")
+    func sameAnswer() throws {
+        let pieces = ["0", "9", "1", "2", "5", ":", ".", " ", "h", "\u{37E}", "é", "09:05", "9:05", "23:59", "00:00"]
+        var rng = SplitMix64(seed: 0x71AE_0002)
+        var equal = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(rng.nextInt() % 5)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined()
+            guard let time = LocalTime(hour: rng.nextInt() % 24, minute: rng.nextInt() % 60) else { continue }
+            let t = rng.nextInt() % 3 == 0 ? time : (TimeRecognizer.parse(text) ?? time)
+            let plain = text == t.description
+            #expect(AgendaAssembler.isWritten(t, as: text) == plain, "\(text.debugDescription) \(t)")
+            if plain { equal += 1 }
+        }
+        #expect(equal > 500)
+        let nine = try #require(LocalTime(hour: 9, minute: 5))
+        #expect(AgendaAssembler.isWritten(nine, as: "09:05"))
+        #expect(!AgendaAssembler.isWritten(nine, as: "9:05"))
+    }
+}

@@ -281,7 +281,7 @@ struct AgendaAssembler {
         var topicIdx = index(.topic) ?? 1
         if topicIdx >= cells.count { topicIdx = cells.count - 1 }
         var topic = cells[topicIdx]
-        if let range, timeText != range.start.description {
+        if let range, !Self.isWritten(range.start, as: timeText) {
             p.diag(.note, "time-normalised", "time \"\(timeText)\" read as \(range.start)" + (range.end.map { "–\($0)" } ?? ""),
                    line: line.number, text: timeText)
         }
@@ -328,6 +328,20 @@ struct AgendaAssembler {
         }
         addItem(start: range?.start, end: range?.end, topic: topic, kind: kind, chairs: chairs,
                 discussion: discussionText, notes: notesText, line: line.number, &p)
+    }
+
+    /// Whether `text` is `time.description` ("09:05": two digits, a colon, two digits), compared on the bytes
+    /// without making the description.
+    static func isWritten(_ time: LocalTime, as text: String) -> Bool {
+        let u = text.utf8
+        guard u.count == 5, time.hour >= 0, time.hour < 100, time.minute >= 0, time.minute < 100 else {
+            return text == time.description
+        }
+        var k = u.startIndex
+        @inline(__always) func next() -> UInt8 { let b = u[k]; k = u.index(after: k); return b }
+        let h1 = next(), h2 = next(), colon = next(), m1 = next(), m2 = next()
+        return colon == 58 && h1 == UInt8(48 + time.hour / 10) && h2 == UInt8(48 + time.hour % 10)
+            && m1 == UInt8(48 + time.minute / 10) && m2 == UInt8(48 + time.minute % 10)
     }
 
     /// The topic as the fragment reader gives it back (markup read, white space collapsed).
