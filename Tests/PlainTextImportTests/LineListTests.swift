@@ -164,3 +164,37 @@ import MeetingRecognizers
         #expect(!AgendaAssembler.isWritten(nine, as: "9:05"))
     }
 }
+
+/// Agenda rows with tabs are cut from the page's bytes; they must give the cells of the line, and be taken only
+/// for lines the line-by-line reading would take as rows.
+@Suite struct TabRowTests {
+    @Test("tabCells equals Cells.split(_:tabs: true); tabRow answers only for rows that are not blank, pipes or single cells")
+    func sameCells() {
+        let pieces = ["\t", "\t", " ", "  ", "a", "Topic", "09:00", "\u{A0}", "é", "e\u{301}", "\u{301}", "\u{600}", "|", "-", "\r", "\u{2003}",
+                      "Ana Lee", "• x", "\u{200B}", "\u{0B}"]
+        var rng = SplitMix64(seed: 0x7AB5_0001)
+        var rows = 0
+        for _ in 0..<30_000 {
+            let text = (0..<(1 + rng.nextInt() % 8)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined()
+            guard text.utf8.contains(9) else { continue }
+            let line = Line(number: 1, text: text[...])
+            let bytes = Array(text.utf8)
+            let cells = bytes.withUnsafeBufferPointer(Cells.tabCells)
+            #expect(cells == Cells.split(line.text, tabs: true) && cells.map { Array($0.utf8) } == Cells.split(line.text, tabs: true).map { Array($0.utf8) },
+                    "\(text.debugDescription)")
+            if let row = bytes.withUnsafeBufferPointer(Cells.tabRow) {
+                rows += 1
+                #expect(row == cells)
+                #expect(!line.isBlank && !Cells.isPipeSeparator(line.text) && cells.filter { !$0.isEmpty }.count >= 2, "\(text.debugDescription)")
+            } else {
+                // Left to the line-by-line reading: maybe blank, maybe a pipe row, or one cell.
+                let first = line.text.utf8.drop(while: { $0 == 32 || $0 == 9 || $0 == 13 }).first
+                #expect(first == nil || first == 0xC2 || line.text.utf8.drop(while: { $0 == 32 || $0 == 9 }).first == 124
+                        || cells.filter { !$0.isEmpty }.count <= 1, "\(text.debugDescription)")
+            }
+        }
+        #expect(rows > 3_000)
+        #expect(Array("09:00\tBudget\t Ana Lee \t".utf8).withUnsafeBufferPointer(Cells.tabRow) == ["09:00", "Budget", "Ana Lee", ""])
+        #expect(Array("\t\tDay 1\t".utf8).withUnsafeBufferPointer(Cells.tabRow) == nil)
+    }
+}

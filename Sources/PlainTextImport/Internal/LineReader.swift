@@ -85,6 +85,12 @@ struct LineList: Collection {
         }
     }
 
+    /// `body` of the bytes of the line at `i`, or `nil` for the line kept as a string.
+    func withBytes<R>(at i: Index, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        if i.start < 0 { return nil }
+        return bytes.withUnsafeBufferPointer { b in body(UnsafeBufferPointer(rebasing: b[i.start..<i.end])) }
+    }
+
     /// The same page with no lines.
     var emptied: LineList { LineList(bytes: bytes) }
 
