@@ -115,7 +115,7 @@ import MeetingRecognizers
 
 /// Cleaning keeps clean lists and list items as they are; it must give what rebuilding every item gives.
 @Suite struct CleanListTests {
-    @Test("TicketInlines.clean equals referenceClean (blocks and removed residue) on random cells")
+    @Test("TicketInlines.clean equals referenceClean (blocks and removed residue) on random cells; unchanged exactly when isClean")
     func cleanAgrees() {
         let pieces = FragmentReaderTests.pieces + ["DM-22089 - Getting issue details", " STATUS ", "Ticket:", "PROJ-1", "<li>STATUS</li>",
                                                    "<li> </li>", "<li>DM-7 - Getting issue details... STATUS</li>"]
@@ -129,6 +129,9 @@ import MeetingRecognizers
             let fast = TicketInlines.clean(blocks, tickets, &removedFast)
             let reference = TicketInlines.referenceClean(blocks, tickets, &removedReference)
             #expect(fast == reference && removedFast == removedReference, "\(s.debugDescription)")
+            let whole = TicketInlines.clean(RichText(blocks), tickets), wholeReference = TicketInlines.referenceClean(RichText(blocks), tickets)
+            #expect(whole.0 == wholeReference.0 && whole.1 == wholeReference.1, "\(s.debugDescription)")
+            #expect((TicketInlines.cleanedIfChanged(blocks, tickets, &removedFast) == nil) == TicketInlines.isClean(blocks), "\(s.debugDescription)")
             if fast != blocks { changed += 1 }
             if !removedFast.isEmpty { removedAny += 1 }
         }
