@@ -171,10 +171,11 @@ import MeetingRecognizers
     @Test("tabCells equals Cells.split(_:tabs: true); tabRow answers only for rows that are not blank, pipes or single cells")
     func sameCells() {
         let pieces = ["\t", "\t", " ", "  ", "a", "Topic", "09:00", "\u{A0}", "é", "e\u{301}", "\u{301}", "\u{600}", "|", "-", "\r", "\u{2003}",
-                      "Ana Lee", "• x", "\u{200B}", "\u{0B}"]
+                      "Ana Lee", "• x", "\u{200B}", "\u{0B}", "…", "—", "’", "\u{200D}", "\u{2028}", "\u{2029}", "Ā", "ɐ", "\u{2013}",
+                      "\u{2027}", "\u{2010}", "\u{2030}", "Ω", "\u{1F44D}", "\u{FE0F}"]
         var rng = SplitMix64(seed: 0x7AB5_0001)
         var rows = 0
-        for _ in 0..<30_000 {
+        for _ in 0..<60_000 {
             let text = (0..<(1 + rng.nextInt() % 8)).map { _ in pieces[rng.nextInt() % pieces.count] }.joined()
             guard text.utf8.contains(9) else { continue }
             let line = Line(number: 1, text: text[...])
@@ -193,8 +194,9 @@ import MeetingRecognizers
                         || cells.filter { !$0.isEmpty }.count <= 1, "\(text.debugDescription)")
             }
         }
-        #expect(rows > 3_000)
+        #expect(rows > 6_000)
         #expect(Array("09:00\tBudget\t Ana Lee \t".utf8).withUnsafeBufferPointer(Cells.tabRow) == ["09:00", "Budget", "Ana Lee", ""])
         #expect(Array("\t\tDay 1\t".utf8).withUnsafeBufferPointer(Cells.tabRow) == nil)
+        #expect(Array("• One \t Café …\t\u{2003}x\u{2003}".utf8).withUnsafeBufferPointer(Cells.tabCells) == ["• One", "Café …", "x"])
     }
 }

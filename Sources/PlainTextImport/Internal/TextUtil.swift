@@ -173,7 +173,7 @@ enum Cells {
             while hi > lo, c[hi - 1] == 32 || (c[hi - 1] >= 9 && c[hi - 1] <= 13) { hi -= 1 }
             if lo == hi {
                 cells.append("")
-            } else if c[lo] < 0x80 && c[hi - 1] < 0x80 {
+            } else if (c[lo] < 0x80 || startsPlainScalar(c, lo)) && (c[hi - 1] < 0x80 || endsPlainScalar(c, hi)) {
                 cells.append(String(decoding: UnsafeBufferPointer(rebasing: c[lo..<hi]), as: UTF8.self))
             } else {
                 cells.append(String(decoding: c, as: UTF8.self).trimmed)
@@ -182,6 +182,22 @@ enum Cells {
             start = end + 1
         }
         return cells
+    }
+
+    /// Whether a scalar that is neither white space nor joins the `Character` before it starts at `k` of `c`: a
+    /// Latin letter U+00C0–U+027F (lead bytes 0xC3–0xC9) or punctuation U+2010–U+2027 (dashes, quotes, "•", "…").
+    /// A cut before it, after ASCII white space or at the start, is where trimming by `Character`s stops too.
+    @inline(__always) static func startsPlainScalar(_ c: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let b = c[k]
+        if b >= 0xC3 && b <= 0xC9 { return k + 1 < c.count && c[k + 1] & 0xC0 == 0x80 }
+        return b == 0xE2 && k + 2 < c.count && c[k + 1] == 0x80 && c[k + 2] >= 0x90 && c[k + 2] <= 0xA7
+    }
+
+    /// Whether such a scalar (``startsPlainScalar(_:_:)``) ends at `end` of `c`: the `Character` it ends starts with
+    /// it or with a Prepend scalar, neither of which is white space, so trimming by `Character`s stops after it.
+    @inline(__always) static func endsPlainScalar(_ c: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        if end >= 2, c[end - 1] & 0xC0 == 0x80, c[end - 2] >= 0xC3, c[end - 2] <= 0xC9 { return true }
+        return end >= 3 && c[end - 3] == 0xE2 && c[end - 2] == 0x80 && c[end - 1] >= 0x90 && c[end - 1] <= 0xA7
     }
 
     /// The space-run split of ``split(_:tabs:)`` over bytes, or `nil` (use the Character loop) when a space
