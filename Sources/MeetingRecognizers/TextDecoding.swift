@@ -73,6 +73,29 @@ public enum TextDecoding {
         return result
     }
 
+    /// Where the text ``decode(_:declared:code:)`` gives for `bytes` starts in `bytes`, when that text is exactly the
+    /// rest of the bytes: valid UTF-8 after an optional UTF-8 byte-order mark, no UTF-16 mark or look, no other
+    /// encoding declared, no CR to normalise (so nothing repaired and no diagnostic). `nil` otherwise. A caller
+    /// holding the bytes can then read the text from them instead of from a decoded copy.
+    package static func utf8TextStart(_ bytes: [UInt8], declared: ImportOptions.TextEncoding? = nil) -> Int? {
+        let start: Int
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            start = 3
+        } else if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return nil
+        } else if let declared {
+            guard declared == .utf8 else { return nil }
+            start = 0
+        } else if looksLikeUTF16(bytes) != nil {
+            return nil
+        } else {
+            start = 0
+        }
+        let hasCR = bytes.withUnsafeBufferPointer { ASCIIScan.firstIndex(of: 13, in: $0, from: start) != nil }
+        guard !hasCR, isValidUTF8(bytes[start...]) else { return nil }
+        return start
+    }
+
     /// Replaces CRLF and lone CR with LF.
     public static func normalizeLineEnds(_ text: String) -> String {
         let hasCR = text.utf8.withContiguousStorageIfAvailable { ASCIIScan.firstIndex(of: 13, in: $0, from: 0) != nil }

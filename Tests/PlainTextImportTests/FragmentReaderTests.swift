@@ -112,3 +112,35 @@ import MeetingRecognizers
         #expect(TicketInlines.scanText("\u{600} ").word == false)
     }
 }
+
+/// Cleaning keeps clean lists and list items as they are; it must give what rebuilding every item gives.
+@Suite struct CleanListTests {
+    @Test("TicketInlines.clean equals referenceClean (blocks and removed residue) on random cells; unchanged exactly when isClean")
+    func cleanAgrees() {
+        let pieces = FragmentReaderTests.pieces + ["DM-22089 - Getting issue details", " STATUS ", "Ticket:", "PROJ-1", "<li>STATUS</li>",
+                                                   "<li> </li>", "<li>DM-7 - Getting issue details... STATUS</li>"]
+        let tickets = TicketRecognizer()
+        var rng = SplitMix64(seed: 0xC1EA_0001)
+        var changed = 0, removedAny = 0
+        for _ in 0..<20_000 {
+            let s = FragmentReaderTests.random(&rng, pieces, 16)
+            let blocks = CellText.convert(s).rich.blocks
+            var removedFast: [String] = [], removedReference: [String] = []
+            let fast = TicketInlines.clean(blocks, tickets, &removedFast)
+            let reference = TicketInlines.referenceClean(blocks, tickets, &removedReference)
+            #expect(fast == reference && removedFast == removedReference, "\(s.debugDescription)")
+            let whole = TicketInlines.clean(RichText(blocks), tickets), wholeReference = TicketInlines.referenceClean(RichText(blocks), tickets)
+            #expect(whole.0 == wholeReference.0 && whole.1 == wholeReference.1, "\(s.debugDescription)")
+            #expect((TicketInlines.cleanedIfChanged(blocks, tickets, &removedFast) == nil) == TicketInlines.isClean(blocks), "\(s.debugDescription)")
+            if fast != blocks { changed += 1 }
+            if !removedFast.isEmpty { removedAny += 1 }
+        }
+        #expect(changed > 2_000)
+        #expect(removedAny > 1_000)
+        var removed: [String] = []
+        let cleaned = TicketInlines.clean(CellText.convert("<ul><li>Keep me</li><li>DM-22089 - Getting issue details STATUS</li></ul>").rich.blocks,
+                                          tickets, &removed)
+        #expect(cleaned == [.list(ListBlock(items: [ListItem([.text("Keep me")]), ListItem([.ticket(key: "DM-22089")])]))])
+        #expect(removed == ["- Getting issue details STATUS"])
+    }
+}

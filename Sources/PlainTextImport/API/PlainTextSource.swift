@@ -51,6 +51,30 @@ public struct PlainTextSource: MeetingSource {
         return 0.6
     }
 
+    /// Whether the valid UTF-8 `bytes[start...]` hold a `Character` that is not white space, as
+    /// ``referenceHoldsNonWhiteSpace(_:from:)``: an ASCII byte other than white space that starts the text or
+    /// follows an ASCII byte begins such a `Character` (only a Prepend scalar, never ASCII, could join it to the one
+    /// before); otherwise the `Character`s decide.
+    static func holdsNonWhiteSpace(_ bytes: [UInt8], from start: Int) -> Bool {
+        let found = bytes.withUnsafeBufferPointer { u -> Bool in
+            var previous: UInt8 = 0
+            var i = max(0, start)
+            while i < u.count {
+                let b = u[i]
+                if previous < 0x80, b < 0x80, b != 32, b &- 9 >= 5 { return true }
+                previous = b
+                i += 1
+            }
+            return false
+        }
+        return found || referenceHoldsNonWhiteSpace(bytes, from: start)
+    }
+
+    /// The plain definition of ``holdsNonWhiteSpace(_:from:)``.
+    static func referenceHoldsNonWhiteSpace(_ bytes: [UInt8], from start: Int) -> Bool {
+        String(decoding: bytes[min(max(0, start), bytes.count)...], as: UTF8.self).contains(where: { !$0.isWhitespace })
+    }
+
     /// Reads the page.
     /// - Throws: `empty-input` for input without text, `input-too-large` above ``maximumInputBytes``,
     ///   `undecodable-text` in strict mode when bytes had to be replaced.
@@ -59,18 +83,32 @@ public struct PlainTextSource: MeetingSource {
             throw MeetingImportError(.inputTooLarge, "input is \(input.bytes.count) bytes; the limit is \(maximumInputBytes)",
                                      file: input.fileName, sourceIdentifier: identifier)
         }
-        let decoded = TextDecoding.decode(input.bytes, declared: options.declaredEncoding, code: identifier)
-        if options.strictness == .strict, let bad = decoded.diagnostics.first(where: { $0.severity >= .warning }) {
-            throw MeetingImportError(.undecodableText, bad.message, at: bad.location, file: input.fileName,
-                                     sourceIdentifier: identifier, diagnostics: decoded.diagnostics)
-        }
-        guard decoded.text.contains(where: { !$0.isWhitespace }) else {
-            throw MeetingImportError(.emptyInput, "the input has no text", file: input.fileName, sourceIdentifier: identifier,
-                                     diagnostics: decoded.diagnostics)
+        // Bytes that are their own text (valid UTF-8, nothing to normalise: the usual paste) are read in place,
+        // line by line; others are decoded first and read from the decoded text's bytes.
+        let lines: LineList
+        var decodingDiagnostics: [Diagnostic] = []
+        if let start = TextDecoding.utf8TextStart(input.bytes, declared: options.declaredEncoding) {
+            guard Self.holdsNonWhiteSpace(input.bytes, from: start) else {
+                throw MeetingImportError(.emptyInput, "the input has no text", file: input.fileName, sourceIdentifier: identifier)
+            }
+            lines = LineList.split(input.bytes, from: start)
+        } else {
+            let decoded = TextDecoding.decode(input.bytes, declared: options.declaredEncoding, code: identifier)
+            if options.strictness == .strict, let bad = decoded.diagnostics.first(where: { $0.severity >= .warning }) {
+                throw MeetingImportError(.undecodableText, bad.message, at: bad.location, file: input.fileName,
+                                         sourceIdentifier: identifier, diagnostics: decoded.diagnostics)
+            }
+            guard decoded.text.contains(where: { !$0.isWhitespace }) else {
+                throw MeetingImportError(.emptyInput, "the input has no text", file: input.fileName, sourceIdentifier: identifier,
+                                         diagnostics: decoded.diagnostics)
+            }
+            decodingDiagnostics = decoded.diagnostics
+            lines = LineList.split(Array(decoded.text.utf8))
         }
         var parser = PageParser(options: options)
-        var meeting = parser.parse(decoded.text)
-        meeting.diagnostics = decoded.diagnostics + meeting.diagnostics
+        var meeting = parser.parse(lines)
+        // Prepended only when there are any: the sum would be a second copy of every diagnostic at the import's peak.
+        if !decodingDiagnostics.isEmpty { meeting.diagnostics.insert(contentsOf: decodingDiagnostics, at: 0) }
         meeting.page.format = identifier
         meeting.page.source = input.fileName
         let isMeeting = !meeting.agenda.isEmpty || !meeting.participants.isEmpty || !meeting.actionItems.isEmpty

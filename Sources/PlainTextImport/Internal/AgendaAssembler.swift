@@ -48,6 +48,7 @@ struct AgendaAssembler {
         } else {
             let n = number ?? ((p.meeting.agenda.last?.day ?? 0) + 1)
             let previous = p.meeting.agenda.last?.date
+            Self.closeLastDay(&p)
             p.meeting.agenda.append(AgendaDay(day: n, date: date ?? p.dayList[n] ?? previous.map { $0.adding(days: 1) }, title: title))
         }
         lastStart = nil
@@ -56,15 +57,34 @@ struct AgendaAssembler {
     mutating func newDayFromClock(line: Int, _ p: inout PageParser) {
         let n = (p.meeting.agenda.last?.day ?? 0) + 1
         let date = p.dayList[n] ?? p.meeting.agenda.last?.date.map { $0.adding(days: 1) }
+        Self.closeLastDay(&p)
         p.meeting.agenda.append(AgendaDay(day: n, date: date))
         p.diag(.note, "day-from-clock", "the clock runs backwards here: day \(n) starts" + (date.map { " (\($0))" } ?? ""), line: line)
         lastStart = nil
     }
 
+    /// Gives the last day's items (complete: a new day starts, or the agenda ends) an array of their own size.
+    /// Appending doubles an array's room as it grows, so a day of 9 items had room for 16: with thousands of days
+    /// (a 10 MB page has 2,400) the unused room was about 2 MB of the model.
+    static func closeLastDay(_ p: inout PageParser) {
+        guard let last = p.meeting.agenda.indices.last else { return }
+        let items = p.meeting.agenda[last].items
+        guard items.capacity > items.count else { return }
+        p.meeting.agenda[last].items = items.withUnsafeBufferPointer { Array($0) }
+    }
+
     // MARK: Reading
 
     mutating func read(_ s: RawSection, parser p: inout PageParser) {
-        for l in s.lines where !l.isBlank {
+        for i in s.lines.indices {
+            // A row with a tab and cells in two or more columns (nearly every line of an agenda) is read from the
+            // page's bytes (`Cells.tabRow`): the line is not made into a `String` first.
+            if s.lines.hasTab(at: i), let found = s.lines.withBytes(at: i, Cells.tabRow), let cells = found {
+                readRow(cells, line: i.number, hasTab: true, &p)
+                continue
+            }
+            let l = s.lines[i]
+            if l.isBlank { continue }
             if Cells.isPipeSeparator(l.text) { continue }
             let cells = Cells.split(l.text, tabs: l.hasTab)   // split once per line
             let nonEmptyCount = cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
@@ -73,32 +93,40 @@ struct AgendaAssembler {
                 startDay(number: d.day, date: d.date, title: d.title, line: l.number, &p)
                 continue
             }
-            let rowLike = l.hasTab || nonEmptyCount >= 2
-            if rowLike {
-                // A header starts with a header cell ("Time", "Topic"); rows start with a time or nothing.
-                let firstRole = cells.first.flatMap(Self.role(of:))
-                let mapped = firstRole == nil ? [] : cells.map(Self.role(of:))
-                if mapped.compactMap({ $0 }).count >= 3, TimeRecognizer.parse(cells.first ?? "") == nil {
-                    var r: [Role] = []
-                    for (i, m) in mapped.enumerated() { r.append(m ?? (i == 0 ? .time : .notes)) }
-                    roles = r
-                    spaceMode = !l.hasTab
-                    p.diag(.note, "table-header", "agenda table header (look-alike letters folded)", line: l.number,
-                           text: cells.filter { !$0.isEmpty }.joined(separator: " | "))
-                    continue
-                }
-            }
-            if l.hasTab || (spaceMode && rowLike) {
-                flushPending(&p)
-                row(cells, line: l, &p)
-            } else if rowLike && cells.count >= 3 && TimeRecognizer.leadingTime(in: l.text) != nil {
-                flushPending(&p)
-                row(cells, line: l, &p)
+            if l.hasTab || nonEmptyCount >= 2, l.hasTab || spaceMode || (cells.count >= 3 && TimeRecognizer.leadingTime(in: l.text) != nil) {
+                readRow(cells, line: l.number, hasTab: l.hasTab, &p)
+            } else if nonEmptyCount >= 2, isHeader(cells) {
+                readRow(cells, line: l.number, hasTab: l.hasTab, &p)
             } else {
                 loose(l, &p)
             }
         }
         flushPending(&p)
+    }
+
+    /// Whether `cells` are a table header: three or more header cells, the first not a time.
+    func isHeader(_ cells: [String]) -> Bool {
+        let firstRole = cells.first.flatMap(Self.role(of:))
+        guard firstRole != nil else { return false }
+        return cells.compactMap(Self.role(of:)).count >= 3 && TimeRecognizer.parse(cells.first ?? "") == nil
+    }
+
+    /// A row-like line (a tab, or two or more cells): a table header, or a row.
+    mutating func readRow(_ cells: [String], line: Int, hasTab: Bool, _ p: inout PageParser) {
+        // A header starts with a header cell ("Time", "Topic"); rows start with a time or nothing.
+        let firstRole = cells.first.flatMap(Self.role(of:))
+        let mapped = firstRole == nil ? [] : cells.map(Self.role(of:))
+        if mapped.compactMap({ $0 }).count >= 3, TimeRecognizer.parse(cells.first ?? "") == nil {
+            var r: [Role] = []
+            for (i, m) in mapped.enumerated() { r.append(m ?? (i == 0 ? .time : .notes)) }
+            roles = r
+            spaceMode = !hasTab
+            p.diag(.note, "table-header", "agenda table header (look-alike letters folded)", line: line,
+                   text: cells.filter { !$0.isEmpty }.joined(separator: " | "))
+            return
+        }
+        flushPending(&p)
+        row(cells, line: line, &p)
     }
 
     func isDebris(_ cells: [String]) -> Bool {
@@ -244,12 +272,12 @@ struct AgendaAssembler {
         s.contains(where: { $0.isLetter || $0.isNumber })
     }
 
-    mutating func row(_ raw: [String], line: Line, _ p: inout PageParser) {
+    mutating func row(_ raw: [String], line: Int, _ p: inout PageParser) {
         // Cells with no letter or digit are debris.
         var cells: [String] = []
         for c in raw {
             if !c.isEmpty && !Self.hasLetterOrNumber(c) && !c.hasPrefix("<") {
-                p.diag(.warning, "debris-cell", "cell without words dropped", line: line.number, text: c)
+                p.diag(.warning, "debris-cell", "cell without words dropped", line: line, text: c)
                 cells.append("")
             } else {
                 cells.append(c)
@@ -262,19 +290,19 @@ struct AgendaAssembler {
         let nonEmpty = cells.filter { !$0.isEmpty }
         if nonEmpty.isEmpty { return }
         if range == nil, isDebris(nonEmpty) {
-            p.diag(.warning, "debris-row", "row of stray characters (PDF debris) skipped", line: line.number,
+            p.diag(.warning, "debris-row", "row of stray characters (PDF debris) skipped", line: line,
                    text: nonEmpty.joined(separator: " "))
             return
         }
         var topicIdx = index(.topic) ?? 1
         if topicIdx >= cells.count { topicIdx = cells.count - 1 }
         var topic = cells[topicIdx]
-        if let range, timeText != range.start.description {
+        if let range, !Self.isWritten(range.start, as: timeText) {
             p.diag(.note, "time-normalised", "time \"\(timeText)\" read as \(range.start)" + (range.end.map { "–\($0)" } ?? ""),
-                   line: line.number, text: timeText)
+                   line: line, text: timeText)
         }
         if range == nil, !timeText.isEmpty {
-            p.diag(.note, "time-not-clock", "time cell is not a clock time; kept as written", line: line.number, text: timeText)
+            p.diag(.note, "time-not-clock", "time cell is not a clock time; kept as written", line: line, text: timeText)
         }
         if range == nil && topic.isEmpty {
             continuation(cells, line: line, &p)
@@ -315,7 +343,21 @@ struct AgendaAssembler {
             }
         }
         addItem(start: range?.start, end: range?.end, topic: topic, kind: kind, chairs: chairs,
-                discussion: discussionText, notes: notesText, line: line.number, &p)
+                discussion: discussionText, notes: notesText, line: line, &p)
+    }
+
+    /// Whether `text` is `time.description` ("09:05": two digits, a colon, two digits), compared on the bytes
+    /// without making the description.
+    static func isWritten(_ time: LocalTime, as text: String) -> Bool {
+        let u = text.utf8
+        guard u.count == 5, time.hour >= 0, time.hour < 100, time.minute >= 0, time.minute < 100 else {
+            return text == time.description
+        }
+        var k = u.startIndex
+        @inline(__always) func next() -> UInt8 { let b = u[k]; k = u.index(after: k); return b }
+        let h1 = next(), h2 = next(), colon = next(), m1 = next(), m2 = next()
+        return colon == 58 && h1 == UInt8(48 + time.hour / 10) && h2 == UInt8(48 + time.hour % 10)
+            && m1 == UInt8(48 + time.minute / 10) && m2 == UInt8(48 + time.minute % 10)
     }
 
     /// The topic as the fragment reader gives it back (markup read, white space collapsed).
@@ -351,7 +393,7 @@ struct AgendaAssembler {
         if let start { lastStart = start }
         let d = CellText.convert(discussion)
         let n = CellText.convert(notes)
-        let item = AgendaItem(start: start, end: end, topic: topic, kind: kind, chairs: chairs,
+        let item = AgendaItem(start: start, end: end, topic: p.sharedTopic(topic), kind: kind, chairs: chairs,
                               discussion: cleaned(d.rich, line: line, &p), notes: cleaned(n.rich, line: line, &p),
                               location: SourceLocation(line: line))
         let dayIndex = p.meeting.agenda.count - 1
@@ -371,9 +413,9 @@ struct AgendaAssembler {
     }
 
     /// A row without time and topic: its chairs, discussion and notes continue the item above.
-    mutating func continuation(_ cells: [String], line: Line, _ p: inout PageParser) {
+    mutating func continuation(_ cells: [String], line: Int, _ p: inout PageParser) {
         guard let di = p.meeting.agenda.indices.last, let ii = p.meeting.agenda[di].items.indices.last else {
-            p.diag(.warning, "unplaced-text", "agenda row before any agenda item", line: line.number,
+            p.diag(.warning, "unplaced-text", "agenda row before any agenda item", line: line,
                    text: cells.filter { !$0.isEmpty }.joined(separator: " "))
             return
         }
@@ -400,10 +442,10 @@ struct AgendaAssembler {
         }
         let d = CellText.convert(discussionText)
         let n = CellText.convert(notesText)
-        p.meeting.agenda[di].items[ii].discussion.blocks += cleaned(d.rich, line: line.number, &p).blocks
-        p.meeting.agenda[di].items[ii].notes.blocks += cleaned(n.rich, line: line.number, &p).blocks
-        p.diag(.note, "continuation-row", "row without time or topic continues the item above", line: line.number)
-        extractActions(n.fragments, ref: AgendaItemReference(day: p.meeting.agenda[di].day, index: ii), line: line.number, &p)
+        p.meeting.agenda[di].items[ii].discussion.blocks += cleaned(d.rich, line: line, &p).blocks
+        p.meeting.agenda[di].items[ii].notes.blocks += cleaned(n.rich, line: line, &p).blocks
+        p.diag(.note, "continuation-row", "row without time or topic continues the item above", line: line)
+        extractActions(n.fragments, ref: AgendaItemReference(day: p.meeting.agenda[di].day, index: ii), line: line, &p)
     }
 
     /// A line that is not a row: a lone time, the topic after a lone time, an interleaved row, or text.
@@ -422,7 +464,7 @@ struct AgendaAssembler {
                     notes: "", line: pending.line, &p)
             return
         }
-        continuation(["", "", "", "", t] + [], line: l, &p)
+        continuation(["", "", "", "", t] + [], line: l.number, &p)
     }
 
     mutating func flushPending(_ p: inout PageParser) {
@@ -494,6 +536,7 @@ struct AgendaAssembler {
     /// End times from the next item's start; a pending lone time becomes an item.
     mutating func finish(parser p: inout PageParser) {
         flushPending(&p)
+        Self.closeLastDay(&p)
         for di in p.meeting.agenda.indices {
             var next: LocalTime? = nil
             for ii in p.meeting.agenda[di].items.indices.reversed() {

@@ -9,7 +9,7 @@ struct RawSection {
     var level: Int
     var kind: SectionKind
     var headingLine: Int
-    var lines: [Line]
+    var lines: LineList
 }
 
 /// Reads a page of plain text into a meeting: title, contents block, then one assembler per section.
@@ -35,21 +35,67 @@ struct PageParser {
     }
 
     mutating func diag(_ s: Diagnostic.Severity, _ what: String, _ message: String, line: Int?, text: String? = nil) {
-        diagnostics.append(Diagnostic(s, code: "\(Self.code).\(what)", message,
-                                      at: line.map { SourceLocation(line: $0) }, text: text))
+        let code = diagnosticCode(what)
+        let shared = text.map { sharedText($0) }
+        diagnostics.append(Diagnostic(s, code: code, message, at: line.map { SourceLocation(line: $0) }, text: shared))
     }
 
+    /// Diagnostic codes made so far, by their last part: one `String` per code, shared by every diagnostic that
+    /// has it (a 10 MB page has thousands of "plain-text.jira-residue" notes; each code is too long to be stored
+    /// inline in the `String` and was one heap copy per diagnostic).
+    var codes: [String: String] = [:]
+    /// Texts of diagnostics met so far (the same table header or macro residue recurs on every day or row), so
+    /// equal texts share one `String`.
+    var texts: [String: String] = [:]
+    static let sharedTextLimit = 4096
+
+    mutating func diagnosticCode(_ what: String) -> String {
+        if let c = codes[what] { return c }
+        let c = "\(Self.code).\(what)"
+        codes[what] = c
+        return c
+    }
+
+    /// Agenda topics met so far ("Lunch (on site)", "Coffee break and posters" recur every day), so equal topics
+    /// share one `String`.
+    var topics: [String: String] = [:]
+
+    /// `text`, or an equal text met before (the same value: equal strings are interchangeable in the model).
+    mutating func sharedText(_ text: String) -> String { Self.share(text, in: &texts) }
+
+    /// `topic`, or an equal topic met before.
+    mutating func sharedTopic(_ topic: String) -> String { Self.share(topic, in: &topics) }
+
+    /// `text`, or the string with the same bytes in `memo` (which remembers at most ``sharedTextLimit`` texts).
+    static func share(_ text: String, in memo: inout [String: String]) -> String {
+        // Texts of up to 15 UTF-8 bytes are stored inline: nothing to share.
+        guard text.utf8.count > 15, text.utf8.count <= 256 else { return text }
+        if let t = memo[text], ASCIIScan.sameBytes(t, text) { return t }
+        if memo.count >= sharedTextLimit { memo.removeAll() }
+        memo[text] = text
+        return text
+    }
+
+    /// Reads the page whose UTF-8 text (line ends normalised) is `text`.
     mutating func parse(_ text: String) -> Meeting {
-        let reader = LineReader(text)
-        let lines = reader.lines
-        var i = 0
+        parse(LineList.split(Array(text.utf8)))
+    }
+
+    /// Reads the page whose lines are `lines`.
+    mutating func parse(_ lines: LineList) -> Meeting {
+        var i = lines.startIndex
+        var firstNonBlank: (LineList.Index, Line)? = nil
+        for k in lines.indices {
+            let l = lines[k]
+            if !l.isBlank { firstNonBlank = (k, l); break }
+        }
         // 1. Title: the first non-blank line, unless it is a known heading, a bullet or a row.
-        if let (ti, first) = reader.peekNonBlank(from: 0) {
+        if let (ti, first) = firstNonBlank {
             let h = LineClassifier.heading(first)
             let isKnown = h.map { $0.level == 0 || LineClassifier.knownHeadings[$0.title.lowercased()] != nil } ?? false
             if !isKnown, !first.hasTab, LineClassifier.bullet(first.text, inList: false) == nil {
                 meeting.title = h?.title ?? String(first.text).withoutMarkdown
-                i = ti + 1
+                i = lines.index(after: ti)
                 if let m = dates.firstDate(in: meeting.title) {
                     meeting.startDate = m.start
                     meeting.endDate = m.end ?? m.start
@@ -57,20 +103,20 @@ struct PageParser {
             }
         }
         // 2. Split the rest into sections.
-        var preamble: [Line] = []
+        var preamble = lines.emptied
         var sections: [RawSection] = []
-        while i < lines.count {
-            let line = lines[i]
-            if let h = LineClassifier.heading(line) {
+        while i < lines.endIndex {
+            // A line with a tab is never a heading (`heading` says so first): rows are not made into lines here.
+            if !lines.hasTab(at: i), case let line = lines[i], let h = LineClassifier.heading(line) {
                 sections.append(RawSection(title: h.title, level: h.level, kind: LineClassifier.kind(ofTitle: h.title),
-                                           headingLine: line.number, lines: []))
-                if let rest = h.rest { sections[sections.count - 1].lines.append(Line(number: line.number, text: Substring(rest))) }
+                                           headingLine: line.number, lines: lines.emptied))
+                if let rest = h.rest { sections[sections.count - 1].lines.append(number: line.number, text: rest) }
             } else if sections.isEmpty {
-                preamble.append(line)
+                preamble.append(i)
             } else {
-                sections[sections.count - 1].lines.append(line)
+                sections[sections.count - 1].lines.append(i)
             }
-            i += 1
+            i = lines.index(after: i)
         }
         // 3. The contents block (navigation) before the first heading: evidence only.
         let headingTitles = Set(sections.map { $0.title.lowercased() })
@@ -83,7 +129,7 @@ struct PageParser {
                 diag(.note, "contents", "table of contents read as navigation (its day list dates the agenda)",
                      line: preamble.first { !$0.isBlank }?.number, text: text)
             } else {
-                sections.insert(RawSection(title: "", level: 0, kind: .generic, headingLine: preamble[0].number, lines: preamble), at: 0)
+                sections.insert(RawSection(title: "", level: 0, kind: .generic, headingLine: preamble.first?.number ?? 1, lines: preamble), at: 0)
             }
         }
         if meeting.startDate == nil, let first = dayList.keys.min(), let last = dayList.keys.max(),
@@ -106,7 +152,7 @@ struct PageParser {
         // lines; they need not stay alive while the later sections add to the model).
         for k in sections.indices {
             let s = sections[k]
-            sections[k].lines = []
+            sections[k].lines = sections[k].lines.emptied
             if s.kind != .generic && s.kind != .date && s.kind != .location {
                 diag(.note, "section", "section \"\(s.title)\" read into the model's structure", line: s.headingLine, text: s.title)
             }
@@ -173,7 +219,7 @@ struct PageParser {
     }
 
     /// Whether the lines before the first heading are a contents list: bullets whose texts are later headings.
-    func isContents(_ lines: [Line], headingTitles: Set<String>) -> Bool {
+    func isContents(_ lines: LineList, headingTitles: Set<String>) -> Bool {
         var items = 0, hits = 0
         for l in lines where !l.isBlank {
             items += 1
@@ -211,7 +257,7 @@ struct PageParser {
     }
 
     /// Paragraphs, bullet lists (two levels), and tables of a run of lines.
-    func blocks(_ lines: [Line]) -> RichText {
+    func blocks(_ lines: LineList) -> RichText {
         var blocks: [Block] = []
         var items: [ListItem] = []
         var baseIndent = 0

@@ -144,6 +144,62 @@ enum Cells {
         return cells.map(\.trimmed)
     }
 
+    /// The cells of a line with a tab, from its UTF-8 bytes, when the line is surely a row of two or more non-empty
+    /// cells: not blank (``Line/isBlank``), not a Markdown pipe row, two or more cells not empty. `nil` otherwise (the
+    /// line is then read as a `Line`). The cells are ``tabCells(_:)``.
+    static func tabRow(_ u: UnsafeBufferPointer<UInt8>) -> [String]? {
+        // The first byte that is not a space or tab: a "|" may start a pipe row, none or U+00A0 may leave it blank.
+        var k = 0
+        while k < u.count, u[k] == 32 || u[k] == 9 { k += 1 }
+        if k < u.count, u[k] == 124 { return nil }
+        while k < u.count, u[k] == 32 || u[k] == 9 || u[k] == 13 { k += 1 }
+        guard k < u.count, u[k] != 0xC2 else { return nil }
+        let cells = tabCells(u)
+        var nonEmpty = 0
+        for c in cells where !c.isEmpty { nonEmpty += 1 }
+        return nonEmpty >= 2 ? cells : nil
+    }
+
+    /// ``split(_:tabs:)`` of a line with tabs, from its UTF-8 bytes: each cell trimmed on its bytes and made into a
+    /// `String` once (a tab is a `Character` boundary, so a cell's `Character`s are those of the line).
+    static func tabCells(_ u: UnsafeBufferPointer<UInt8>) -> [String] {
+        var cells: [String] = []
+        var start = 0
+        while true {
+            let end = ASCIIScan.firstIndex(of: 9, in: u, from: start) ?? u.count
+            let c = UnsafeBufferPointer(rebasing: u[start..<end])
+            var lo = 0, hi = c.count
+            while lo < hi, c[lo] == 32 || (c[lo] >= 9 && c[lo] <= 13) { lo += 1 }
+            while hi > lo, c[hi - 1] == 32 || (c[hi - 1] >= 9 && c[hi - 1] <= 13) { hi -= 1 }
+            if lo == hi {
+                cells.append("")
+            } else if (c[lo] < 0x80 || startsPlainScalar(c, lo)) && (c[hi - 1] < 0x80 || endsPlainScalar(c, hi)) {
+                cells.append(String(decoding: UnsafeBufferPointer(rebasing: c[lo..<hi]), as: UTF8.self))
+            } else {
+                cells.append(String(decoding: c, as: UTF8.self).trimmed)
+            }
+            if end >= u.count { break }
+            start = end + 1
+        }
+        return cells
+    }
+
+    /// Whether a scalar that is neither white space nor joins the `Character` before it starts at `k` of `c`: a
+    /// Latin letter U+00C0–U+027F (lead bytes 0xC3–0xC9) or punctuation U+2010–U+2027 (dashes, quotes, "•", "…").
+    /// A cut before it, after ASCII white space or at the start, is where trimming by `Character`s stops too.
+    @inline(__always) static func startsPlainScalar(_ c: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let b = c[k]
+        if b >= 0xC3 && b <= 0xC9 { return k + 1 < c.count && c[k + 1] & 0xC0 == 0x80 }
+        return b == 0xE2 && k + 2 < c.count && c[k + 1] == 0x80 && c[k + 2] >= 0x90 && c[k + 2] <= 0xA7
+    }
+
+    /// Whether such a scalar (``startsPlainScalar(_:_:)``) ends at `end` of `c`: the `Character` it ends starts with
+    /// it or with a Prepend scalar, neither of which is white space, so trimming by `Character`s stops after it.
+    @inline(__always) static func endsPlainScalar(_ c: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        if end >= 2, c[end - 1] & 0xC0 == 0x80, c[end - 2] >= 0xC3, c[end - 2] <= 0xC9 { return true }
+        return end >= 3 && c[end - 3] == 0xE2 && c[end - 2] == 0x80 && c[end - 1] >= 0x90 && c[end - 1] <= 0xA7
+    }
+
     /// The space-run split of ``split(_:tabs:)`` over bytes, or `nil` (use the Character loop) when a space
     /// or no-break space stands next to a character that could join it into a larger grapheme cluster.
     static func splitOnSpaceRunsUTF8(_ line: Substring) -> [String]? {

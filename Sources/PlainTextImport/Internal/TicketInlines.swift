@@ -9,9 +9,16 @@ enum TicketInlines {
     /// The cleaned text, and the residue removed (for a diagnostic), empty when nothing was removed.
     static func clean(_ rich: RichText, _ tickets: TicketRecognizer) -> (RichText, [String]) {
         // Most cells hold neither a key nor residue nor white space to drop: they stay as they are (no rebuilt arrays).
+        var removed: [String] = []
+        guard let blocks = cleanedIfChanged(rich.blocks, tickets, &removed) else { return (rich, []) }
+        return (RichText(blocks), removed)
+    }
+
+    /// The plain definition of ``clean(_:_:)-(RichText,_)``: ``isClean(_:)`` first, then ``referenceClean(_:_:_:)``.
+    static func referenceClean(_ rich: RichText, _ tickets: TicketRecognizer) -> (RichText, [String]) {
         if isClean(rich.blocks) { return (rich, []) }
         var removed: [String] = []
-        let blocks = clean(rich.blocks, tickets, &removed)
+        let blocks = referenceClean(rich.blocks, tickets, &removed)
         return (RichText(blocks), removed)
     }
 
@@ -40,20 +47,85 @@ enum TicketInlines {
         return true
     }
 
+    /// ``referenceClean(_:_:_:)``: the blocks that change, in one pass (``cleanedIfChanged(_:_:_:)``).
     static func clean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
+        cleanedIfChanged(blocks, t, &removed) ?? blocks
+    }
+
+    /// ``referenceClean(_:_:_:)`` of `blocks`, or `nil` when it gives them back unchanged (as ``isClean(_:)`` would
+    /// say), in one pass: each paragraph is judged once (before, ``isClean(_:)`` read the whole cell, then cleaning read
+    /// each list item and paragraph again); arrays are made only from the first block or item that changes, the
+    /// ones before it copied as they are.
+    static func cleanedIfChanged(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block]? {
+        var out: [Block] = []
+        var changed = false
+        for (k, b) in blocks.enumerated() {
+            // `nil`: `b` stays; `.some(nil)`: it is dropped; `.some(x)`: `x` replaces it.
+            var replacement: Block?? = nil
+            switch b {
+            case .paragraph(let inl):
+                if !isClean(CollectionOfOne(b)) {
+                    let n = cleanInlines(inl, t, &removed)
+                    replacement = .some(n.isEmpty ? nil : .paragraph(n))
+                }
+            case .list(var l):
+                var items: [ListItem] = []
+                var itemsChanged = false
+                for (j, item) in l.items.enumerated() {
+                    // An empty item cleans to nothing and is dropped; a clean one stays as it is.
+                    let cleaned: [Block]? = item.blocks.isEmpty ? [] : cleanedIfChanged(item.blocks, t, &removed)
+                    if let cleaned {
+                        if !itemsChanged {
+                            itemsChanged = true
+                            items.reserveCapacity(l.items.count)
+                            items.append(contentsOf: l.items[..<j])
+                        }
+                        if !cleaned.isEmpty {
+                            var it = item
+                            it.blocks = cleaned
+                            items.append(it)
+                        }
+                    } else if itemsChanged {
+                        items.append(item)
+                    }
+                }
+                if l.items.isEmpty {
+                    replacement = .some(nil)
+                } else if itemsChanged {
+                    l.items = items
+                    replacement = .some(items.isEmpty ? nil : .list(l))
+                }
+            default:
+                break
+            }
+            if let r = replacement {
+                if !changed {
+                    changed = true
+                    out.reserveCapacity(blocks.count)
+                    out.append(contentsOf: blocks[..<k])
+                }
+                if let x = r { out.append(x) }
+            } else if changed {
+                out.append(b)
+            }
+        }
+        return changed ? out : nil
+    }
+
+    /// The plain definition of ``clean(_:_:_:)-(_,_,_)``: every list item cleaned and rebuilt.
+    static func referenceClean(_ blocks: [Block], _ t: TicketRecognizer, _ removed: inout [String]) -> [Block] {
         var out: [Block] = []
         out.reserveCapacity(blocks.count)
         for b in blocks {
             switch b {
             case .paragraph(let inl):
-                // A paragraph that ``isClean(_:)`` passes comes back from `cleanInlines` as it is.
                 if isClean(CollectionOfOne(b)) { out.append(b); continue }
                 let n = cleanInlines(inl, t, &removed)
                 if !n.isEmpty { out.append(.paragraph(n)) }
             case .list(var l):
                 l.items = l.items.compactMap { item -> ListItem? in
                     var it = item
-                    it.blocks = clean(item.blocks, t, &removed)
+                    it.blocks = referenceClean(item.blocks, t, &removed)
                     return it.blocks.isEmpty ? nil : it
                 }
                 if !l.items.isEmpty { out.append(.list(l)) }
