@@ -70,12 +70,14 @@ import TestProcessSupport
         var found = 0
         for _ in 0..<300 {
             // Short lists are scanned, long ones (past `MatchIndex.linearLimit`) hashed: both are covered.
-            let list = (0..<Int(next() % 80)).map { _ in person().matchKeys }
-            let index = MatchIndex(list)
+            // Keys folded to ids by one table; the linear scan is the model's own `MatchKeys.matches`.
+            let table = PersonKeyTable()
+            let people = (0..<Int(next() % 80)).map { _ in person() }
+            let index = MatchIndex(people.map(table.keys))
             for _ in 0..<20 {
-                let k = person().matchKeys
-                let linear = list.firstIndex { $0.matches(k) }
-                #expect(index.firstIndex(matching: k) == linear)
+                let p = person()
+                let linear = people.firstIndex { $0.matchKeys.matches(p.matchKeys) }
+                #expect(index.firstIndex(matching: table.keys(p)) == linear)
                 if linear != nil { found += 1 }
             }
         }
@@ -310,5 +312,58 @@ extension MatchIndexTests {
             let found = StoragePreparation.prepare(text).diagnostics.filter { $0.code == "confluence.unknown-entity" }
             #expect(found.map(\.location) == Array(expected.prefix(20)).map { Optional($0) }, "\(String(decoding: text, as: UTF8.self).debugDescription)")
         }
+    }
+}
+
+/// The name cache's folded keys (ids of one `PersonKeyTable`) must match exactly as the model's `MatchKeys`.
+@Suite struct PersonKeyTableTests {
+    @Test("FoldedKeys.matches equals MatchKeys.matches on 20,000 random pairs; one entry per distinct person")
+    func foldedKeysEqualMatchKeys() {
+        var rng = SplitMix64(seed: 0xF01D)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 1) }
+        let names = ["Chloé Nakamura", "chloe nakamura", "CHLOÉ  NAKAMURA", "Chloe\u{301} Nakamura", "Søren Petrović",
+                     "\u{212A}im", "Kim;`", "\u{212A}im\u{37E}\u{1FEF}", "A\u{30A}sa", "\u{C5}sa", "\u{212B}sa",
+                     "cnakamura", "Wil O'Mullane", "Will O’Mullane", "wil omullane", "spetrovic", "Kim", "kim", "K i m",
+                     "Ana Ortiz", "ana\tortiz", "aortiz", "AOrtiz", ""]
+        let ids = ["a1", "a2", "A1", "8A7F00", "8a7f00"]
+        func pick(_ list: [String]) -> String { list[next() % list.count] }
+        func person() -> Person {
+            Person(name: pick(names), username: next() % 3 == 0 ? pick(names) : nil,
+                   accountID: next() % 4 == 0 ? pick(ids) : nil, userKey: next() % 4 == 0 ? pick(ids) : nil,
+                   unresolved: next() % 5 == 0, attendance: next() % 4 == 0 ? .remote : .unknown,
+                   aliases: next() % 4 == 0 ? (0..<(1 + next() % 2)).map { _ in pick(names) } : [])
+        }
+        let table = PersonKeyTable()
+        let pool = (0..<400).map { _ in person() }
+        var matched = 0
+        for _ in 0..<20_000 {
+            let p = pool[next() % pool.count], q = pool[next() % pool.count]
+            let plain = p.matchKeys.matches(q.matchKeys)
+            #expect(table.keys(p).matches(table.keys(q)) == plain, "\(p) vs \(q)")
+            if plain { matched += 1 }
+        }
+        #expect(matched > 2_000)
+        // Entries: equal people share one, different people never do.
+        for p in pool {
+            let e = table.entry(p)
+            #expect(table.people[e] == p)
+            #expect(table.entry(p) == e)
+        }
+        #expect(table.people.count == Set(pool).count)
+        #expect(table.keys(Person(name: " Ana  ORTIZ ")) == table.keys(Person(name: "ana ortiz")))
+        #expect(table.keys(Person(name: "Ana Ortiz", userKey: "8A7F00")).userKey == table.keys(Person(name: "x", userKey: "8a7f00")).userKey)
+    }
+
+    @Test("each thread keeps its table across imports until it outgrows its limits")
+    func threadTable() {
+        let t = PersonKeyTable.forCurrentThread()
+        _ = t.entry(Person(name: "Lena Fischer"))
+        #expect(PersonKeyTable.forCurrentThread() === t)
+        for i in 0...PersonKeyTable.personLimit { _ = t.entry(Person(name: "Person \(i)")) }
+        #expect(t.isOverLimit)
+        let fresh = PersonKeyTable.forCurrentThread()
+        #expect(fresh !== t)
+        #expect(fresh.people.isEmpty)
+        #expect(PersonKeyTable.forCurrentThread() === fresh)
     }
 }
