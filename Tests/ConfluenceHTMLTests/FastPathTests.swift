@@ -367,3 +367,66 @@ extension MatchIndexTests {
         #expect(PersonKeyTable.forCurrentThread() === fresh)
     }
 }
+
+/// User links are made once per distinct link and shared: each must equal the plain definition's person, byte
+/// for byte (canonically equal but different names, empty and absent attributes, suffixes kept apart).
+@Suite struct MentionMemoTests {
+    static func randomLinks(html: Bool, seed: UInt64) -> [UInt8] {
+        var rng = SplitMix64(seed: seed)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 1) }
+        let names = ["Ana Ortiz", "Chloé Haddad", "Chloe\u{301} Haddad", "Kian (Unlicensed)", "Kian (Deactivated)",
+                     "Unknown User (jdoe)", "", "x"]
+        let values = ["", "aortiz", "AOrtiz", "8a7f808a1b8e247b523ae0bdaee06792", "557058:1", "jdoe", "chaddad"]
+        func attribute(_ name: String) -> String {
+            next() % 3 == 0 ? "" : " \(name)=\"\(values[next() % values.count])\""
+        }
+        var page = html ? "<html><body><p>" : "<p>"
+        for _ in 0..<400 {
+            let name = names[next() % names.count]
+            if html {
+                page += "<a class=\"confluence-userlink\"\(attribute("data-username"))\(attribute("data-account-id"))>\(name)</a> "
+            } else {
+                let body = next() % 2 == 0 ? "" : "<ac:plain-text-link-body><![CDATA[\(name)]]></ac:plain-text-link-body>"
+                page += "<ac:link><ri:user\(attribute("ri:username"))\(attribute("ri:userkey"))\(attribute("ri:account-id")) />\(body)</ac:link> "
+            }
+        }
+        page += html ? "</p></body></html>" : "</p>"
+        return Array(page.utf8)
+    }
+
+    @Test("storageMention and htmlMention equal .mention(storagePerson) and .mention(htmlPerson) on 400 random links each")
+    func sharedMentionsEqualPlain() throws {
+        let storage = LibXML.parseXML(StoragePreparation.prepare(Self.randomLinks(html: false, seed: 0xA11CE)).output, fileName: nil).tree
+        let memo = Converter(tree: storage, dialect: .storage, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable)
+        let plain = memo
+        let displays = ["", "Ana Ortiz", "Chloé Haddad", "Chloe\u{301} Haddad", "x"]
+        var seen = 0
+        for n in storage.nodes.indices where storage.name(n) == "ri:user" {
+            let display = displays[(n * 7) % displays.count]
+            let shared = memo.storageMention(n, display: display)
+            let expected = Inline.mention(plain.storagePerson(n, display: display))
+            #expect(shared == expected)
+            if case .mention(let a) = shared, case .mention(let b) = expected {
+                #expect(Array(a.name.utf8) == Array(b.name.utf8) && a.username.map { Array($0.utf8) } == b.username.map { Array($0.utf8) })
+            }
+            seen += 1
+        }
+        #expect(seen == 400)
+        let html = LibXML.parseHTML(Self.randomLinks(html: true, seed: 0xB0B), fileName: nil).tree
+        var a = Converter(tree: html, dialect: .html, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable)
+        var b = a
+        seen = 0
+        for n in html.nodes.indices where html.name(n) == "a" {
+            let shared = a.htmlMention(n)
+            let expected = Inline.mention(b.htmlPerson(n))
+            #expect(shared == expected)
+            if case .mention(let x) = shared, case .mention(let y) = expected {
+                #expect(Array(x.name.utf8) == Array(y.name.utf8))
+            }
+            seen += 1
+        }
+        #expect(seen == 400)
+        #expect(a.draft.meeting.diagnostics == b.draft.meeting.diagnostics)
+        #expect(!a.draft.meeting.diagnostics.isEmpty)
+    }
+}

@@ -573,7 +573,7 @@ struct Converter {
                     return
                 }
                 if tree.hasClass("user-mention", n) || tree.hasClass("confluence-userlink", n) {
-                    out.append(.mention(htmlPerson(n)))
+                    out.append(htmlMention(n))
                     return
                 }
             }
@@ -646,7 +646,7 @@ struct Converter {
                     return [.status(title: tree.textContent(n), colour: lozengeColour(n))]
                 }
                 if tree.hasClass("user-mention", n) || tree.hasClass("confluence-userlink", n) {
-                    return [.mention(htmlPerson(n))]
+                    return [htmlMention(n)]
                 }
             }
             return inlineChildren(n)
@@ -738,7 +738,7 @@ struct Converter {
     mutating func anchor(_ n: Int) -> [Inline] {
         if dialect == .html, tree.hasClass("confluence-userlink", n) || tree.hasClass("user-mention", n)
             || tree.attributeRange("data-username", of: n) != nil || tree.attributeRange("data-account-id", of: n) != nil {
-            return [.mention(htmlPerson(n))]
+            return [htmlMention(n)]
         }
         let inner = Converter.normalize(inlineChildren(n))
         guard let href = tree.attribute("href", of: n), !href.isEmpty else { return inner }
@@ -747,6 +747,21 @@ struct Converter {
             return [.link(target: href, inner.isEmpty ? [.ticket(key: key)] : inner)]
         }
         return [.link(target: href, inner)]
+    }
+
+    /// `.mention(htmlPerson(n))`, made once per distinct user link of the import and shared by the later ones
+    /// (see ``storageMention(_:display:)``): the person depends only on the link's text and its `data-username`
+    /// and `data-account-id` bytes. (`htmlPerson` notes a status suffix once per name: a repeated link would add
+    /// no note.)
+    mutating func htmlMention(_ n: Int) -> Inline {
+        let memo = userMemo.mentions
+        memo.start(tree.textContent(n))
+        memo.append(part: tree.attributeRange("data-username", of: n), of: tree.bytes)
+        memo.append(part: tree.attributeRange("data-account-id", of: n), of: tree.bytes)
+        if let known = memo.find() { return known }
+        let made = Inline.mention(htmlPerson(n))
+        memo.insert(made)
+        return made
     }
 
     /// A mention in exported HTML; text is the display name.
@@ -800,7 +815,7 @@ struct Converter {
         }
         switch tree.name(t) {
         case "ri:user":
-            out.append(.mention(storagePerson(t, display: Inline.plainText(bodyInlines))))
+            out.append(storageMention(t, display: Inline.plainText(bodyInlines)))
         case "ri:page", "ri:blog-post", "ri:content-entity":
             let title = tree.attribute("ri:content-title", of: t) ?? tree.attribute("ri:content-id", of: t) ?? ""
             let space = tree.attribute("ri:space-key", of: t)
@@ -818,6 +833,22 @@ struct Converter {
         default:
             if bodyInlines.isEmpty { out.append(.text(tree.textContent(n))) } else { out += bodyInlines }
         }
+    }
+
+    /// `.mention(storagePerson(u, display: display))`, made once per distinct user link of the import: the same
+    /// people are mentioned on every row of a long page, and every later mention shares the first one's value
+    /// (its strings and its box), not a copy of its own. The person depends only on the display text and the
+    /// three identifying attributes (and the directory, fixed for the import), compared byte for byte.
+    func storageMention(_ u: Int, display: String) -> Inline {
+        let memo = userMemo.mentions
+        memo.start(display)
+        memo.append(part: tree.attributeRange("ri:username", of: u), of: tree.bytes)
+        memo.append(part: tree.attributeRange("ri:userkey", of: u), of: tree.bytes)
+        memo.append(part: tree.attributeRange("ri:account-id", of: u), of: tree.bytes)
+        if let known = memo.find() { return known }
+        let made = Inline.mention(storagePerson(u, display: display))
+        memo.insert(made)
+        return made
     }
 
     /// A `ri:user` resolved through the user directory; unresolved keys are kept, marked unresolved.
@@ -848,6 +879,72 @@ struct Converter {
     /// Directory answers of one import (one thread).
     final class UserMemo {
         var entries: [String: DirectoryEntry?] = [:]
+        /// User links met, by display text and attribute bytes (see ``storageMention(_:display:)``).
+        let mentions = BytesMemo()
+    }
+
+    /// Inlines remembered by a key of bytes (a text and attribute values), compared byte for byte: the key is
+    /// assembled in a reused buffer (``start(_:)``, ``append(part:of:)``) and hashed with FNV-1a, so a look-up
+    /// allocates nothing.
+    final class BytesMemo {
+        private var key: [UInt8] = []
+        private var keys: [[UInt8]] = []
+        private var values: [Inline] = []
+        private var hashes: [UInt64] = []
+        /// Open addressing: index in `values` + 1, 0 for an empty slot. Power-of-two size.
+        private var slots = [Int32](repeating: 0, count: 64)
+        private var hash: UInt64 = 0
+
+        /// Starts a key with `text`.
+        func start(_ text: String) {
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: text.utf8)
+        }
+
+        /// Adds an attribute value to the key: 0xFF (never in UTF-8) separates the parts, 0xFE marks a value
+        /// present (an empty value is not an absent one).
+        func append(part range: Range<Int>?, of bytes: [UInt8]) {
+            key.append(0xFF)
+            if let range {
+                key.append(0xFE)
+                key.append(contentsOf: bytes[range])
+            }
+        }
+
+        /// The value stored under the key assembled.
+        func find() -> Inline? {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            hash = h
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[i] != 0 {
+                let e = Int(slots[i]) - 1
+                if hashes[e] == h, keys[e] == key { return values[e] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+
+        /// Stores `value` under the key assembled (after a ``find()`` that found nothing).
+        func insert(_ value: Inline) {
+            keys.append(key)
+            values.append(value)
+            hashes.append(hash)
+            if values.count * 2 > slots.count {
+                slots = [Int32](repeating: 0, count: slots.count * 2)
+                for e in hashes.indices { place(e) }
+            } else {
+                place(values.count - 1)
+            }
+        }
+
+        private func place(_ e: Int) {
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hashes[e] ^ (hashes[e] >> 29)) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(e + 1)
+        }
     }
 
     /// Confluence's classic emoticon names.
