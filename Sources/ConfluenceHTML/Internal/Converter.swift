@@ -885,15 +885,16 @@ struct Converter {
 
     /// Inlines remembered by a key of bytes (a text and attribute values), compared byte for byte: the key is
     /// assembled in a reused buffer (``start(_:)``, ``append(part:of:)``) and hashed with FNV-1a, so a look-up
-    /// allocates nothing.
+    /// allocates nothing. One import (one thread) uses a memo, and no access to a property overlaps another: the
+    /// properties are `@exclusivity(unchecked)`.
     final class BytesMemo {
-        private var key: [UInt8] = []
-        private var keys: [[UInt8]] = []
-        private var values: [Inline] = []
-        private var hashes: [UInt64] = []
+        @exclusivity(unchecked) private var key: [UInt8] = []
+        @exclusivity(unchecked) private var keys: [[UInt8]] = []
+        @exclusivity(unchecked) private var values: [Inline] = []
+        @exclusivity(unchecked) private var hashes: [UInt64] = []
         /// Open addressing: index in `values` + 1, 0 for an empty slot. Power-of-two size.
-        private var slots = [Int32](repeating: 0, count: 64)
-        private var hash: UInt64 = 0
+        @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 64)
+        @exclusivity(unchecked) private var hash: UInt64 = 0
 
         /// Starts a key with `text`.
         func start(_ text: String) {

@@ -50,18 +50,20 @@ struct FoldedKeys: Equatable {
 /// recur on every page, so their names are folded once per thread, not once per page; no lock is taken and two
 /// workers never share a table. A table holding more than ``personLimit`` people or ``stringLimit`` strings is
 /// replaced by an empty one when the next import starts (never during an import, whose ids must stay stable).
+/// Only one thread ever uses a table, and no access to a property overlaps another (no property is passed
+/// `inout` or read while a call that mutates it runs): the properties are `@exclusivity(unchecked)`.
 final class PersonKeyTable {
     static let personLimit = 4096
     static let stringLimit = 16384
 
     /// String → id (folded names, lower-cased usernames and user keys, account ids share one id space).
-    private(set) var ids: [String: Int32] = [:]
+    @exclusivity(unchecked) private(set) var ids: [String: Int32] = [:]
     /// The people met, in the order first met; `keys[i]` are `people[i]`'s.
-    private(set) var people: [Person] = []
-    private(set) var keys: [FoldedKeys] = []
-    private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private(set) var people: [Person] = []
+    @exclusivity(unchecked) private(set) var keys: [FoldedKeys] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
     /// Open addressing: index in `people` + 1, 0 for an empty slot. Power-of-two size.
-    private var slots: [Int32] = Array(repeating: 0, count: 64)
+    @exclusivity(unchecked) private var slots: [Int32] = Array(repeating: 0, count: 64)
 
     init() {}
 
@@ -109,7 +111,10 @@ final class PersonKeyTable {
     }
 
     /// `p`'s keys.
-    func keys(_ p: Person) -> FoldedKeys { keys[entry(p)] }
+    func keys(_ p: Person) -> FoldedKeys {
+        let e = entry(p)   // may append to `keys`: done before `keys` is read
+        return keys[e]
+    }
 
     /// `p.matchKeys` with each string interned.
     func fold(_ p: Person) -> FoldedKeys {
