@@ -430,3 +430,42 @@ extension MatchIndexTests {
         #expect(!a.draft.meeting.diagnostics.isEmpty)
     }
 }
+
+/// Shared texts: `TextMemo.text` must equal `collapseWhitespace` on every run, byte for byte.
+@Suite struct TextMemoTests {
+    @Test("TextMemo.text equals collapseWhitespace on 20,000 random runs (spaces, NBSP, ZWSP, invalid UTF-8, repeats)")
+    func sharedTextEqualsCollapse() {
+        var rng = SplitMix64(seed: 0x7E47)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 1) }
+        let pieces: [[UInt8]] = [Array("share the processing backlog".utf8), [0x20], [0x20, 0x20], [0x0A], [0x09],
+                                 [0xC2, 0xA0], [0xE2, 0x80, 0x8B], Array("é".utf8), Array("e\u{301}".utf8), [0xFF],
+                                 [0xC3], Array("Budget review.".utf8), Array("x".utf8), [0x0D, 0x0A]]
+        let memo = TextMemo()
+        var runs: [[UInt8]] = []
+        var shared = 0
+        for round in 0..<20_000 {
+            let run: [UInt8]
+            if round % 3 == 0, !runs.isEmpty {
+                run = runs[next() % runs.count]   // a repeat
+            } else {
+                run = (0..<(next() % 12)).flatMap { _ in pieces[next() % pieces.count] }
+                runs.append(run)
+            }
+            for trim in [false, true] {
+                let fast = memo.text(run[...], trim: trim)
+                let plain = collapseWhitespace(run[...], trim: trim)
+                #expect(Array(fast.utf8) == Array(plain.utf8), "\(run) trim \(trim)")
+            }
+            // A slice not starting at 0 (runs are slices of the tree's text buffer).
+            let padded = [0x41] + run
+            #expect(Array(memo.text(padded[1...], trim: false).utf8) == Array(collapseWhitespace(padded[1...], trim: false).utf8))
+        }
+        // Repeats of clean runs are one string: the memo keeps one per distinct run.
+        let clean = Array("share the processing backlog.".utf8)
+        let a = memo.text(clean[...], trim: false), b = memo.text(clean[...], trim: true)
+        #expect(a == b)
+        shared = memo.count
+        #expect(shared > 100 && shared < runs.count)
+        #expect(!memo.isOverLimit)
+    }
+}

@@ -37,6 +37,9 @@ struct Converter {
     /// Drops the markup tree (and its node, attribute and text buffers) once conversion is over.
     mutating func releaseTree() { tree = MarkupTree() }
 
+    /// This thread's shared texts (see ``TextMemo``).
+    let texts = TextMemo.forCurrentThread()
+
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
         self.nameKinds = tree.names.map { name in
             name == "ac:structured-macro" || name == "ac:macro" ? 2 : (Self.blockNames.contains(name) ? 1 : 0)
@@ -118,7 +121,7 @@ struct Converter {
         var run: [Inline] = []
         for c in tree.children(n) {
             if tree.isText(c) {
-                let text = collapseWhitespace(tree.rawText(c), trim: false)
+                let text = texts.text(tree.rawText(c), trim: false)
                 // White space opening a run (the indentation between blocks) is what `normalize` trims from the
                 // front anyway, alone or joined to the text after it: not collected, no run to normalize.
                 if run.isEmpty, text.isEmpty || text == " " { continue }
@@ -244,7 +247,7 @@ struct Converter {
         while let container = pending.popLast() {
             for c in tree.children(container) {
                 if tree.isText(c) {
-                    let t = collapseWhitespace(tree.rawText(c), trim: true)
+                    let t = texts.text(tree.rawText(c), trim: true)
                     if !t.isEmpty { out.append(.paragraph([.text(t)])) }
                     continue
                 }
@@ -287,7 +290,7 @@ struct Converter {
         for c in tree.children(n) {
             if tree.isText(c) {
                 // Text straight inside <ul>/<ol> (malformed, or nesting flattened past the depth limit): kept.
-                let text = collapseWhitespace(tree.rawText(c), trim: true)
+                let text = texts.text(tree.rawText(c), trim: true)
                 if !text.isEmpty { items.append(ListItem(blocks: [.paragraph([.text(text)])])) }
                 continue
             }
@@ -369,7 +372,7 @@ struct Converter {
                 if !tree.isText(c), tree.name(c) == "ul" || tree.name(c) == "ol" {
                     nested += listBlock(c, ordered: tree.name(c) == "ol")
                 } else if tree.isText(c) {
-                    content.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+                    content.append(.text(texts.text(tree.rawText(c), trim: false)))
                 } else {
                     content += inlines(c)
                 }
@@ -432,7 +435,7 @@ struct Converter {
             case "ac:parameter": break
             default:
                 // Text outside the macro's parameters and bodies (malformed, but it is page text): kept.
-                let text = tree.isText(c) ? collapseWhitespace(tree.rawText(c), trim: true) : tree.textContent(c)
+                let text = tree.isText(c) ? texts.text(tree.rawText(c), trim: true) : tree.textContent(c)
                 if !text.isEmpty { stray.append(text) }
             }
         }
@@ -535,7 +538,7 @@ struct Converter {
     mutating func appendInlineChildren(_ n: Int, to out: inout [Inline]) {
         for c in tree.children(n) {
             if tree.isText(c) {
-                out.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+                out.append(.text(texts.text(tree.rawText(c), trim: false)))
             } else {
                 appendInlines(c, to: &out)
             }
@@ -546,7 +549,7 @@ struct Converter {
     /// dates, user and page links, containers).
     mutating func appendInlines(_ n: Int, to out: inout [Inline]) {
         if tree.isText(n) {
-            out.append(.text(collapseWhitespace(tree.rawText(n), trim: false)))
+            out.append(.text(texts.text(tree.rawText(n), trim: false)))
             return
         }
         switch tree.name(n) {
@@ -593,7 +596,7 @@ struct Converter {
     }
 
     mutating func inlines(_ n: Int) -> [Inline] {
-        if tree.isText(n) { return [.text(collapseWhitespace(tree.rawText(n), trim: false))] }
+        if tree.isText(n) { return [.text(texts.text(tree.rawText(n), trim: false))] }
         let name = tree.name(n)
         switch name {
         case "strong", "b":

@@ -169,3 +169,115 @@ final class PersonKeyTable {
         return made == 0 ? key : nil
     }()
 }
+
+/// One `String` per distinct run of text: `collapseWhitespace(bytes, trim:)` for runs that have nothing to
+/// collapse, drop or trim (most), shared by every later run of the same bytes. Long pages repeat the same
+/// sentences on many rows ("share the processing backlog."): each repeat would be a string of its own, alive in
+/// the model. Only runs too long for a small (inline) string and of at most ``longest`` bytes are kept.
+///
+/// Each worker thread keeps one memo across imports (the pages of a space share their phrasing too), replaced by
+/// an empty one when an import starts and the memo holds more than ``byteLimit`` bytes or ``countLimit`` runs.
+/// Only its thread uses it, and no access to a property overlaps another: the properties are
+/// `@exclusivity(unchecked)`.
+final class TextMemo {
+    static let longest = 1024
+    static let byteLimit = 4 << 20
+    static let countLimit = 1 << 16
+
+    @exclusivity(unchecked) private var values: [String] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    /// Open addressing: index in `values` + 1, 0 for an empty slot. Power-of-two size.
+    @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 256)
+    @exclusivity(unchecked) private(set) var byteCount = 0
+
+    init() {}
+
+    var count: Int { values.count }
+    var isOverLimit: Bool { byteCount > Self.byteLimit || values.count > Self.countLimit }
+
+    /// `collapseWhitespace(bytes, trim: trim)`, the same string for the same clean bytes.
+    func text(_ bytes: ArraySlice<UInt8>, trim: Bool) -> String {
+        let n = bytes.count
+        guard n > 15, n <= Self.longest else { return collapseWhitespace(bytes, trim: trim) }
+        // `collapseWhitespace`'s test for a run to keep as it is, and the hash, in one pass.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var previousSpace = trim
+        var k = bytes.startIndex
+        let end = bytes.endIndex
+        while k < end {
+            let b = bytes[k]
+            if b == 0x20 {
+                if previousSpace { return collapseWhitespace(bytes, trim: trim) }
+                previousSpace = true
+            } else {
+                if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+                    || (b == 0xC2 && k + 1 < end && bytes[k + 1] == 0xA0)
+                    || (b == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x8B) {
+                    return collapseWhitespace(bytes, trim: trim)
+                }
+                previousSpace = false
+            }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            k += 1
+        }
+        if trim && bytes.last == 0x20 { return collapseWhitespace(bytes, trim: trim) }
+        // Clean: the string is the bytes as they are (repaired when they are not UTF-8; such a string's bytes
+        // differ from the run's, so a later run of the same bytes misses and is decoded again).
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while slots[i] != 0 {
+            let e = Int(slots[i]) - 1
+            if hashes[e] == h {
+                let s = values[e]
+                if s.utf8.count == n, s.utf8.elementsEqual(bytes) { return s }
+            }
+            i = (i + 1) & mask
+        }
+        let s = String(decoding: bytes, as: UTF8.self)
+        values.append(s)
+        hashes.append(h)
+        byteCount += n
+        slots[i] = Int32(values.count)
+        if values.count * 2 > slots.count {
+            var new = [Int32](repeating: 0, count: slots.count * 2)
+            let m = new.count - 1
+            for e in hashes.indices {
+                var j = Int(truncatingIfNeeded: hashes[e] ^ (hashes[e] >> 29)) & m
+                while new[j] != 0 { j = (j + 1) & m }
+                new[j] = Int32(e + 1)
+            }
+            slots = new
+        }
+        return s
+    }
+
+    /// This thread's memo (a new one when the last outgrew its limits, or when the platform has no
+    /// thread-specific storage left).
+    static func forCurrentThread() -> TextMemo {
+        guard let key = threadKey else { return TextMemo() }
+        if let raw = pthread_getspecific(key) {
+            let memo = Unmanaged<TextMemo>.fromOpaque(raw).takeUnretainedValue()
+            if !memo.isOverLimit { return memo }
+            _ = pthread_setspecific(key, nil)
+            Unmanaged<TextMemo>.fromOpaque(raw).release()
+        }
+        let memo = TextMemo()
+        if pthread_setspecific(key, Unmanaged.passRetained(memo).toOpaque()) != 0 {
+            Unmanaged.passUnretained(memo).release()   // not stored: this import's own memo
+        }
+        return memo
+    }
+
+    /// The thread-specific slot holding each thread's memo (released when the thread ends).
+    private static let threadKey: pthread_key_t? = {
+        var key = pthread_key_t()
+        #if canImport(Darwin)
+        let made = pthread_key_create(&key) { raw in Unmanaged<TextMemo>.fromOpaque(raw).release() }
+        #else
+        let made = pthread_key_create(&key) { raw in
+            if let raw { Unmanaged<TextMemo>.fromOpaque(raw).release() }
+        }
+        #endif
+        return made == 0 ? key : nil
+    }()
+}
