@@ -82,12 +82,16 @@ final class PersonKeyTable {
     /// its bytes are hashed; any other name is hashed by `String`'s own, canonical, hashing.
     @inline(__always)
     static func hash(_ name: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in name.utf8 {
-            if b >= 0x80 || b == 0x4B || b == 0x3B || b == 0x60 { return UInt64(UInt(bitPattern: name.hashValue)) }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        var copy = name
+        let bytes: UInt64? = copy.withUTF8 { u in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in u {
+                if b >= 0x80 || b == 0x4B || b == 0x3B || b == 0x60 { return nil }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            }
+            return h ^ (h >> 29)
         }
-        return h ^ (h >> 29)
+        return bytes ?? UInt64(UInt(bitPattern: name.hashValue))
     }
 
     /// The index of `p` in ``people`` (added, with its keys folded, when first met).
@@ -199,27 +203,31 @@ final class TextMemo {
     func text(_ bytes: ArraySlice<UInt8>, trim: Bool) -> String {
         let n = bytes.count
         guard n > 15, n <= Self.longest else { return collapseWhitespace(bytes, trim: trim) }
-        // `collapseWhitespace`'s test for a run to keep as it is, and the hash, in one pass.
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var previousSpace = trim
-        var k = bytes.startIndex
-        let end = bytes.endIndex
-        while k < end {
-            let b = bytes[k]
-            if b == 0x20 {
-                if previousSpace { return collapseWhitespace(bytes, trim: trim) }
-                previousSpace = true
-            } else {
-                if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
-                    || (b == 0xC2 && k + 1 < end && bytes[k + 1] == 0xA0)
-                    || (b == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x8B) {
-                    return collapseWhitespace(bytes, trim: trim)
+        // `collapseWhitespace`'s test for a run to keep as it is, and the hash, in one pass (nil: not clean).
+        let hashed: UInt64? = bytes.withUnsafeBufferPointer { u in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var previousSpace = trim
+            var k = 0
+            let end = u.count
+            while k < end {
+                let b = u[k]
+                if b == 0x20 {
+                    if previousSpace { return nil }
+                    previousSpace = true
+                } else {
+                    if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+                        || (b == 0xC2 && k + 1 < end && u[k + 1] == 0xA0)
+                        || (b == 0xE2 && k + 2 < end && u[k + 1] == 0x80 && u[k + 2] == 0x8B) {
+                        return nil
+                    }
+                    previousSpace = false
                 }
-                previousSpace = false
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                k += 1
             }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-            k += 1
+            return h
         }
+        guard let h = hashed else { return collapseWhitespace(bytes, trim: trim) }
         if trim && bytes.last == 0x20 { return collapseWhitespace(bytes, trim: trim) }
         // Clean: the string is the bytes as they are (repaired when they are not UTF-8; such a string's bytes
         // differ from the run's, so a later run of the same bytes misses and is decoded again).
@@ -228,8 +236,11 @@ final class TextMemo {
         while slots[i] != 0 {
             let e = Int(slots[i]) - 1
             if hashes[e] == h {
-                let s = values[e]
-                if s.utf8.count == n, s.utf8.elementsEqual(bytes) { return s }
+                var s = values[e]
+                if s.utf8.count == n, s.withUTF8({ a in bytes.withUnsafeBufferPointer { b in
+                    guard let x = a.baseAddress, let y = b.baseAddress else { return false }
+                    return memcmp(x, y, n) == 0
+                } }) { return s }
             }
             i = (i + 1) & mask
         }
