@@ -70,12 +70,14 @@ import TestProcessSupport
         var found = 0
         for _ in 0..<300 {
             // Short lists are scanned, long ones (past `MatchIndex.linearLimit`) hashed: both are covered.
-            let list = (0..<Int(next() % 80)).map { _ in person().matchKeys }
-            let index = MatchIndex(list)
+            // Keys folded to ids by one table; the linear scan is the model's own `MatchKeys.matches`.
+            let table = PersonKeyTable()
+            let people = (0..<Int(next() % 80)).map { _ in person() }
+            let index = MatchIndex(people.map(table.keys))
             for _ in 0..<20 {
-                let k = person().matchKeys
-                let linear = list.firstIndex { $0.matches(k) }
-                #expect(index.firstIndex(matching: k) == linear)
+                let p = person()
+                let linear = people.firstIndex { $0.matchKeys.matches(p.matchKeys) }
+                #expect(index.firstIndex(matching: table.keys(p)) == linear)
                 if linear != nil { found += 1 }
             }
         }
@@ -310,5 +312,160 @@ extension MatchIndexTests {
             let found = StoragePreparation.prepare(text).diagnostics.filter { $0.code == "confluence.unknown-entity" }
             #expect(found.map(\.location) == Array(expected.prefix(20)).map { Optional($0) }, "\(String(decoding: text, as: UTF8.self).debugDescription)")
         }
+    }
+}
+
+/// The name cache's folded keys (ids of one `PersonKeyTable`) must match exactly as the model's `MatchKeys`.
+@Suite struct PersonKeyTableTests {
+    @Test("FoldedKeys.matches equals MatchKeys.matches on 20,000 random pairs; one entry per distinct person")
+    func foldedKeysEqualMatchKeys() {
+        var rng = SplitMix64(seed: 0xF01D)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 1) }
+        let names = ["Chloé Nakamura", "chloe nakamura", "CHLOÉ  NAKAMURA", "Chloe\u{301} Nakamura", "Søren Petrović",
+                     "\u{212A}im", "Kim;`", "\u{212A}im\u{37E}\u{1FEF}", "A\u{30A}sa", "\u{C5}sa", "\u{212B}sa",
+                     "cnakamura", "Wil O'Mullane", "Will O’Mullane", "wil omullane", "spetrovic", "Kim", "kim", "K i m",
+                     "Ana Ortiz", "ana\tortiz", "aortiz", "AOrtiz", ""]
+        let ids = ["a1", "a2", "A1", "8A7F00", "8a7f00"]
+        func pick(_ list: [String]) -> String { list[next() % list.count] }
+        func person() -> Person {
+            Person(name: pick(names), username: next() % 3 == 0 ? pick(names) : nil,
+                   accountID: next() % 4 == 0 ? pick(ids) : nil, userKey: next() % 4 == 0 ? pick(ids) : nil,
+                   unresolved: next() % 5 == 0, attendance: next() % 4 == 0 ? .remote : .unknown,
+                   aliases: next() % 4 == 0 ? (0..<(1 + next() % 2)).map { _ in pick(names) } : [])
+        }
+        let table = PersonKeyTable()
+        let pool = (0..<400).map { _ in person() }
+        var matched = 0
+        for _ in 0..<20_000 {
+            let p = pool[next() % pool.count], q = pool[next() % pool.count]
+            let plain = p.matchKeys.matches(q.matchKeys)
+            #expect(table.keys(p).matches(table.keys(q)) == plain, "\(p) vs \(q)")
+            if plain { matched += 1 }
+        }
+        #expect(matched > 2_000)
+        // Entries: equal people share one, different people never do.
+        for p in pool {
+            let e = table.entry(p)
+            #expect(table.people[e] == p)
+            #expect(table.entry(p) == e)
+        }
+        #expect(table.people.count == Set(pool).count)
+        #expect(table.keys(Person(name: " Ana  ORTIZ ")) == table.keys(Person(name: "ana ortiz")))
+        #expect(table.keys(Person(name: "Ana Ortiz", userKey: "8A7F00")).userKey == table.keys(Person(name: "x", userKey: "8a7f00")).userKey)
+    }
+
+    @Test("each thread keeps its table across imports until it outgrows its limits")
+    func threadTable() {
+        let t = PersonKeyTable.forCurrentThread()
+        _ = t.entry(Person(name: "Lena Fischer"))
+        #expect(PersonKeyTable.forCurrentThread() === t)
+        for i in 0...PersonKeyTable.personLimit { _ = t.entry(Person(name: "Person \(i)")) }
+        #expect(t.isOverLimit)
+        let fresh = PersonKeyTable.forCurrentThread()
+        #expect(fresh !== t)
+        #expect(fresh.people.isEmpty)
+        #expect(PersonKeyTable.forCurrentThread() === fresh)
+    }
+}
+
+/// User links are made once per distinct link and shared: each must equal the plain definition's person, byte
+/// for byte (canonically equal but different names, empty and absent attributes, suffixes kept apart).
+@Suite struct MentionMemoTests {
+    static func randomLinks(html: Bool, seed: UInt64) -> [UInt8] {
+        var rng = SplitMix64(seed: seed)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 1) }
+        let names = ["Ana Ortiz", "Chloé Haddad", "Chloe\u{301} Haddad", "Kian (Unlicensed)", "Kian (Deactivated)",
+                     "Unknown User (jdoe)", "", "x"]
+        let values = ["", "aortiz", "AOrtiz", "8a7f808a1b8e247b523ae0bdaee06792", "557058:1", "jdoe", "chaddad"]
+        func attribute(_ name: String) -> String {
+            next() % 3 == 0 ? "" : " \(name)=\"\(values[next() % values.count])\""
+        }
+        var page = html ? "<html><body><p>" : "<p>"
+        for _ in 0..<400 {
+            let name = names[next() % names.count]
+            if html {
+                page += "<a class=\"confluence-userlink\"\(attribute("data-username"))\(attribute("data-account-id"))>\(name)</a> "
+            } else {
+                let body = next() % 2 == 0 ? "" : "<ac:plain-text-link-body><![CDATA[\(name)]]></ac:plain-text-link-body>"
+                page += "<ac:link><ri:user\(attribute("ri:username"))\(attribute("ri:userkey"))\(attribute("ri:account-id")) />\(body)</ac:link> "
+            }
+        }
+        page += html ? "</p></body></html>" : "</p>"
+        return Array(page.utf8)
+    }
+
+    @Test("storageMention and htmlMention equal .mention(storagePerson) and .mention(htmlPerson) on 400 random links each")
+    func sharedMentionsEqualPlain() throws {
+        let storage = LibXML.parseXML(StoragePreparation.prepare(Self.randomLinks(html: false, seed: 0xA11CE)).output, fileName: nil).tree
+        let memo = Converter(tree: storage, dialect: .storage, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable)
+        let plain = memo
+        let displays = ["", "Ana Ortiz", "Chloé Haddad", "Chloe\u{301} Haddad", "x"]
+        var seen = 0
+        for n in storage.nodes.indices where storage.name(n) == "ri:user" {
+            let display = displays[(n * 7) % displays.count]
+            let shared = memo.storageMention(n, display: display)
+            let expected = Inline.mention(plain.storagePerson(n, display: display))
+            #expect(shared == expected)
+            if case .mention(let a) = shared, case .mention(let b) = expected {
+                #expect(Array(a.name.utf8) == Array(b.name.utf8) && a.username.map { Array($0.utf8) } == b.username.map { Array($0.utf8) })
+            }
+            seen += 1
+        }
+        #expect(seen == 400)
+        let html = LibXML.parseHTML(Self.randomLinks(html: true, seed: 0xB0B), fileName: nil).tree
+        var a = Converter(tree: html, dialect: .html, options: Fixture.options, handlers: ConfluenceImportOptions().handlerTable)
+        var b = a
+        seen = 0
+        for n in html.nodes.indices where html.name(n) == "a" {
+            let shared = a.htmlMention(n)
+            let expected = Inline.mention(b.htmlPerson(n))
+            #expect(shared == expected)
+            if case .mention(let x) = shared, case .mention(let y) = expected {
+                #expect(Array(x.name.utf8) == Array(y.name.utf8))
+            }
+            seen += 1
+        }
+        #expect(seen == 400)
+        #expect(a.draft.meeting.diagnostics == b.draft.meeting.diagnostics)
+        #expect(!a.draft.meeting.diagnostics.isEmpty)
+    }
+}
+
+/// Shared texts: `TextMemo.text` must equal `collapseWhitespace` on every run, byte for byte.
+@Suite struct TextMemoTests {
+    @Test("TextMemo.text equals collapseWhitespace on 20,000 random runs (spaces, NBSP, ZWSP, invalid UTF-8, repeats)")
+    func sharedTextEqualsCollapse() {
+        var rng = SplitMix64(seed: 0x7E47)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 1) }
+        let pieces: [[UInt8]] = [Array("share the processing backlog".utf8), [0x20], [0x20, 0x20], [0x0A], [0x09],
+                                 [0xC2, 0xA0], [0xE2, 0x80, 0x8B], Array("é".utf8), Array("e\u{301}".utf8), [0xFF],
+                                 [0xC3], Array("Budget review.".utf8), Array("x".utf8), [0x0D, 0x0A]]
+        let memo = TextMemo()
+        var runs: [[UInt8]] = []
+        var shared = 0
+        for round in 0..<20_000 {
+            let run: [UInt8]
+            if round % 3 == 0, !runs.isEmpty {
+                run = runs[next() % runs.count]   // a repeat
+            } else {
+                run = (0..<(next() % 12)).flatMap { _ in pieces[next() % pieces.count] }
+                runs.append(run)
+            }
+            for trim in [false, true] {
+                let fast = memo.text(run[...], trim: trim)
+                let plain = collapseWhitespace(run[...], trim: trim)
+                #expect(Array(fast.utf8) == Array(plain.utf8), "\(run) trim \(trim)")
+            }
+            // A slice not starting at 0 (runs are slices of the tree's text buffer).
+            let padded = [0x41] + run
+            #expect(Array(memo.text(padded[1...], trim: false).utf8) == Array(collapseWhitespace(padded[1...], trim: false).utf8))
+        }
+        // Repeats of clean runs are one string: the memo keeps one per distinct run.
+        let clean = Array("share the processing backlog.".utf8)
+        let a = memo.text(clean[...], trim: false), b = memo.text(clean[...], trim: true)
+        #expect(a == b)
+        shared = memo.count
+        #expect(shared > 100 && shared < runs.count)
+        #expect(!memo.isOverLimit)
     }
 }

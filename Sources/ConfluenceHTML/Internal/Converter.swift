@@ -37,6 +37,9 @@ struct Converter {
     /// Drops the markup tree (and its node, attribute and text buffers) once conversion is over.
     mutating func releaseTree() { tree = MarkupTree() }
 
+    /// This thread's shared texts (see ``TextMemo``).
+    let texts = TextMemo.forCurrentThread()
+
     init(tree: MarkupTree, dialect: Dialect, options: ImportOptions, handlers: [String: ConfluenceMacroHandler]) {
         self.nameKinds = tree.names.map { name in
             name == "ac:structured-macro" || name == "ac:macro" ? 2 : (Self.blockNames.contains(name) ? 1 : 0)
@@ -118,7 +121,7 @@ struct Converter {
         var run: [Inline] = []
         for c in tree.children(n) {
             if tree.isText(c) {
-                let text = collapseWhitespace(tree.rawText(c), trim: false)
+                let text = texts.text(tree.rawText(c), trim: false)
                 // White space opening a run (the indentation between blocks) is what `normalize` trims from the
                 // front anyway, alone or joined to the text after it: not collected, no run to normalize.
                 if run.isEmpty, text.isEmpty || text == " " { continue }
@@ -244,7 +247,7 @@ struct Converter {
         while let container = pending.popLast() {
             for c in tree.children(container) {
                 if tree.isText(c) {
-                    let t = collapseWhitespace(tree.rawText(c), trim: true)
+                    let t = texts.text(tree.rawText(c), trim: true)
                     if !t.isEmpty { out.append(.paragraph([.text(t)])) }
                     continue
                 }
@@ -287,7 +290,7 @@ struct Converter {
         for c in tree.children(n) {
             if tree.isText(c) {
                 // Text straight inside <ul>/<ol> (malformed, or nesting flattened past the depth limit): kept.
-                let text = collapseWhitespace(tree.rawText(c), trim: true)
+                let text = texts.text(tree.rawText(c), trim: true)
                 if !text.isEmpty { items.append(ListItem(blocks: [.paragraph([.text(text)])])) }
                 continue
             }
@@ -369,7 +372,7 @@ struct Converter {
                 if !tree.isText(c), tree.name(c) == "ul" || tree.name(c) == "ol" {
                     nested += listBlock(c, ordered: tree.name(c) == "ol")
                 } else if tree.isText(c) {
-                    content.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+                    content.append(.text(texts.text(tree.rawText(c), trim: false)))
                 } else {
                     content += inlines(c)
                 }
@@ -432,7 +435,7 @@ struct Converter {
             case "ac:parameter": break
             default:
                 // Text outside the macro's parameters and bodies (malformed, but it is page text): kept.
-                let text = tree.isText(c) ? collapseWhitespace(tree.rawText(c), trim: true) : tree.textContent(c)
+                let text = tree.isText(c) ? texts.text(tree.rawText(c), trim: true) : tree.textContent(c)
                 if !text.isEmpty { stray.append(text) }
             }
         }
@@ -535,7 +538,7 @@ struct Converter {
     mutating func appendInlineChildren(_ n: Int, to out: inout [Inline]) {
         for c in tree.children(n) {
             if tree.isText(c) {
-                out.append(.text(collapseWhitespace(tree.rawText(c), trim: false)))
+                out.append(.text(texts.text(tree.rawText(c), trim: false)))
             } else {
                 appendInlines(c, to: &out)
             }
@@ -546,7 +549,7 @@ struct Converter {
     /// dates, user and page links, containers).
     mutating func appendInlines(_ n: Int, to out: inout [Inline]) {
         if tree.isText(n) {
-            out.append(.text(collapseWhitespace(tree.rawText(n), trim: false)))
+            out.append(.text(texts.text(tree.rawText(n), trim: false)))
             return
         }
         switch tree.name(n) {
@@ -573,7 +576,7 @@ struct Converter {
                     return
                 }
                 if tree.hasClass("user-mention", n) || tree.hasClass("confluence-userlink", n) {
-                    out.append(.mention(htmlPerson(n)))
+                    out.append(htmlMention(n))
                     return
                 }
             }
@@ -593,7 +596,7 @@ struct Converter {
     }
 
     mutating func inlines(_ n: Int) -> [Inline] {
-        if tree.isText(n) { return [.text(collapseWhitespace(tree.rawText(n), trim: false))] }
+        if tree.isText(n) { return [.text(texts.text(tree.rawText(n), trim: false))] }
         let name = tree.name(n)
         switch name {
         case "strong", "b":
@@ -646,7 +649,7 @@ struct Converter {
                     return [.status(title: tree.textContent(n), colour: lozengeColour(n))]
                 }
                 if tree.hasClass("user-mention", n) || tree.hasClass("confluence-userlink", n) {
-                    return [.mention(htmlPerson(n))]
+                    return [htmlMention(n)]
                 }
             }
             return inlineChildren(n)
@@ -738,7 +741,7 @@ struct Converter {
     mutating func anchor(_ n: Int) -> [Inline] {
         if dialect == .html, tree.hasClass("confluence-userlink", n) || tree.hasClass("user-mention", n)
             || tree.attributeRange("data-username", of: n) != nil || tree.attributeRange("data-account-id", of: n) != nil {
-            return [.mention(htmlPerson(n))]
+            return [htmlMention(n)]
         }
         let inner = Converter.normalize(inlineChildren(n))
         guard let href = tree.attribute("href", of: n), !href.isEmpty else { return inner }
@@ -747,6 +750,21 @@ struct Converter {
             return [.link(target: href, inner.isEmpty ? [.ticket(key: key)] : inner)]
         }
         return [.link(target: href, inner)]
+    }
+
+    /// `.mention(htmlPerson(n))`, made once per distinct user link of the import and shared by the later ones
+    /// (see ``storageMention(_:display:)``): the person depends only on the link's text and its `data-username`
+    /// and `data-account-id` bytes. (`htmlPerson` notes a status suffix once per name: a repeated link would add
+    /// no note.)
+    mutating func htmlMention(_ n: Int) -> Inline {
+        let memo = userMemo.mentions
+        memo.start(tree.textContent(n))
+        memo.append(part: tree.attributeRange("data-username", of: n), of: tree.bytes)
+        memo.append(part: tree.attributeRange("data-account-id", of: n), of: tree.bytes)
+        if let known = memo.find() { return known }
+        let made = Inline.mention(htmlPerson(n))
+        memo.insert(made)
+        return made
     }
 
     /// A mention in exported HTML; text is the display name.
@@ -800,7 +818,7 @@ struct Converter {
         }
         switch tree.name(t) {
         case "ri:user":
-            out.append(.mention(storagePerson(t, display: Inline.plainText(bodyInlines))))
+            out.append(storageMention(t, display: Inline.plainText(bodyInlines)))
         case "ri:page", "ri:blog-post", "ri:content-entity":
             let title = tree.attribute("ri:content-title", of: t) ?? tree.attribute("ri:content-id", of: t) ?? ""
             let space = tree.attribute("ri:space-key", of: t)
@@ -818,6 +836,22 @@ struct Converter {
         default:
             if bodyInlines.isEmpty { out.append(.text(tree.textContent(n))) } else { out += bodyInlines }
         }
+    }
+
+    /// `.mention(storagePerson(u, display: display))`, made once per distinct user link of the import: the same
+    /// people are mentioned on every row of a long page, and every later mention shares the first one's value
+    /// (its strings and its box), not a copy of its own. The person depends only on the display text and the
+    /// three identifying attributes (and the directory, fixed for the import), compared byte for byte.
+    func storageMention(_ u: Int, display: String) -> Inline {
+        let memo = userMemo.mentions
+        memo.start(display)
+        memo.append(part: tree.attributeRange("ri:username", of: u), of: tree.bytes)
+        memo.append(part: tree.attributeRange("ri:userkey", of: u), of: tree.bytes)
+        memo.append(part: tree.attributeRange("ri:account-id", of: u), of: tree.bytes)
+        if let known = memo.find() { return known }
+        let made = Inline.mention(storagePerson(u, display: display))
+        memo.insert(made)
+        return made
     }
 
     /// A `ri:user` resolved through the user directory; unresolved keys are kept, marked unresolved.
@@ -848,6 +882,73 @@ struct Converter {
     /// Directory answers of one import (one thread).
     final class UserMemo {
         var entries: [String: DirectoryEntry?] = [:]
+        /// User links met, by display text and attribute bytes (see ``storageMention(_:display:)``).
+        let mentions = BytesMemo()
+    }
+
+    /// Inlines remembered by a key of bytes (a text and attribute values), compared byte for byte: the key is
+    /// assembled in a reused buffer (``start(_:)``, ``append(part:of:)``) and hashed with FNV-1a, so a look-up
+    /// allocates nothing. One import (one thread) uses a memo, and no access to a property overlaps another: the
+    /// properties are `@exclusivity(unchecked)`.
+    final class BytesMemo {
+        @exclusivity(unchecked) private var key: [UInt8] = []
+        @exclusivity(unchecked) private var keys: [[UInt8]] = []
+        @exclusivity(unchecked) private var values: [Inline] = []
+        @exclusivity(unchecked) private var hashes: [UInt64] = []
+        /// Open addressing: index in `values` + 1, 0 for an empty slot. Power-of-two size.
+        @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 64)
+        @exclusivity(unchecked) private var hash: UInt64 = 0
+
+        /// Starts a key with `text`.
+        func start(_ text: String) {
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: text.utf8)
+        }
+
+        /// Adds an attribute value to the key: 0xFF (never in UTF-8) separates the parts, 0xFE marks a value
+        /// present (an empty value is not an absent one).
+        func append(part range: Range<Int>?, of bytes: [UInt8]) {
+            key.append(0xFF)
+            if let range {
+                key.append(0xFE)
+                key.append(contentsOf: bytes[range])
+            }
+        }
+
+        /// The value stored under the key assembled.
+        func find() -> Inline? {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            hash = h
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[i] != 0 {
+                let e = Int(slots[i]) - 1
+                if hashes[e] == h, keys[e] == key { return values[e] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+
+        /// Stores `value` under the key assembled (after a ``find()`` that found nothing).
+        func insert(_ value: Inline) {
+            keys.append(key)
+            values.append(value)
+            hashes.append(hash)
+            if values.count * 2 > slots.count {
+                slots = [Int32](repeating: 0, count: slots.count * 2)
+                for e in hashes.indices { place(e) }
+            } else {
+                place(values.count - 1)
+            }
+        }
+
+        private func place(_ e: Int) {
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hashes[e] ^ (hashes[e] >> 29)) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(e + 1)
+        }
     }
 
     /// Confluence's classic emoticon names.

@@ -158,22 +158,13 @@ struct MeetingBuilder {
     final class NameCache {
         var people: [String: [Person]] = [:]
 
-        /// ``Person/MatchKeys`` of each person met (the same few people recur on every row of a page; hashing a
-        /// person is cheaper than folding its names again, which allocates, or for non-ASCII names goes through
-        /// `lowercased()` and `Character`s).
-        /// Keyed by name only: hashing one string is much cheaper than hashing a whole `Person`; the few people
-        /// sharing a name are told apart by `==`.
-        var keys: [String: [(person: Person, keys: Person.MatchKeys)]] = [:]
+        /// The ``FoldedKeys`` of each person met, kept by this thread across imports (the same few people recur
+        /// on every row of a page and on every page of a space): folding a person's names again, which allocates
+        /// and for non-ASCII names goes through `lowercased()` and `Character`s, is done once per thread.
+        let table = PersonKeyTable.forCurrentThread()
 
-        /// `p.matchKeys`, folded once per distinct person.
-        func matchKeys(_ p: Person) -> Person.MatchKeys {
-            if let bucket = keys[p.name] {
-                for entry in bucket where entry.person == p { return entry.keys }
-            }
-            let k = p.matchKeys
-            keys[p.name, default: []].append((p, k))
-            return k
-        }
+        /// `p.matchKeys`, folded once per distinct person, as ids of ``table``.
+        func matchKeys(_ p: Person) -> FoldedKeys { table.keys(p) }
 
         /// The last recogniser built and the participants it knows: rebuilt only when they change.
         var recognizer: (participants: [Person], options: ImportOptions, recognizer: ActionItemRecognizer)?
@@ -839,7 +830,7 @@ struct MeetingBuilder {
     /// The distinct people mentioned in `inlines`, in order (the first of each person).
     static func mentionsIn(_ inlines: [Inline], cache: NameCache) -> [Person] {
         var found: [Person] = []
-        var keys: [Person.MatchKeys] = []
+        var keys: [FoldedKeys] = []
         visitInlines(inlines) { i in
             guard case .mention(let p) = i else { return }
             let k = cache.matchKeys(p)

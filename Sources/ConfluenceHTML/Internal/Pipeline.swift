@@ -432,17 +432,15 @@ enum Pipeline {
         let participants = m.participants
         let participantKeys = MatchIndex(participants.map(cache.matchKeys))
         // The same few people recur on every row of a long page: the answer depends only on the person, so it
-        // is computed once per distinct person (isSamePerson normalises names and is far dearer than a hash).
-        // Keyed by name (one string hashed, not a whole person); people sharing a name are told apart by `==`.
-        var memo: [String: [(person: Person, answer: Person)]] = [:]
+        // is computed once per distinct person (isSamePerson normalises names and is far dearer than a look-up),
+        // remembered by the person's entry in the name cache's table.
+        var memo: [Int: Person] = [:]
         func canon(_ p: Person) -> Person {
             if participants.isEmpty { return p }
-            if let bucket = memo[p.name] {
-                for entry in bucket where entry.person == p { return entry.answer }
-            }
+            let e = cache.table.entry(p)
+            if let answer = memo[e] { return answer }
             var answer = p
-            let k = cache.matchKeys(p)
-            if let i = participantKeys.firstIndex(matching: k) {
+            if let i = participantKeys.firstIndex(matching: cache.table.keys[e]) {
                 var r = participants[i]
                 let q = participants[i]
                 r.attendance = p.attendance
@@ -450,7 +448,7 @@ enum Pipeline {
                    !r.aliases.contains(p.name) { r.aliases.append(p.name) }
                 answer = r
             }
-            memo[p.name, default: []].append((p, answer))
+            memo[e] = answer
             return answer
         }
         for d in m.agenda.indices {
