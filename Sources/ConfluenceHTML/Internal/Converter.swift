@@ -754,11 +754,14 @@ struct Converter {
 
     /// `.mention(htmlPerson(n))`, made once per distinct user link of the import and shared by the later ones
     /// (see ``storageMention(_:display:)``): the person depends only on the link's text and its `data-username`
-    /// and `data-account-id` bytes. (`htmlPerson` notes a status suffix once per name: a repeated link would add
-    /// no note.)
+    /// and `data-account-id` bytes, and `htmlPerson` has no other effect for a name not ending in ")".
     mutating func htmlMention(_ n: Int) -> Inline {
+        let text = tree.textContent(n)
+        // A name ending in ")" may carry a status suffix, which `htmlPerson` notes (a diagnostic, once per name, in
+        // this converter's value): such links are made each time, so a copy of the converter notes it too.
+        if text.utf8.last == 0x29 { return .mention(htmlPerson(n)) }
         let memo = userMemo.mentions
-        memo.start(tree.textContent(n))
+        memo.start(text)
         memo.append(part: tree.attributeRange("data-username", of: n), of: tree.bytes)
         memo.append(part: tree.attributeRange("data-account-id", of: n), of: tree.bytes)
         if let known = memo.find() { return known }
