@@ -32,7 +32,7 @@ import TestProcessSupport
         let html = Array("<html><body><p>a<b>b</b>c<i>d<u>e</u></i></p><ul><li>x</li><li>y<br>z</li></ul>tail</body></html>".utf8)
         let tree = LibXML.parseHTML(html, fileName: nil).tree
         let body = try #require(tree.first(below: tree.root, named: "body"))
-        let described = { (n: Int) -> String in tree.isText(n) ? "'" + tree.string(Int(tree.nodes[n].start), Int(tree.nodes[n].end)) + "'" : tree.name(n) }
+        let described = { (n: Int) -> String in tree.isText(n) ? "'" + tree.string(Int(tree.nodes[n].start), tree.end(n)) + "'" : tree.name(n) }
         #expect(Array(tree.children(body)).map(described) == ["p", "ul", "'tail'"])
         let p = try #require(tree.first(below: body, named: "p"))
         #expect(Array(tree.children(p)).map(described) == ["'a'", "b", "'c'", "i"])

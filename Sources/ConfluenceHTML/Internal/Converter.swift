@@ -517,7 +517,7 @@ struct Converter {
         while x < end {
             let node = tree.nodes[x]
             if node.name < 0 {
-                out.append(contentsOf: tree.bytes[Int(node.start)..<Int(node.end)])
+                out.append(contentsOf: tree.bytes[Int(node.start)..<tree.end(x)])
             } else if node.name == br {
                 out.append(0x0A)
             }

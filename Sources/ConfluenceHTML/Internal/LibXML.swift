@@ -106,7 +106,9 @@ private struct TreeBuilder {
         return id
     }
 
-    mutating func appendNode(_ node: MarkupTree.Node) -> Int32 { tree.appendNode(node) }
+    mutating func appendNode(name: Int32, parent: Int32, start: Int32, end: Int32, line: Int32, column: Int32) -> Int32 {
+        tree.appendNode(name: name, parent: parent, start: start, end: end, line: line, column: column)
+    }
 
     mutating func startElement(name: Int32, attributeStart: Int) {
         if depth >= Self.maxDepth {
@@ -122,9 +124,8 @@ private struct TreeBuilder {
         }
         depth += 1
         let (line, column) = startTagPosition()
-        let node = MarkupTree.Node(name: name, parent: current, start: Int32(attributeStart),
-                                   end: Int32(tree.attributes.count), line: line, column: column)
-        current = appendNode(node)
+        current = appendNode(name: name, parent: current, start: Int32(attributeStart),
+                             end: Int32(tree.attributes.count), line: line, column: column)
         let n = tree.names[Int(name)]
         if html, n == "script" || n == "style" { skipDepth += 1 }
     }
