@@ -151,8 +151,21 @@ struct MeetingBuilder {
     var dayIndex: [Int: Int] = [:]
     var sawAgendaHeader = false
     var tableCount = 0
+    /// The last few distinct chairs lists, to hand the same array to every agenda item they chair (the same
+    /// presenters run a session or a day): one buffer instead of one per row. Equal values, same output.
+    var chairLists: [[Person]] = []
 
     init(converter: Converter) { self.conv = converter }
+
+    /// `chairs`, or an equal array already held by an earlier agenda item.
+    mutating func shared(chairs: [Person]) -> [Person] {
+        guard !chairs.isEmpty else { return chairs }
+        // Newest first; `==` on people whose strings are shared (TextMemo, user links) is mostly pointer checks.
+        for i in chairLists.indices.reversed() where chairLists[i] == chairs { return chairLists[i] }
+        if chairLists.count == 2 { chairLists.removeFirst() }
+        chairLists.append(chairs)
+        return chairs
+    }
 
     /// People read from each distinct run of text, for ``people(in:)`` (one import, one thread).
     final class NameCache {
@@ -385,7 +398,7 @@ struct MeetingBuilder {
                         if b.count > 1 { leftovers += b.dropFirst() }
                     }
                 case .chair:
-                    item.chairs = people(in: RichText(conv.blocks(of: cell.node)))
+                    item.chairs = shared(chairs: people(in: RichText(conv.blocks(of: cell.node))))
                 case .discussion:
                     if cell.isOrigin { conv.appendBlocks(of: cell.node, to: &item.discussion.blocks) }
                 case .notes:
