@@ -183,20 +183,25 @@ struct AgendaAssembler {
     mutating func chairs(_ s: String, _ p: PageParser) -> [Person]? {
         let key = ByteKey(s)
         if let r = chairMemo[key] { return r }
-        let r: [Person]? = chairLike(s, p) ? referenceChairPeople(s, p) : nil
+        // The cell is split into names once, for both answers (`people(inList:)` is the same split, groups left out).
+        let parts = PersonRecognizer.splitNameList(s)
+        let r: [Person]? = chairLike(parts, p)
+            ? parts.filter { !PersonRecognizer.isGroup($0) }.compactMap(PersonRecognizer.person(from:)).map(p.resolve) : nil
         if chairMemo.count >= Self.memoLimit { chairMemo.removeAll() }
         chairMemo[key] = .some(r)
         return r
     }
 
-    /// The people of a chair cell, matched against the participants.
+    /// The people of a chair cell, matched against the participants (the plain definition ``chairs(_:_:)`` uses).
     func referenceChairPeople(_ s: String, _ p: PageParser) -> [Person] {
         PersonRecognizer.people(inList: s).map(p.resolve)
     }
 
-    func chairLike(_ s: String, _ p: PageParser) -> Bool {
-        let parts = PersonRecognizer.splitNameList(s)
-        return !parts.isEmpty && parts.allSatisfy {
+    func chairLike(_ s: String, _ p: PageParser) -> Bool { chairLike(PersonRecognizer.splitNameList(s), p) }
+
+    /// ``chairLike(_:_:)-(String,_)`` of a cell split into names by `PersonRecognizer.splitNameList`.
+    func chairLike(_ parts: [String], _ p: PageParser) -> Bool {
+        !parts.isEmpty && parts.allSatisfy {
             PersonRecognizer.looksLikeName($0) || (PersonRecognizer.isGroup($0) && $0.count > 3)
                 || p.matcher.index(of: Person(name: $0)) != nil
         }
