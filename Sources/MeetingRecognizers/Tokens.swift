@@ -518,20 +518,20 @@ extension StringProtocol {
 }
 
 extension String {
-    /// `split(separator: " ", omittingEmptySubsequences: omittingEmpty)`, cut on bytes when the text is ASCII
-    /// (there every byte 32 is a whole `Character` " ": no scalar can join it); the `Character` split otherwise.
-    /// ``referenceSpaceWords(omittingEmpty:)`` is the plain definition.
+    /// `split(separator: " ", omittingEmptySubsequences: omittingEmpty)`, cut on bytes when every byte 32 has an
+    /// ASCII byte (or the text's end) on both sides: then it is a whole `Character` " " (no Prepend scalar before it,
+    /// no Extend, ZWJ or SpacingMark scalar after it can join it), so non-ASCII names ("Ana Pérez") are cut on bytes
+    /// too; the `Character` split otherwise. ``referenceSpaceWords(omittingEmpty:)`` is the plain definition.
     package func spaceWords(omittingEmpty: Bool = true) -> [Substring] {
         var copy = self
         let cuts: [Int]? = copy.withUTF8 { u -> [Int]? in
             var cuts: [Int] = []
-            var ascii: UInt8 = 0
-            for k in 0..<u.count {
-                let b = u[k]
-                ascii |= b
-                if b == 32 { cuts.append(k) }
+            let n = u.count
+            for k in 0..<n where u[k] == 32 {
+                if k > 0 && u[k - 1] >= 0x80 || k + 1 < n && u[k + 1] >= 0x80 { return nil }
+                cuts.append(k)
             }
-            return ascii < 0x80 ? cuts : nil
+            return cuts
         }
         guard let cuts else { return split(separator: " ", omittingEmptySubsequences: omittingEmpty) }
         var out: [Substring] = []

@@ -171,35 +171,37 @@ struct AgendaAssembler {
         return letters <= 3 && longest <= 2
     }
 
-    /// Chair cells already judged (the same chairs recur on every row), by their bytes. Their answers depend
-    /// only on the text and the participants, which are fixed while the agenda is read.
-    var chairLikeMemo: [ByteKey: Bool] = [:]
-    var chairPeopleMemo: [ByteKey: [Person]] = [:]
+    /// Chair cells already judged (the same chairs recur on every row), by their bytes: `nil` when the cell is not
+    /// chair-like, its people otherwise. The answers depend only on the text and the participants, which are fixed
+    /// while the agenda is read. One memo for both answers: one key hashed per row (there were two, each hashing
+    /// the cell), the people found right after the cell is judged.
+    var chairMemo: [ByteKey: [Person]?] = [:]
     static let memoLimit = 4096
 
-    /// ``chairLike(_:_:)``, remembered.
-    mutating func isChairLike(_ s: String, _ p: PageParser) -> Bool {
+    /// The people of a chair cell (``chairLike(_:_:)`` and then ``referenceChairPeople(_:_:)``), or `nil` when it is
+    /// not chair-like, remembered.
+    mutating func chairs(_ s: String, _ p: PageParser) -> [Person]? {
         let key = ByteKey(s)
-        if let r = chairLikeMemo[key] { return r }
-        let r = chairLike(s, p)
-        if chairLikeMemo.count >= Self.memoLimit { chairLikeMemo.removeAll() }
-        chairLikeMemo[key] = r
-        return r
-    }
-
-    /// The people of a chair cell, matched against the participants, remembered.
-    mutating func chairPeople(_ s: String, _ p: PageParser) -> [Person] {
-        let key = ByteKey(s)
-        if let r = chairPeopleMemo[key] { return r }
-        let r = PersonRecognizer.people(inList: s).map(p.resolve)
-        if chairPeopleMemo.count >= Self.memoLimit { chairPeopleMemo.removeAll() }
-        chairPeopleMemo[key] = r
-        return r
-    }
-
-    func chairLike(_ s: String, _ p: PageParser) -> Bool {
+        if let r = chairMemo[key] { return r }
+        // The cell is split into names once, for both answers (`people(inList:)` is the same split, groups left out).
         let parts = PersonRecognizer.splitNameList(s)
-        return !parts.isEmpty && parts.allSatisfy {
+        let r: [Person]? = chairLike(parts, p)
+            ? parts.filter { !PersonRecognizer.isGroup($0) }.compactMap(PersonRecognizer.person(from:)).map(p.resolve) : nil
+        if chairMemo.count >= Self.memoLimit { chairMemo.removeAll() }
+        chairMemo[key] = .some(r)
+        return r
+    }
+
+    /// The people of a chair cell, matched against the participants (the plain definition ``chairs(_:_:)`` uses).
+    func referenceChairPeople(_ s: String, _ p: PageParser) -> [Person] {
+        PersonRecognizer.people(inList: s).map(p.resolve)
+    }
+
+    func chairLike(_ s: String, _ p: PageParser) -> Bool { chairLike(PersonRecognizer.splitNameList(s), p) }
+
+    /// ``chairLike(_:_:)-(String,_)`` of a cell split into names by `PersonRecognizer.splitNameList`.
+    func chairLike(_ parts: [String], _ p: PageParser) -> Bool {
+        !parts.isEmpty && parts.allSatisfy {
             PersonRecognizer.looksLikeName($0) || (PersonRecognizer.isGroup($0) && $0.count > 3)
                 || p.matcher.index(of: Person(name: $0)) != nil
         }
@@ -312,7 +314,7 @@ struct AgendaAssembler {
         var kind = Self.kind(of: topic)
         let j = topicIdx + 1
         var merges = 0
-        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), !isChairLike(cells[j], p) {
+        while merges < 8, j < cells.count, !cells[j].isEmpty, !cells[j].hasPrefix("<"), chairs(cells[j], p) == nil {
             let c = cells[j]
             let open = topic.filter { $0 == "(" }.count > topic.filter { $0 == ")" }.count
             guard kind == .break || kind == .meal || open || c.first?.isLowercase == true else { break }
@@ -336,8 +338,8 @@ struct AgendaAssembler {
         var chairs: [Person] = []
         let chairText = cell(.chair)
         if !chairText.isEmpty {
-            if isChairLike(chairText, p) {
-                chairs = chairPeople(chairText, p)
+            if let found = self.chairs(chairText, p) {
+                chairs = found
             } else {
                 discussionText = chairText + (discussionText.isEmpty ? "" : "  " + discussionText)
             }
@@ -431,8 +433,8 @@ struct AgendaAssembler {
         var discussionText = cell(.discussion)
         let chairText = cell(.chair)
         if !chairText.isEmpty {
-            if isChairLike(chairText, p) {
-                for c in chairPeople(chairText, p)
+            if let found = chairs(chairText, p) {
+                for c in found
                 where !p.meeting.agenda[di].items[ii].chairs.contains(where: { $0.isSamePerson(as: c) }) {
                     p.meeting.agenda[di].items[ii].chairs.append(c)
                 }

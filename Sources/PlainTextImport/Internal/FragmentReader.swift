@@ -153,6 +153,17 @@ extension HTMLFragment {
             if isList {
                 if child.kind == .li {
                     flushLoose()
+                    // The usual item, one text that is one paragraph as it stands: what `finish()` and
+                    // `ListItem(blocks:)` would make (an item of that one text), without the block array and the
+                    // fragment array made for it.
+                    if child.run.blocks.isEmpty, child.run.fragments.isEmpty, child.run.inl.count == 1, case .text(let t) = child.run.inl[0],
+                       let simple = HTMLFragment.simpleParagraph(t) {
+                        if let x = simple {
+                            listFragments.append(x)
+                            items.append(ListItem([.text(x)]))
+                        }
+                        return
+                    }
                     let (b, f) = child.run.finish()
                     listFragments += f
                     if !b.isEmpty { items.append(ListItem(blocks: b)) }

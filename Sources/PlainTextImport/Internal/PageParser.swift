@@ -280,12 +280,15 @@ struct PageParser {
                 if items.isEmpty { baseIndent = l.indent }
                 if l.indent > baseIndent, !items.isEmpty {
                     var last = items.removeLast()
-                    if case .list(var nested)? = last.blocks.last {
+                    // `blocks` is built on every read: read it once, change it, store it once.
+                    var lastBlocks = last.blocks
+                    if case .list(var nested)? = lastBlocks.last {
                         nested.items.append(ListItem(blocks: content))
-                        last.blocks[last.blocks.count - 1] = .list(nested)
+                        lastBlocks[lastBlocks.count - 1] = .list(nested)
                     } else {
-                        last.blocks.append(.list(ListBlock(items: [ListItem(blocks: content)])))
+                        lastBlocks.append(.list(ListBlock(items: [ListItem(blocks: content)])))
                     }
+                    last.blocks = lastBlocks
                     items.append(last)
                 } else {
                     items.append(ListItem(blocks: content))

@@ -39,7 +39,11 @@ enum TicketInlines {
                 }
             case .list(let l):
                 if l.items.isEmpty { return false }
-                for item in l.items where item.blocks.isEmpty || !isClean(item.blocks) { return false }
+                // `blocks` is built on every read (a one-text item stores its text alone): read it once.
+                for item in l.items {
+                    let ib = item.blocks
+                    if ib.isEmpty || !isClean(ib) { return false }
+                }
             default:
                 continue
             }
@@ -73,7 +77,9 @@ enum TicketInlines {
                 var itemsChanged = false
                 for (j, item) in l.items.enumerated() {
                     // An empty item cleans to nothing and is dropped; a clean one stays as it is.
-                    let cleaned: [Block]? = item.blocks.isEmpty ? [] : cleanedIfChanged(item.blocks, t, &removed)
+                    // `blocks` is built on every read (a one-text item stores its text alone): read it once.
+                    let ib = item.blocks
+                    let cleaned: [Block]? = ib.isEmpty ? [] : cleanedIfChanged(ib, t, &removed)
                     if let cleaned {
                         if !itemsChanged {
                             itemsChanged = true
