@@ -450,35 +450,22 @@ struct Bench {
                                            peakRSSBytes: peak ?? 0, note: peak == nil ? "no /usr/bin/time, or the run failed" : nil))
             log("meeting-notes actions storage folder ×5, JSON: \(fmt(wall, 3)) s, peak \((peak ?? 0) / 1_048_576) MB")
         }
-        for form in PageForm.allCases {
-            guard let url = inputs.singles[form]?[.small] else { continue }
-            var args = ["convert", url.path]
-            if form == .storage { args += ["--users", inputs.usersFile.path] }
-            var times: [Double] = []
-            for _ in 0..<(config.quick ? 3 : 15) {
-                let r = runChild(cli, args, captureStdout: false)
-                guard r.succeeded else {
-                    if r.signal != nil { report.crashes.append("meeting-notes convert \(form.rawValue): \(r.failureDescription)") }
-                    log("meeting-notes \(args.joined(separator: " ")): \(r.failureDescription)")
-                    break
-                }
-                times.append(r.wallSeconds)
-            }
-            guard !times.isEmpty else { continue }
-            report.startup.append(StartupRun(form: form.rawValue, bytes: readBytes(url).count, medianSeconds: median(times),
-                                             bestSeconds: times.min() ?? 0, runs: times.count, size: SizeClass.small.label))
-        }
-        // Import and export of a 1 MB page: `convert` to Markdown and to canonical JSON (wall, median; no target).
-        for form in PageForm.allCases {
-            guard let url = inputs.singles[form]?[.medium] else { continue }
-            for format in ["markdown", "json"] {
-                var args = ["convert", url.path, "--format", format]
+        // Start-up: `convert` of each 30 KB page (target); then import and export of each 1 MB page, `convert` to
+        // Markdown and to canonical JSON (wall, median; no target).
+        let runs: [(SizeClass, String?, Int)] = [(.small, nil, config.quick ? 3 : 15), (.medium, "markdown", config.quick ? 1 : 5),
+                                                 (.medium, "json", config.quick ? 1 : 5)]
+        for (size, format, count) in runs {
+            for form in PageForm.allCases {
+                guard let url = inputs.singles[form]?[size] else { continue }
+                var args = ["convert", url.path]
+                if let format { args += ["--format", format] }
                 if form == .storage { args += ["--users", inputs.usersFile.path] }
                 var times: [Double] = []
-                for _ in 0..<(config.quick ? 1 : 5) {
+                for _ in 0..<count {
                     let r = runChild(cli, args, captureStdout: false)
                     guard r.succeeded else {
-                        if r.signal != nil { report.crashes.append("meeting-notes convert \(form.rawValue) --format \(format): \(r.failureDescription)") }
+                        let what = "meeting-notes convert \(form.rawValue)" + (format.map { " --format " + $0 } ?? "")
+                        if r.signal != nil { report.crashes.append("\(what): \(r.failureDescription)") }
                         log("meeting-notes \(args.joined(separator: " ")): \(r.failureDescription)")
                         break
                     }
@@ -487,7 +474,7 @@ struct Bench {
                 guard !times.isEmpty else { continue }
                 report.startup.append(StartupRun(form: form.rawValue, bytes: readBytes(url).count, medianSeconds: median(times),
                                                  bestSeconds: times.min() ?? 0, runs: times.count, format: format,
-                                                 size: SizeClass.medium.label))
+                                                 size: size.label))
             }
         }
     }
