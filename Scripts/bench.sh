@@ -2,7 +2,7 @@
 # Builds (release) and runs the meeting-notes benchmark: importers against libxml2 references, peak memory,
 # a folder of 2,000 pages through `meeting-notes actions`, and `meeting-notes convert` start-up.
 #
-#   Scripts/bench.sh            full run (~2 minutes); writes Benchmarks/Results/latest.{txt,json}
+#   Scripts/bench.sh            full run (~4 minutes); writes Benchmarks/Results/latest.{txt,json}
 #   Scripts/bench.sh --quick    a few seconds of running, small inputs; for CI: exits 0 unless something crashed
 #   Scripts/bench.sh --json     also print the JSON report on stdout (the table goes to stderr)
 #
