@@ -433,7 +433,7 @@ struct RichTextMarkdown {
         let raw = self.inlines(trimmed)
         // A hard break is "\\\n"; each line it starts must not open a block.
         if !raw.containsByte(0x0A) { return MarkdownEscaping.escapeLineStart(raw.trimmingSpaces()) }
-        return raw.lines()
+        return raw.split(separator: "\n", omittingEmptySubsequences: false)
             .map { MarkdownEscaping.escapeLineStart(String($0).trimmingSpaces()) }
             .joined(separator: "\n")
     }

@@ -236,40 +236,14 @@ enum Tokenizer {
     }
 
     /// Splits into runs of letters/digits (plus inner apostrophes), and single other characters; white space dropped.
+    /// The tokens of ``byteTokens(_:_:)`` with their text and range in `s`.
     static func tokens(_ s: Substring) -> [Token] {
         withBytes(s) { u in
-            var out: [Token] = []
-            var k = 0
-            var spaced = true
-            let n = u.count
-            // About one token per four bytes of prose: one allocation instead of doubling from one.
-            out.reserveCapacity(n / 4 + 4)
             @inline(__always) func index(_ o: Int) -> String.Index { s.utf8.index(s.startIndex, offsetBy: o) }
-            while k < n {
-                let (cls, next) = scan(s, u, k)
-                if cls == .space { spaced = true; k = next; continue }
-                if cls == .letter || cls == .digit || cls == .otherNumber {
-                    let start = k
-                    var allDigits = true
-                    while k < n {
-                        let (d, nk) = scan(s, u, k)
-                        if d == .letter || d == .digit || d == .otherNumber {
-                            if d != .digit { allDigits = false }
-                            k = nk
-                        } else if d == .apostrophe, allDigits == false {
-                            if nk < n, scan(s, u, nk).0 == .letter { k = nk } else { break }
-                        } else { break }
-                    }
-                    let r = index(start)..<index(k)
-                    out.append(Token(kind: allDigits ? .number : .word, text: s[r], range: r, spaced: spaced))
-                } else {
-                    let r = index(k)..<index(next)
-                    out.append(Token(kind: .punct, text: s[r], range: r, spaced: spaced))
-                    k = next
-                }
-                spaced = false
+            return byteTokens(s, u).map { t in
+                let r = index(t.start)..<index(t.end)
+                return Token(kind: t.kind, text: s[r], range: r, spaced: t.spaced)
             }
-            return out
         }
     }
 }

@@ -172,36 +172,28 @@ enum TicketInlines {
         while i < n {
             let b = u[i]
             let d = b &- 45
-            if d <= 60, (triggers >> UInt64(d)) & 1 != 0 {
-                if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return true }
-                if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return true }
-                if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
-                   u[i + 6] == 103 { return true }
-                if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return true }
-            }
+            if d <= 60, (triggers >> UInt64(d)) & 1 != 0, triggerStarts(u, at: i) { return true }
             i += 1
         }
         return false
     }
 
-    /// The first definition of ``mayHoldTicket(_:)``, kept for the tests.
+    /// Whether a trigger starts at `i`: an ASCII "-" before a digit, "STATUS", "Getting" or "icket".
+    @inline(__always) static func triggerStarts(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let n = u.count, b = u[i]
+        if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return true }
+        if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return true }
+        if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
+           u[i + 6] == 103 { return true }
+        if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return true }
+        return false
+    }
+
+    /// The first definition of ``mayHoldTicket(_:)``, kept for the tests: every byte tried, no mask in front.
     static func referenceMayHoldTicket(_ s: String) -> Bool {
         var copy = s
         return copy.withUTF8 { u -> Bool in
-            let n = u.count
-            var i = 0
-            while i < n {
-                let b = u[i]
-                if b == 45, i + 1 < n, u[i + 1] &- 48 < 10 { return true }
-                // "STATUS", "Getting issue details", "icket": look for their first letters only.
-                if b == 83 || b == 71 || b == 105 {
-                    if b == 83, i + 6 <= n, u[i + 1] == 84, u[i + 2] == 65, u[i + 3] == 84, u[i + 4] == 85, u[i + 5] == 83 { return true }
-                    if b == 71, i + 7 <= n, u[i + 1] == 101, u[i + 2] == 116, u[i + 3] == 116, u[i + 4] == 105, u[i + 5] == 110,
-                       u[i + 6] == 103 { return true }
-                    if b == 105, i + 5 <= n, u[i + 1] == 99, u[i + 2] == 107, u[i + 3] == 101, u[i + 4] == 116 { return true }
-                }
-                i += 1
-            }
+            for i in 0..<u.count where triggerStarts(u, at: i) { return true }
             return false
         }
     }
